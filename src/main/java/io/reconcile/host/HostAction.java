@@ -1,0 +1,33 @@
+package io.reconcile.host;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** One thing apply does to a host to remove a drift. Plain values; {@link HostApplier} executes them. */
+public sealed interface HostAction {
+  /** `name=version` to install, `name` for any version, `name-` to remove; all of a host's in one apt-get run. */
+  record PackageChange(String aptArgument) implements HostAction {}
+
+  /** Replace a file atomically (temp file + rename) after saving the old one. */
+  record WriteFile(String path, byte[] content, Optional<String> owner, Optional<String> group, Optional<Integer> mode)
+      implements HostAction {}
+
+  /** Fix owner, group or mode of a file whose content is right. */
+  record SetAttributes(String path, Optional<String> owner, Optional<String> group, Optional<Integer> mode)
+      implements HostAction {}
+
+  /** Remove a file after saving it. */
+  record DeleteFile(String path) implements HostAction {}
+
+  /** `service NAME start|stop|restart|reload` (systemctl on systemd hosts). */
+  record ServiceControl(String service, String verb) implements HostAction {}
+
+  /** Start at boot or not (update-rc.d, or systemctl enable/disable). */
+  record ServiceBoot(String service, boolean enabled) implements HostAction {}
+
+  /** Something that cannot be done on this host; apply reports the resource failed with this reason. */
+  record Fail(String reason) implements HostAction {}
+
+  /** A declared command. */
+  record RunCommand(String command, Duration timeout) implements HostAction {}
+}

@@ -1,0 +1,87 @@
+package io.reconcile.host;
+
+import com.google.common.collect.ImmutableList;
+import io.reconcile.state.Declaration;
+import io.reconcile.state.Ensure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One line of a file (text rendered for this host). The new content is computed here from the observed
+ * content and written as a whole file, so owner and mode are kept and the write is atomic.
+ */
+public record LineResource(Declaration declaration, String path, Ensure ensure, Optional<String> text,
+    Optional<Pattern> match, boolean create) implements HostResource {
+
+  @Override
+  public void request(ObservationRequest.Builder observation) {
+    observation.file(path);
+  }
+
+  @Override
+  public Optional<Change> compare(HostFacts facts) {
+    FileFact fact = facts.file(path);
+    if (!fact.exists()) {
+      if (ensure == Ensure.ABSENT) {
+        return Optional.empty();
+      }
+      byte[] created = FileContent.join(List.of(FileContent.asLine(text.orElseThrow())));
+      ImmutableList<HostAction> actions = create
+          ? ImmutableList.of(new HostAction.WriteFile(path, created, Optional.empty(), Optional.empty(), Optional.of(0644)))
+          : ImmutableList.of(new HostAction.Fail(path + " does not exist (set 'create: true' to create it)"));
+      return Optional.of(new Change("file absent", "line present", Optional.of(FileContent.diff(path, new byte[0], created, false)), actions));
+    }
+    if (fact.content().isEmpty()) {
+      return Optional.of(new Change("unknown", summary(), Optional.empty(),
+          ImmutableList.of(new HostAction.Fail(path + " is not a regular text file small enough to edit"))));
+    }
+    byte[] old = fact.content().get();
+    List<String> before = FileContent.lines(old);
+    List<String> after = edit(before);
+    if (after.equals(before)) {
+      return Optional.empty();
+    }
+    byte[] updated = FileContent.join(after);
+    String beforeText = ensure == Ensure.PRESENT ? "line absent or different" : "line present";
+    return Optional.of(new Change(beforeText, summary(), Optional.of(FileContent.diff(path, old, updated, false)),
+        ImmutableList.of(new HostAction.WriteFile(path, updated, Optional.of(fact.owner()), Optional.of(fact.group()), Optional.of(fact.mode())))));
+  }
+
+  private String summary() {
+    return ensure == Ensure.PRESENT ? "line present" : "line absent";
+  }
+
+  /** The file's lines with this declaration applied; equal to the input when already true. */
+  List<String> edit(List<String> lines) {
+    Optional<String> wanted = text.map(FileContent::asLine);
+    List<String> out = new ArrayList<>();
+    if (ensure == Ensure.ABSENT) {
+      for (String line : lines) {
+        boolean hit = match.map(p -> p.matcher(line).find()).orElseGet(() -> line.equals(wanted.orElseThrow()));
+        if (!hit) {
+          out.add(line);
+        }
+      }
+      return out;
+    }
+    String line = wanted.orElseThrow();
+    boolean placed = false;
+    for (String existing : lines) {
+      boolean hit = match.map(p -> p.matcher(existing).find()).orElse(false);
+      if (hit) {
+        if (!placed) {
+          out.add(line);
+          placed = true;
+        }
+      } else {
+        out.add(existing);
+      }
+    }
+    if (!placed && !out.contains(line)) {
+      out.add(line);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,51 @@
+package io.reconcile.host;
+
+import com.google.common.collect.ImmutableSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** What one host must be asked about in its single observation round trip; duplicates collapse. */
+public record ObservationRequest(
+    ImmutableSet<String> packages, ImmutableSet<String> files, ImmutableSet<String> services, ImmutableSet<String> guards) {
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public boolean isEmpty() {
+    return packages.isEmpty() && files.isEmpty() && services.isEmpty() && guards.isEmpty();
+  }
+
+  public static final class Builder {
+    private final Set<String> packages = new LinkedHashSet<>();
+    private final Set<String> files = new LinkedHashSet<>();
+    private final Set<String> services = new LinkedHashSet<>();
+    private final Set<String> guards = new LinkedHashSet<>();
+
+    public Builder packageName(String name) {
+      packages.add(name);
+      return this;
+    }
+
+    public Builder file(String path) {
+      files.add(path);
+      return this;
+    }
+
+    public Builder service(String name) {
+      services.add(name);
+      return this;
+    }
+
+    /** A read-only guard command whose exit status is observed (`unless`). */
+    public Builder guard(String command) {
+      guards.add(command);
+      return this;
+    }
+
+    public ObservationRequest build() {
+      return new ObservationRequest(ImmutableSet.copyOf(packages), ImmutableSet.copyOf(files),
+          ImmutableSet.copyOf(services), ImmutableSet.copyOf(guards));
+    }
+  }
+}

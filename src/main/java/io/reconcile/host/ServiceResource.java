@@ -1,0 +1,43 @@
+package io.reconcile.host;
+
+import com.google.common.collect.ImmutableList;
+import io.reconcile.state.Declaration;
+import io.reconcile.state.ServiceSpec;
+import java.util.Optional;
+
+public record ServiceResource(Declaration declaration, ServiceSpec spec) implements HostResource {
+  @Override
+  public void request(ObservationRequest.Builder observation) {
+    observation.service(spec.name());
+  }
+
+  @Override
+  public Optional<Change> compare(HostFacts facts) {
+    ServiceFact fact = facts.service(spec.name());
+    ImmutableList.Builder<HostAction> actions = ImmutableList.builder();
+    boolean wantRunning = spec.state().map(s -> s == ServiceSpec.Running.RUNNING).orElse(fact.running());
+    boolean wantEnabled = spec.enabled().orElse(fact.enabled());
+    if (!fact.known()) {
+      // Stopping or disabling a service that does not exist is already true; anything else cannot be done.
+      return wantRunning || wantEnabled
+          ? Optional.of(new Change("not installed", describe(wantRunning, wantEnabled), Optional.empty(),
+              ImmutableList.of(new HostAction.ServiceControl(spec.name(), wantRunning ? "start" : "stop"))))
+          : Optional.empty();
+    }
+    if (wantEnabled != fact.enabled()) {
+      actions.add(new HostAction.ServiceBoot(spec.name(), wantEnabled));
+    }
+    if (wantRunning != fact.running()) {
+      actions.add(new HostAction.ServiceControl(spec.name(), wantRunning ? "start" : "stop"));
+    }
+    ImmutableList<HostAction> needed = actions.build();
+    return needed.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new Change(describe(fact.running(), fact.enabled()), describe(wantRunning, wantEnabled), Optional.empty(), needed));
+  }
+
+  private String describe(boolean running, boolean enabled) {
+    String state = running ? "running" : "stopped";
+    return spec.enabled().isPresent() ? state + (enabled ? ", enabled" : ", disabled") : state;
+  }
+}

@@ -1,0 +1,55 @@
+package io.reconcile.plan;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.reconcile.host.HostResource;
+import io.reconcile.state.Declaration;
+import io.reconcile.state.Phase;
+import io.reconcile.state.RequireGraph;
+import io.reconcile.state.StateBundle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Renders every declaration for every host it targets; any template or variable error surfaces here. */
+public final class DesiredStateBuilder {
+  private final ResourceRenderer renderer;
+  private final Function<String, Set<String>> hostsMatching;
+  private final Map<String, ImmutableList<String>> groups;
+
+  /**
+   * @param hostsMatching the inventory's answer to a host pattern (names of selected hosts)
+   * @param groups group name -> host names, for templates
+   */
+  public DesiredStateBuilder(ResourceRenderer renderer, Function<String, Set<String>> hostsMatching,
+      Map<String, ImmutableList<String>> groups) {
+    this.renderer = renderer;
+    this.hostsMatching = hostsMatching;
+    this.groups = groups;
+  }
+
+  public DesiredState build(StateBundle bundle, List<HostTarget> hosts) {
+    Map<String, Map<String, Object>> models = new LinkedHashMap<>();
+    hosts.forEach(h -> models.put(h.name(), TemplateModel.forHost(h, groups, hosts)));
+    ImmutableList.Builder<DesiredState.PhaseState> phases = ImmutableList.builder();
+    for (Phase phase : bundle.phases()) {
+      ImmutableList<Declaration> ordered = RequireGraph.order(phase.declarations());
+      Map<String, ImmutableList.Builder<HostResource>> byHost = new LinkedHashMap<>();
+      for (Declaration declaration : ordered) {
+        Set<String> targeted = hostsMatching.apply(declaration.hosts());
+        for (HostTarget host : hosts) {
+          if (targeted.contains(host.name())) {
+            byHost.computeIfAbsent(host.name(), h -> ImmutableList.builder())
+                .add(renderer.render(declaration, models.get(host.name())));
+          }
+        }
+      }
+      ImmutableMap.Builder<String, ImmutableList<HostResource>> resources = ImmutableMap.builder();
+      byHost.forEach((host, list) -> resources.put(host, list.build()));
+      phases.add(new DesiredState.PhaseState(phase.name(), resources.build()));
+    }
+    return new DesiredState(phases.build(), bundle.handlers());
+  }
+}

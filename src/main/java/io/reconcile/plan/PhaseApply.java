@@ -1,0 +1,104 @@
+package io.reconcile.plan;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.reconcile.host.ApplyOutcome;
+import io.reconcile.host.Change;
+import io.reconcile.host.HostApplier;
+import io.reconcile.host.HostFacts;
+import io.reconcile.host.HostObserver;
+import io.reconcile.host.HostResource;
+import io.reconcile.host.HostShell;
+import io.reconcile.host.PendingChange;
+import io.reconcile.report.ResourceResult;
+import io.reconcile.report.ResourceStatus;
+import io.reconcile.state.Handler;
+import io.reconcile.state.ResourceId;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Apply of one phase on one host: observe, apply what differs, run notified handlers once, observe
+ * again. A resource still off after apply is `failed`, never `changed`.
+ */
+final class PhaseApply {
+  private final HostShell shell;
+  private final HostApplier applier;
+  private final ImmutableMap<String, Handler> handlers;
+
+  PhaseApply(HostShell shell, HostApplier applier, ImmutableMap<String, Handler> handlers) {
+    this.shell = shell;
+    this.applier = applier;
+    this.handlers = handlers;
+  }
+
+  ImmutableList<ResourceResult> run(String phase, List<HostResource> resources) {
+    HostFacts before = HostObserver.observe(shell, resources);
+    Map<ResourceId, Change> pending = new LinkedHashMap<>();
+    for (HostResource resource : resources) {
+      resource.compare(before).ifPresent(change -> pending.put(resource.declaration().id(), change));
+    }
+    if (pending.isEmpty()) {
+      return resources.stream().map(r -> ResourceResults.ok(r, phase)).collect(ImmutableList.toImmutableList());
+    }
+    List<PendingChange> changes = resources.stream()
+        .filter(r -> pending.containsKey(r.declaration().id()))
+        .map(r -> new PendingChange(r.declaration(), pending.get(r.declaration().id())))
+        .toList();
+    ImmutableMap<ResourceId, ApplyOutcome> outcomes = applier.apply(changes);
+    ImmutableList<ResourceResult> handlerResults = runHandlers(phase, resources, outcomes);
+    HostFacts after = HostObserver.observe(shell, resources);
+
+    ImmutableList.Builder<ResourceResult> results = ImmutableList.builder();
+    for (HostResource resource : resources) {
+      ResourceId id = resource.declaration().id();
+      Optional<Change> remaining = resource.compare(after);
+      Change planned = pending.get(id);
+      ApplyOutcome outcome = outcomes.get(id);
+      if (planned == null) {
+        results.add(remaining
+            .map(c -> ResourceResults.of(resource, phase, ResourceStatus.FAILED, c,
+                Optional.of("changed by another resource during apply and differs now"), ImmutableList.of()))
+            .orElseGet(() -> ResourceResults.ok(resource, phase)));
+      } else if (!outcome.done()) {
+        results.add(ResourceResults.of(resource, phase, ResourceStatus.FAILED, planned, outcome.error(), outcome.backups()));
+      } else if (remaining.isPresent()) {
+        results.add(ResourceResults.of(resource, phase, ResourceStatus.FAILED, planned,
+            Optional.of("still differs after apply: now " + remaining.get().before() + ", wanted " + remaining.get().after()),
+            outcome.backups()));
+      } else {
+        results.add(ResourceResults.of(resource, phase, ResourceStatus.CHANGED, planned, Optional.empty(), outcome.backups()));
+      }
+    }
+    return results.addAll(handlerResults).build();
+  }
+
+  /** Each handler notified by a resource that changed runs once, in handler declaration order. */
+  private ImmutableList<ResourceResult> runHandlers(String phase, List<HostResource> resources,
+      ImmutableMap<ResourceId, ApplyOutcome> outcomes) {
+    Set<String> notified = new LinkedHashSet<>();
+    for (HostResource resource : resources) {
+      ApplyOutcome outcome = outcomes.get(resource.declaration().id());
+      if (outcome != null && outcome.done()) {
+        notified.addAll(resource.declaration().notifies());
+      }
+    }
+    ImmutableList.Builder<ResourceResult> results = ImmutableList.builder();
+    for (Handler handler : handlers.values()) {
+      if (!notified.contains(handler.id())) {
+        continue;
+      }
+      ApplyOutcome outcome = applier.runHandler(handler);
+      String id = "handler:" + handler.id();
+      results.add(outcome.done()
+          ? new ResourceResult(id, "handler", phase, ResourceStatus.CHANGED, Optional.empty(), Optional.of(handler.action()),
+              Optional.empty(), Optional.empty(), ImmutableList.of())
+          : ResourceResult.failed(id, "handler", phase, outcome.error().orElse("failed")));
+    }
+    return results.build();
+  }
+}

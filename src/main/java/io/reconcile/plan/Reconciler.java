@@ -1,0 +1,149 @@
+package io.reconcile.plan;
+
+import com.google.common.collect.ImmutableList;
+import io.reconcile.host.HostApplier;
+import io.reconcile.host.HostShell;
+import io.reconcile.host.HostUnreachableException;
+import io.reconcile.report.HostResult;
+import io.reconcile.report.HostStatus;
+import io.reconcile.report.Mode;
+import io.reconcile.report.ResourceResult;
+import io.reconcile.report.RunReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Runs check or apply over all hosts, up to {@code forks} at a time. A host that fails or cannot be
+ * reached never stops the others; in apply, a phase starts only after the previous one converged on
+ * every host it targets.
+ */
+public final class Reconciler {
+  private final HostConnector connector;
+  private final int forks;
+  private final String runId;
+  private final String backupRoot;
+  private final Map<String, HostShell> shells = new ConcurrentHashMap<>();
+
+  /** @param backupRoot directory on each host under which a run keeps replaced files, in RUN_ID/PATH */
+  public Reconciler(HostConnector connector, int forks, String runId, String backupRoot) {
+    this.connector = connector;
+    this.forks = forks;
+    this.runId = runId;
+    this.backupRoot = backupRoot;
+  }
+
+  public RunReport check(DesiredState desired, List<HostTarget> hosts) {
+    Instant started = Instant.now();
+    List<HostResult> results = forEachHost(hosts, host -> {
+      boolean targeted = desired.phases().stream().anyMatch(p -> !p.resourcesOf(host.name()).isEmpty());
+      if (!targeted) {
+        return new HostResult(host.name(), HostStatus.OK, Optional.empty(), ImmutableList.of());
+      }
+      return guarded(host, () -> HostCheck.run(shell(host), desired, host.name()));
+    });
+    return new RunReport(runId, Mode.CHECK, started, Duration.between(started, Instant.now()), ImmutableList.copyOf(results), Optional.empty());
+  }
+
+  public RunReport apply(DesiredState desired, List<HostTarget> hosts) {
+    Instant started = Instant.now();
+    Map<String, List<ResourceResult>> resources = new LinkedHashMap<>();
+    Map<String, HostResult> stopped = new ConcurrentHashMap<>(); // hosts failed or unreachable
+    hosts.forEach(h -> resources.put(h.name(), new ArrayList<>()));
+    Optional<String> stoppedAt = Optional.empty();
+    for (DesiredState.PhaseState phase : desired.phases()) {
+      if (stoppedAt.isPresent()) {
+        String reason = "not run: phase '" + stoppedAt.get() + "' did not converge on every host";
+        hosts.forEach(h -> phase.resourcesOf(h.name())
+            .forEach(r -> resources.get(h.name()).add(ResourceResults.skipped(r, phase.name(), reason))));
+        continue;
+      }
+      List<HostTarget> targeted = hosts.stream()
+          .filter(h -> !phase.resourcesOf(h.name()).isEmpty() && !stopped.containsKey(h.name()))
+          .toList();
+      List<HostResult> phaseResults = forEachHost(targeted, host -> guarded(host, () -> {
+        HostShell shell = shell(host);
+        return new PhaseApply(shell, new HostApplier(shell, backupRoot + "/" + runId), desired.handlers())
+            .run(phase.name(), phase.resourcesOf(host.name()));
+      }));
+      for (HostResult result : phaseResults) {
+        resources.get(result.name()).addAll(result.resources());
+        if (result.status() == HostStatus.FAILED || result.status() == HostStatus.UNREACHABLE) {
+          stopped.put(result.name(), result);
+        }
+      }
+      boolean blockedHost = hosts.stream().anyMatch(h -> stopped.containsKey(h.name()) && !phase.resourcesOf(h.name()).isEmpty());
+      if (blockedHost) {
+        stoppedAt = Optional.of(phase.name());
+      }
+    }
+    ImmutableList<HostResult> results = hosts.stream().map(h -> {
+      ImmutableList<ResourceResult> list = ImmutableList.copyOf(resources.get(h.name()));
+      HostResult failed = stopped.get(h.name());
+      if (failed != null && failed.status() == HostStatus.UNREACHABLE) {
+        return new HostResult(h.name(), HostStatus.UNREACHABLE, failed.error(), list);
+      }
+      Optional<String> error = failed == null ? Optional.empty() : failed.error();
+      return new HostResult(h.name(), HostResult.statusOf(list, error), error, list);
+    }).collect(ImmutableList.toImmutableList());
+    return new RunReport(runId, Mode.APPLY, started, Duration.between(started, Instant.now()), results, stoppedAt);
+  }
+
+  private HostShell shell(HostTarget host) {
+    return shells.computeIfAbsent(host.name(), name -> connector.open(host));
+  }
+
+  /** Runs one host's work; whatever goes wrong becomes that host's result, never the others'. */
+  private static HostResult guarded(HostTarget host, java.util.function.Supplier<ImmutableList<ResourceResult>> work) {
+    try {
+      ImmutableList<ResourceResult> results = work.get();
+      return new HostResult(host.name(), HostResult.statusOf(results, Optional.empty()), Optional.empty(), results);
+    } catch (HostUnreachableException e) {
+      return new HostResult(host.name(), HostStatus.UNREACHABLE, Optional.of(e.getMessage()), ImmutableList.of());
+    } catch (RuntimeException e) {
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return new HostResult(host.name(), HostStatus.FAILED, Optional.of(message), ImmutableList.of());
+    }
+  }
+
+  private List<HostResult> forEachHost(List<HostTarget> hosts, Function<HostTarget, HostResult> work) {
+    if (hosts.isEmpty()) {
+      return List.of();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(forks, hosts.size()), r -> {
+      Thread t = new Thread(r, "host-worker");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<HostResult>> futures = new ArrayList<>();
+      for (HostTarget host : hosts) {
+        futures.add(pool.submit(() -> work.apply(host)));
+      }
+      List<HostResult> results = new ArrayList<>();
+      for (int i = 0; i < hosts.size(); i++) {
+        try {
+          results.add(futures.get(i).get());
+        } catch (ExecutionException e) {
+          results.add(new HostResult(hosts.get(i).name(), HostStatus.FAILED, Optional.of(String.valueOf(e.getCause())), ImmutableList.of()));
+        }
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package io.reconcile.report;
+
+/** The exit status contract of design.md. */
+public final class ExitCodes {
+  public static final int OK = 0;
+  public static final int DRIFT = 2;
+  public static final int HOST_FAILED = 4;
+  public static final int USAGE = 64;
+  public static final int INVALID_INPUT = 65;
+
+  private ExitCodes() {}
+}

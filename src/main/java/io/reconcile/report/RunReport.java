@@ -1,0 +1,27 @@
+package io.reconcile.report;
+
+import com.google.common.collect.ImmutableList;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The result of one run. {@code stoppedAt} names the phase that did not converge when apply stopped
+ * there (where a rerun resumes).
+ */
+public record RunReport(
+    String runId, Mode mode, Instant started, Duration elapsed, ImmutableList<HostResult> hosts, Optional<String> stoppedAt) {
+
+  public Summary summary() {
+    return Summary.of(hosts);
+  }
+
+  /** design.md's exit codes: 4 if any host failed or was unreachable, else 2 for drift in check mode, else 0. */
+  public int exitCode() {
+    Summary s = summary();
+    if (s.failed() > 0 || s.unreachable() > 0) {
+      return ExitCodes.HOST_FAILED;
+    }
+    return mode == Mode.CHECK && s.changes() > 0 ? ExitCodes.DRIFT : ExitCodes.OK;
+  }
+}

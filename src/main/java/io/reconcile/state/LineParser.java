@@ -1,0 +1,85 @@
+package io.reconcile.state;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * `line: PATH` with `text` and/or `match`, or with `setting: NAME` (+ `value`, `replaces`) for Python
+ * settings files: `NAME = value` replaces any assignment of NAME or of the names it replaces.
+ */
+final class LineParser implements SpecParser {
+  @Override
+  public String type() {
+    return "line";
+  }
+
+  @Override
+  public ImmutableSet<String> keys() {
+    return ImmutableSet.of("text", "match", "setting", "value", "replaces", "state", "create");
+  }
+
+  @Override
+  public ResourceSpec parse(YamlMap map, StateFiles files) {
+    String path = Validation.require(map, type(), Validation.ABSOLUTE_PATH, "an absolute path");
+    Ensure ensure = Ensure.parse(map, "state");
+    boolean create = map.bool("create").orElse(false);
+    Optional<String> setting = map.string("setting");
+    if (setting.isPresent()) {
+      return settingSpec(map, path, ensure, create, setting.get());
+    }
+    if (map.has("value") || map.has("replaces")) {
+      throw map.error(map.has("value") ? "value" : "replaces", "'value' and 'replaces' belong to a 'setting' line");
+    }
+    Optional<String> text = map.string("text");
+    Optional<Pattern> match = map.string("match").map(regex -> compile(map, regex));
+    if (text.isEmpty() && (ensure == Ensure.PRESENT || match.isEmpty())) {
+      throw map.error(type(), ensure == Ensure.PRESENT ? "a present line needs 'text'" : "an absent line needs 'text' or 'match'");
+    }
+    text.ifPresent(t -> rejectNewline(map, "text", t));
+    return new LineSpec(path, ensure, text, match, create);
+  }
+
+  private static LineSpec settingSpec(YamlMap map, String path, Ensure ensure, boolean create, String name) {
+    if (map.has("text") || map.has("match")) {
+      throw map.error("setting", "a 'setting' line takes 'value', not 'text' or 'match'");
+    }
+    Validation.check(map, "setting", name, PYTHON_NAME, "a Python setting name");
+    ImmutableList<String> replaced = map.strings("replaces");
+    replaced.forEach(old -> Validation.check(map, "replaces", old, PYTHON_NAME, "a Python setting name"));
+    Pattern assignment = Pattern.compile("^\\s*(" + String.join("|", ImmutableList.<String>builder().add(name).addAll(replaced).build()) + ")\\s*=");
+    if (ensure == Ensure.ABSENT) {
+      if (map.has("value")) {
+        throw map.error("value", "an absent setting has no value");
+      }
+      return new LineSpec(path, ensure, Optional.empty(), Optional.of(assignment), create);
+    }
+    String value = map.requireString("value");
+    rejectNewline(map, "value", value);
+    return new LineSpec(path, ensure, Optional.of(name + " = " + value), Optional.of(assignment), create);
+  }
+
+  private static final Pattern PYTHON_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private static Pattern compile(YamlMap map, String regex) {
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw map.error("match", "'match' is not a valid regular expression: " + e.getDescription());
+    }
+  }
+
+  private static void rejectNewline(YamlMap map, String key, String value) {
+    if (value.indexOf('\n') >= 0) {
+      throw map.error(key, "'" + key + "' must be a single line (use a file template for more)");
+    }
+  }
+
+  @Override
+  public String defaultName(ResourceSpec spec) {
+    LineSpec line = (LineSpec) spec;
+    return line.path() + "#" + line.match().map(Pattern::pattern).or(line::text).orElse("");
+  }
+}

@@ -1,0 +1,13 @@
+package io.reconcile.state;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One line of a file. Present: the first line matching {@code match} (or equal to {@code text}) becomes
+ * {@code text}, further matches are removed, and the line is appended when nothing matches. Absent:
+ * every matching line is removed. The `setting` form of a declaration is turned into this one.
+ * {@code text} is FreeMarker text rendered per host.
+ */
+public record LineSpec(String path, Ensure ensure, Optional<String> text, Optional<Pattern> match, boolean create)
+    implements ResourceSpec {}

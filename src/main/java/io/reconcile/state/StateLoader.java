@@ -1,0 +1,139 @@
+package io.reconcile.state;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import io.reconcile.input.InvalidInputException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Loads `states/*.yml` (in file name order) into a {@link StateBundle}, rejecting bad input with file
+ * and line: unknown or duplicate keys, wrong types, bad values, unknown types, dangling references.
+ *
+ * <pre>
+ * phase: packages          # optional, default "main"; phases run in order of first appearance
+ * hosts: astakos           # default inventory pattern for the resources below
+ * tags: [upgrade]
+ * secrets: [db_password]   # variables to mask besides *token*, *password*, *secret*
+ * resources:
+ *   - package: snf-astakos-app
+ *     version: 0.13-1
+ *     notify: [restart-gunicorn]
+ * handlers:
+ *   - handler: restart-gunicorn
+ *     service: gunicorn
+ *     action: restart
+ * </pre>
+ */
+public final class StateLoader {
+  private static final ImmutableSet<String> FILE_KEYS =
+      ImmutableSet.of("phase", "hosts", "tags", "secrets", "resources", "handlers", "description");
+  private static final ImmutableSet<String> COMMON_KEYS = ImmutableSet.of("id", "hosts", "tags", "require", "notify");
+  private static final ImmutableSet<String> HANDLER_KEYS = ImmutableSet.of("handler", "service", "action", "command", "hosts");
+  static final String DEFAULT_PHASE = "main";
+
+  private final ImmutableMap<String, SpecParser> parsers = ImmutableList.of(
+          new PackageParser(), new FileParser(), new LineParser(), new ServiceParser(), new CommandParser())
+      .stream()
+      .collect(ImmutableMap.toImmutableMap(SpecParser::type, Function.identity()));
+
+  public StateBundle load(StateFiles files) {
+    Map<String, List<Declaration>> phases = new LinkedHashMap<>();
+    Map<String, Handler> handlers = new LinkedHashMap<>();
+    Set<String> secrets = new java.util.LinkedHashSet<>();
+    Map<ResourceId, Declaration> byId = new HashMap<>();
+    List<Pending> notifies = new ArrayList<>();
+    for (Path path : files.stateFiles()) {
+      String display = files.statesDir().getFileName() + "/" + path.getFileName();
+      YamlMap doc = YamlFiles.read(path, display);
+      doc.rejectUnknownKeys(FILE_KEYS);
+      String phase = doc.string("phase").orElse(DEFAULT_PHASE);
+      String hosts = doc.string("hosts").orElse("all");
+      ImmutableList<String> tags = doc.strings("tags");
+      secrets.addAll(doc.strings("secrets"));
+      List<Declaration> declarations = phases.computeIfAbsent(phase, p -> new ArrayList<>());
+      for (YamlMap item : doc.maps("resources")) {
+        Declaration declaration = declaration(item, files, hosts, tags, phase);
+        Declaration earlier = byId.putIfAbsent(declaration.id(), declaration);
+        if (earlier != null) {
+          throw new InvalidInputException(item.file(), item.line(),
+              "duplicate resource id '" + declaration.id() + "' (first declared at " + earlier.location() + ")");
+        }
+        declarations.add(declaration);
+        declaration.notifies().forEach(h -> notifies.add(new Pending(h, item)));
+      }
+      for (YamlMap item : doc.maps("handlers")) {
+        Handler handler = handler(item);
+        Handler earlier = handlers.putIfAbsent(handler.id(), handler);
+        if (earlier != null) {
+          throw item.error("handler", "duplicate handler '" + handler.id() + "' (first declared at " + earlier.location() + ")");
+        }
+      }
+    }
+    for (Pending pending : notifies) {
+      if (!handlers.containsKey(pending.handler())) {
+        throw pending.where().error("notify", "notify names unknown handler '" + pending.handler() + "'");
+      }
+    }
+    ImmutableList<Phase> ordered = phases.entrySet().stream()
+        .filter(e -> !e.getValue().isEmpty())
+        .map(e -> new Phase(e.getKey(), ImmutableList.copyOf(e.getValue())))
+        .collect(ImmutableList.toImmutableList());
+    new RequireGraph(ordered).check();
+    return new StateBundle(ordered, ImmutableMap.copyOf(handlers), ImmutableSet.copyOf(secrets));
+  }
+
+  private record Pending(String handler, YamlMap where) {}
+
+  private Declaration declaration(YamlMap item, StateFiles files, String defaultHosts, List<String> fileTags, String phase) {
+    List<String> typeKeys = item.keys().stream().filter(parsers::containsKey).collect(Collectors.toList());
+    if (typeKeys.size() != 1) {
+      String known = String.join(", ", parsers.keySet());
+      throw new InvalidInputException(item.file(), item.line(), typeKeys.isEmpty()
+          ? "unknown resource type: a resource starts with one of " + known + " (found: " + String.join(", ", item.keys()) + ")"
+          : "a resource has exactly one type, found " + String.join(" and ", typeKeys));
+    }
+    SpecParser parser = parsers.get(typeKeys.get(0));
+    item.rejectUnknownKeys(ImmutableSet.<String>builder().add(parser.type()).addAll(COMMON_KEYS).addAll(parser.keys()).build());
+    ResourceSpec spec = parser.parse(item, files);
+    String name = item.string("id").orElseGet(() -> parser.defaultName(spec));
+    ImmutableList<ResourceId> requires = item.strings("require").stream()
+        .map(text -> {
+          try {
+            return ResourceId.parse(text);
+          } catch (IllegalArgumentException e) {
+            throw item.error("require", e.getMessage());
+          }
+        })
+        .collect(ImmutableList.toImmutableList());
+    ImmutableSet<String> tags = ImmutableSet.<String>builder().addAll(fileTags).addAll(item.strings("tags")).build();
+    return new Declaration(new ResourceId(parser.type(), name), spec, item.string("hosts").orElse(defaultHosts), tags,
+        requires, item.strings("notify"), new Location(item.file(), item.line()));
+  }
+
+  private static Handler handler(YamlMap item) {
+    item.rejectUnknownKeys(HANDLER_KEYS);
+    String id = item.requireString("handler");
+    Location location = new Location(item.file(), item.line());
+    if (item.has("service") == item.has("command")) {
+      throw item.error("handler", "a handler has exactly one of 'service' or 'command'");
+    }
+    if (item.has("command")) {
+      return Handler.command(id, item.requireString("command"), location);
+    }
+    String service = Validation.require(item, "service", Validation.SERVICE_NAME, "a service name");
+    String action = item.string("action").orElse("restart");
+    if (!Set.of("restart", "reload", "start", "stop").contains(action)) {
+      throw item.error("action", "'action' must be restart, reload, start or stop, not '" + action + "'");
+    }
+    return Handler.serviceAction(id, service, action, location);
+  }
+}

@@ -1,0 +1,101 @@
+package io.reconcile.template;
+
+import freemarker.cache.FileTemplateLoader;
+import freemarker.core.InvalidReferenceException;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.core.UndefinedOutputFormat;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import io.reconcile.input.InvalidInputException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Renders FreeMarker templates strictly: an undefined variable or a syntax error is invalid input
+ * (exit 65) naming the template file and line. Thread-safe once built; templates are parsed once.
+ */
+public final class TemplateRenderer {
+  private final Configuration config;
+  private final String templatesDisplayName;
+
+  public TemplateRenderer(Path templatesDir) {
+    this.templatesDisplayName = templatesDir.getFileName() == null ? templatesDir.toString() : templatesDir.getFileName().toString();
+    config = new Configuration(Configuration.VERSION_2_3_34);
+    config.setDefaultEncoding("UTF-8");
+    config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    config.setLogTemplateExceptions(false);
+    config.setWrapUncheckedExceptions(true);
+    config.setFallbackOnNullLoopVariable(false);
+    config.setLocalizedLookup(false);
+    config.setOutputFormat(UndefinedOutputFormat.INSTANCE);
+    config.setNumberFormat("computer");
+    config.setBooleanFormat("c");
+    config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    config.setAPIBuiltinEnabled(false);
+    try {
+      if (templatesDir.toFile().isDirectory()) {
+        config.setTemplateLoader(new FileTemplateLoader(templatesDir.toFile()));
+      }
+    } catch (IOException e) {
+      throw new InvalidInputException(templatesDir.toString(), 0, "cannot read templates: " + e.getMessage());
+    }
+  }
+
+  /** Renders `templates/NAME` for one host's variables. */
+  public String renderFile(String name, Map<String, Object> model) {
+    String display = templatesDisplayName + "/" + name;
+    try {
+      Template template = config.getTemplate(name);
+      return process(template, model, display, 0);
+    } catch (ParseException e) {
+      throw new InvalidInputException(display, e.getLineNumber(), "template syntax error: " + e.getEditorMessage());
+    } catch (IOException e) {
+      throw new InvalidInputException(display, 0, "cannot read template: " + e.getMessage());
+    }
+  }
+
+  /** Renders FreeMarker text written inside a state file; errors point at that file and line. */
+  public String renderInline(String text, Map<String, Object> model, String stateFile, int firstLine) {
+    if (!text.contains("${") && !text.contains("<#") && !text.contains("[#")) {
+      return text; // plain text: nothing to render, the common case
+    }
+    try {
+      Template template = new Template(stateFile, text, config);
+      return process(template, model, stateFile, firstLine - 1);
+    } catch (ParseException e) {
+      throw new InvalidInputException(stateFile, firstLine - 1 + e.getLineNumber(), "template syntax error: " + e.getEditorMessage());
+    } catch (IOException e) {
+      throw new InvalidInputException(stateFile, firstLine, "cannot parse template: " + e.getMessage());
+    }
+  }
+
+  private static String process(Template template, Map<String, Object> model, String display, int lineOffset) {
+    StringWriter out = new StringWriter();
+    try {
+      template.process(model, out);
+      return out.toString();
+    } catch (InvalidReferenceException e) {
+      throw new InvalidInputException(display, lineOffset + lineOf(e),
+          "undefined variable '" + e.getBlamedExpressionString() + "' for host " + model.getOrDefault("inventory_hostname", "?"));
+    } catch (TemplateException e) {
+      throw new InvalidInputException(display, lineOffset + lineOf(e), "template error: " + firstLine(e.getMessageWithoutStackTop()));
+    } catch (IOException e) {
+      throw new InvalidInputException(display, 0, "cannot render: " + e.getMessage());
+    }
+  }
+
+  private static int lineOf(TemplateException e) {
+    Integer line = e.getLineNumber();
+    return line == null ? 0 : line;
+  }
+
+  private static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+}

@@ -1,0 +1,53 @@
+package io.reconcile.plan;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.reconcile.host.HostShell;
+import io.reconcile.host.HostUnreachableException;
+import io.reconcile.host.LocalShell;
+import io.reconcile.state.StateBundle;
+import io.reconcile.state.StateFiles;
+import io.reconcile.state.StateLoader;
+import io.reconcile.template.TemplateRenderer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Hosts that are directories on this machine, driven by the real scripts through a local /bin/sh:
+ * for testing planning and apply without SSH. A host named in {@code unreachable} cannot be reached.
+ */
+final class LocalFleet implements HostConnector {
+  private final Set<String> unreachable;
+
+  LocalFleet(Set<String> unreachable) {
+    this.unreachable = unreachable;
+  }
+
+  @Override
+  public HostShell open(HostTarget host) {
+    if (unreachable.contains(host.name())) {
+      throw new HostUnreachableException("connection refused (test)");
+    }
+    return new LocalShell();
+  }
+
+  @Override
+  public void close() {}
+
+  /** Hosts with a secret variable each (`db_password`), for masking tests. */
+  static List<HostTarget> hosts(String... names) {
+    return java.util.Arrays.stream(names)
+        .map(n -> new HostTarget(n, ImmutableMap.of("db_password", "s3cr3t-" + n)))
+        .toList();
+  }
+
+  static DesiredState desired(Path project, List<HostTarget> hosts) {
+    StateBundle bundle = new StateLoader().load(new StateFiles(project.resolve("states"), project.resolve("templates")));
+    TemplateRenderer templates = new TemplateRenderer(project.resolve("templates"));
+    Set<String> all = hosts.stream().map(HostTarget::name).collect(Collectors.toSet());
+    return new DesiredStateBuilder(new ResourceRenderer(templates), pattern -> pattern.equals("all") ? all : Set.of(pattern),
+        ImmutableMap.of("all", ImmutableList.copyOf(all))).build(bundle, hosts);
+  }
+}

@@ -1,0 +1,194 @@
+package io.reconcile.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reconcile.report.HostStatus;
+import io.reconcile.report.JsonReport;
+import io.reconcile.report.ResourceResult;
+import io.reconcile.report.ResourceStatus;
+import io.reconcile.report.RunReport;
+import io.reconcile.report.SecretMasker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Check and apply end to end on local files through the real observation and apply scripts. */
+class ReconcilerTest {
+  @TempDir Path project;
+  private Path etc;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    etc = Files.createDirectories(project.resolve("etc"));
+    Files.createDirectories(project.resolve("states"));
+    Files.createDirectories(project.resolve("templates"));
+    Files.writeString(project.resolve("templates/app.conf.ftl"), "HOST = '${inventory_hostname}'\nPASSWORD = '${db_password}'\n");
+  }
+
+  private void states(String yaml) throws IOException {
+    Files.writeString(project.resolve("states/10-main.yml"), yaml.replace("ETC", etc.toString()));
+  }
+
+  private RunReport run(boolean check, List<HostTarget> hosts, Set<String> unreachable) {
+    DesiredState desired = LocalFleet.desired(project, hosts);
+    Reconciler reconciler = new Reconciler(new LocalFleet(unreachable), 4, "run1", project.resolve("backups").toString());
+    return check ? reconciler.check(desired, hosts) : reconciler.apply(desired, hosts);
+  }
+
+  private static Map<String, ResourceStatus> statuses(RunReport report, String host) {
+    return report.hosts().stream().filter(h -> h.name().equals(host)).findFirst().orElseThrow()
+        .resources().stream().collect(Collectors.toMap(ResourceResult::id, ResourceResult::status));
+  }
+
+  @Test
+  void checkFindsExactlyTheDriftApplyFixesItAndTheSecondCheckIsClean() throws IOException {
+    Files.writeString(etc.resolve("apache.conf"), "<VirtualHost>\nRewriteRule ^/login(.*) /im/login/redirect$1 [PT,NE]\n</VirtualHost>\n");
+    Files.writeString(etc.resolve("astakos.conf"), "ASTAKOS_DEFAULT_FROM_EMAIL = 'old@x'\nOTHER = 1\n");
+    Files.writeString(etc.resolve("in-sync.conf"), "KEEP = 1\n");
+    states("""
+        resources:
+          - file: ETC/app.conf
+            template: app.conf.ftl
+            mode: "0640"
+            notify: [reload-app]
+          - line: ETC/apache.conf
+            id: login-rewrite
+            match: '^\\s*RewriteRule \\^/login'
+            state: absent
+          - line: ETC/astakos.conf
+            id: server-email
+            setting: SERVER_EMAIL
+            value: "'admin@example.org'"
+            replaces: ASTAKOS_DEFAULT_FROM_EMAIL
+          - line: ETC/in-sync.conf
+            id: keep
+            text: KEEP = 1
+          - command: touch ETC/migrated
+            id: migrate
+            creates: ETC/migrated
+        handlers:
+          - handler: reload-app
+            command: echo reloaded >> ETC/handler.log
+        """);
+    List<HostTarget> hosts = LocalFleet.hosts("h1");
+
+    RunReport check = run(true, hosts, Set.of());
+    assertThat(check.exitCode()).isEqualTo(2);
+    assertThat(statuses(check, "h1")).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "file:" + etc + "/app.conf", ResourceStatus.DRIFT, "line:login-rewrite", ResourceStatus.DRIFT,
+        "line:server-email", ResourceStatus.DRIFT, "line:keep", ResourceStatus.OK, "command:migrate", ResourceStatus.DRIFT));
+    assertThat(Files.exists(etc.resolve("app.conf"))).as("check changes nothing").isFalse();
+    assertThat(Files.readString(etc.resolve("apache.conf"))).contains("RewriteRule");
+
+    RunReport apply = run(false, hosts, Set.of());
+    assertThat(apply.exitCode()).isZero();
+    assertThat(apply.summary().changes()).isEqualTo(4);
+    assertThat(Files.readString(etc.resolve("app.conf"))).isEqualTo("HOST = 'h1'\nPASSWORD = 's3cr3t-h1'\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(etc.resolve("app.conf")))).isEqualTo("rw-r-----");
+    assertThat(Files.readString(etc.resolve("apache.conf"))).isEqualTo("<VirtualHost>\n</VirtualHost>\n");
+    assertThat(Files.readString(etc.resolve("astakos.conf"))).isEqualTo("SERVER_EMAIL = 'admin@example.org'\nOTHER = 1\n");
+    assertThat(Files.readString(etc.resolve("handler.log"))).isEqualTo("reloaded\n");
+    assertThat(Files.readString(project.resolve("backups/run1" + etc + "/apache.conf"))).contains("RewriteRule");
+    ResourceResult apache = apply.hosts().get(0).resources().stream().filter(r -> r.id().equals("line:login-rewrite")).findFirst().orElseThrow();
+    assertThat(apache.backups()).containsExactly(project.resolve("backups/run1") + etc.toString() + "/apache.conf");
+
+    RunReport again = run(true, hosts, Set.of());
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.summary().changes()).isZero();
+    RunReport applyAgain = run(false, hosts, Set.of());
+    assertThat(applyAgain.summary().changes()).isZero();
+    assertThat(Files.readString(etc.resolve("handler.log"))).as("handler runs only after a change").isEqualTo("reloaded\n");
+  }
+
+  @Test
+  void diffsAndJsonNeverShowSecretValues() throws IOException {
+    states("""
+        resources:
+          - file: ETC/app.conf
+            template: app.conf.ftl
+        """);
+    List<HostTarget> hosts = LocalFleet.hosts("h1");
+    RunReport check = run(true, hosts, Set.of());
+    ResourceResult file = check.hosts().get(0).resources().get(0);
+    assertThat(file.diff()).hasValueSatisfying(d -> assertThat(d).contains("+PASSWORD = 's3cr3t-h1'"));
+    SecretMasker masker = SecretMasker.of(hosts.stream().map(HostTarget::vars).toList(), Set.of());
+    String json = masker.mask(new JsonReport().render(check));
+    assertThat(json).doesNotContain("s3cr3t").contains("+PASSWORD = '********'");
+  }
+
+  @Test
+  void anUnreachableHostNeverStopsTheOthers() throws IOException {
+    states("""
+        resources:
+          - file: ETC/h1.conf
+            content: "one\\n"
+            hosts: h1
+          - file: ETC/h2.conf
+            content: "two\\n"
+            hosts: h2
+          - file: ETC/h3.conf
+            content: "three\\n"
+            hosts: h3
+        """);
+    List<HostTarget> hosts = LocalFleet.hosts("h1", "h2", "h3");
+    RunReport apply = run(false, hosts, Set.of("h2"));
+    assertThat(apply.exitCode()).isEqualTo(4);
+    assertThat(apply.hosts()).extracting(h -> h.status()).containsExactly(HostStatus.CHANGED, HostStatus.UNREACHABLE, HostStatus.CHANGED);
+    assertThat(apply.hosts().get(1).error()).hasValue("connection refused (test)");
+    assertThat(Files.readString(etc.resolve("h1.conf"))).isEqualTo("one\n");
+    assertThat(Files.readString(etc.resolve("h3.conf"))).isEqualTo("three\n");
+  }
+
+  @Test
+  void aFailurePersistingAfterApplyIsFailedNeverChanged() throws IOException {
+    states("""
+        resources:
+          - command: "true"
+            id: noop
+            unless: test -e ETC/never
+          - file: ETC/after.conf
+            content: "x\\n"
+        """);
+    RunReport apply = run(false, LocalFleet.hosts("h1"), Set.of());
+    assertThat(statuses(apply, "h1")).containsEntry("command:noop", ResourceStatus.FAILED);
+    assertThat(apply.hosts().get(0).resources().get(0).error()).hasValueSatisfying(e -> assertThat(e).startsWith("still differs after apply"));
+    assertThat(apply.exitCode()).isEqualTo(4);
+  }
+
+  @Test
+  void aFailedPhaseStopsLaterPhasesAndTheRerunResumes() throws IOException {
+    Files.writeString(project.resolve("states/10-first.yml"), """
+        phase: first
+        resources:
+          - command: test -e ETC/allowed && touch ETC/first-done
+            id: first
+            creates: ETC/first-done
+        """.replace("ETC", etc.toString()));
+    Files.writeString(project.resolve("states/20-second.yml"), """
+        phase: second
+        resources:
+          - file: ETC/second.conf
+            content: "2\\n"
+        """.replace("ETC", etc.toString()));
+    List<HostTarget> hosts = LocalFleet.hosts("h1");
+    RunReport stopped = run(false, hosts, Set.of());
+    assertThat(stopped.stoppedAt()).hasValue("first");
+    assertThat(statuses(stopped, "h1")).containsEntry("command:first", ResourceStatus.FAILED)
+        .containsEntry("file:" + etc + "/second.conf", ResourceStatus.SKIPPED);
+    assertThat(Files.exists(etc.resolve("second.conf"))).isFalse();
+
+    Files.writeString(etc.resolve("allowed"), "");
+    RunReport resumed = run(false, hosts, Set.of());
+    assertThat(resumed.exitCode()).isZero();
+    assertThat(statuses(resumed, "h1")).containsEntry("command:first", ResourceStatus.CHANGED)
+        .containsEntry("file:" + etc + "/second.conf", ResourceStatus.CHANGED);
+  }
+}
