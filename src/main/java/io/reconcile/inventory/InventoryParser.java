@@ -1,0 +1,59 @@
+package io.reconcile.inventory;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.reconcile.input.InvalidInputException;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Reads an Ansible INI inventory file into an {@link Inventory}. Every problem, down to a bad port
+ * in a group variable, is an {@link InvalidInputException} naming the file and line, raised here
+ * before anything is contacted.
+ */
+public final class InventoryParser {
+  private final String localUser;
+
+  /** @param localUser the SSH user for hosts without {@code ansible_user} */
+  public InventoryParser(String localUser) {
+    this.localUser = localUser;
+  }
+
+  public Inventory parse(Path file) {
+    String name = file.toString();
+    InventoryDraft draft = SectionParser.parse(name, InventoryLexer.lex(name, read(file)));
+    VariableResolver variables = new VariableResolver(draft);
+    ConnectionResolver connections = new ConnectionResolver(name, file.toAbsolutePath().getParent(), localUser);
+
+    ImmutableList.Builder<InventoryHost> hosts = ImmutableList.builder();
+    for (InventoryDraft.Host host : draft.hosts()) {
+      ImmutableMap<String, SourcedValue> vars = variables.resolve(host);
+      hosts.add(new InventoryHost(host.name, values(vars), variables.groupsOf(host), connections.resolve(host.name, vars)));
+    }
+    ImmutableMap.Builder<String, InventoryGroup> groups = ImmutableMap.builder();
+    for (InventoryDraft.Group group : draft.groups()) {
+      groups.put(group.name, new InventoryGroup(group.name, ImmutableList.copyOf(group.children),
+          ImmutableList.copyOf(group.hosts), values(group.vars), group.priority));
+    }
+    return new Inventory(file, hosts.build(), groups.buildOrThrow());
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (CharacterCodingException e) {
+      throw new InvalidInputException(file.toString(), 0, "inventory is not valid UTF-8");
+    } catch (IOException e) {
+      throw new InvalidInputException(file.toString(), 0, "cannot read inventory: " + e);
+    }
+  }
+
+  private static ImmutableMap<String, String> values(Map<String, SourcedValue> vars) {
+    ImmutableMap.Builder<String, String> values = ImmutableMap.builder();
+    vars.forEach((key, value) -> values.put(key, value.value()));
+    return values.buildOrThrow();
+  }
+}
