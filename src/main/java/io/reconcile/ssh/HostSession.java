@@ -1,0 +1,195 @@
+package io.reconcile.ssh;
+
+import io.reconcile.ssh.SshFailure.Kind;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.future.OpenFuture;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.client.session.forward.ExplicitPortForwardingTracker;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
+import org.apache.sshd.core.CoreModuleProperties;
+
+/**
+ * The one SSH session to a host for the whole run. Every command runs on its own exec channel of it, so
+ * commands may run concurrently (up to {@link TransportOptions#maxChannelsPerHost()}) without new
+ * handshakes. Thread-safe.
+ */
+public final class HostSession implements AutoCloseable {
+  // After a timeout, how long the remote side gets to acknowledge the channel close before we drop it.
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+
+  private final SshTarget target;
+  private final ClientSession session;
+  private final Duration defaultTimeout;
+  private final Semaphore channels;
+
+  HostSession(SshTarget target, ClientSession session, TransportOptions options) {
+    this.target = target;
+    this.session = session;
+    this.defaultTimeout = options.commandTimeout();
+    this.channels = new Semaphore(options.maxChannelsPerHost(), true);
+  }
+
+  public SshTarget target() {
+    return target;
+  }
+
+  public boolean isOpen() {
+    return session.isOpen();
+  }
+
+  /**
+   * Runs the command (through {@link Become#wrap} when the target says become) and waits for it. A command
+   * still running at its timeout is killed (a KILL signal request, then the channel is closed).
+   *
+   * @return exit status and output, whatever the exit status
+   * @throws SshFailureException COMMAND_TIMEOUT, COMMAND_FAILED (no exit status), or CONNECTION_LOST
+   */
+  public CommandResult run(RemoteCommand command) throws SshFailureException {
+    Duration timeout = command.timeout().orElse(defaultTimeout);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String wire = target.become() ? Become.wrap(command.command()) : command.command();
+    try {
+      if (!channels.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        throw failure(Kind.COMMAND_TIMEOUT, "no free channel within " + timeout + " for: " + command.command(), null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failure(Kind.COMMAND_FAILED, "interrupted while waiting for a channel", e);
+    }
+    try {
+      return exec(wire, command, timeout, deadline);
+    } finally {
+      channels.release();
+    }
+  }
+
+  private CommandResult exec(String wire, RemoteCommand command, Duration timeout, long deadline)
+      throws SshFailureException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    ChannelExec channel;
+    try {
+      channel = session.createExecChannel(wire);
+    } catch (IOException | IllegalStateException e) { // Mina: IllegalStateException when the session is closing
+      throw channelFailure("cannot start: " + command.command(), e);
+    }
+    try {
+      channel.setOut(out);
+      channel.setErr(err);
+      // Writing stdin waits for the remote window; it must not outlive the command's timeout.
+      CoreModuleProperties.WINDOW_TIMEOUT.set(channel, timeout);
+      OpenFuture opened = channel.open();
+      if (!opened.await(remaining(deadline))) {
+        throw timedOut(channel, timeout, command);
+      }
+      if (!opened.isOpened()) {
+        throw channelFailure("cannot start: " + command.command(), opened.getException());
+      }
+      sendStdin(channel, command);
+      Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), remaining(deadline));
+      if (!events.contains(ClientChannelEvent.CLOSED)) {
+        throw timedOut(channel, timeout, command);
+      }
+      Integer status = channel.getExitStatus();
+      if (status == null) {
+        String signal = channel.getExitSignal();
+        throw signal != null
+            ? failure(Kind.COMMAND_FAILED, "killed by signal " + signal + ": " + command.command(), null)
+            : channelFailure("ended without exit status: " + command.command(), null);
+      }
+      return new CommandResult(status, out.toByteArray(), err.toByteArray());
+    } catch (IOException e) {
+      throw channelFailure("failed: " + command.command(), e);
+    } finally {
+      channel.close(true);
+    }
+  }
+
+  /** Feeds stdin and then EOF (also without stdin, so a command that reads stdin does not hang). */
+  private static void sendStdin(ChannelExec channel, RemoteCommand command) {
+    try (OutputStream stdin = channel.getInvertedIn()) {
+      if (command.stdin().isPresent()) {
+        stdin.write(command.stdin().get());
+      }
+    } catch (IOException e) {
+      // The command exited or closed stdin before reading it all (e.g. `true`), or the remote window
+      // stayed full until the timeout; its exit status, or the timeout below, tells what happened.
+    }
+  }
+
+  private SshFailureException timedOut(ChannelExec channel, Duration timeout, RemoteCommand command) {
+    kill(channel);
+    return failure(Kind.COMMAND_TIMEOUT, "timed out after " + timeout + " and was killed: " + command.command(), null);
+  }
+
+  /**
+   * Closing an exec channel alone leaves the remote process running under OpenSSH; a "signal" request
+   * (RFC 4254 6.9) kills it, then the channel is closed.
+   */
+  private void kill(ChannelExec channel) {
+    try {
+      Buffer request = session.createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, 32);
+      request.putUInt(channel.getRecipient());
+      request.putString("signal");
+      request.putBoolean(false);
+      request.putString("KILL");
+      channel.writePacket(request);
+    } catch (IOException e) {
+      // The channel or session is already gone: nothing left to kill from here.
+    }
+    channel.close(false).awaitUninterruptibly(CLOSE_GRACE);
+  }
+
+  /**
+   * Forwards a local port on 127.0.0.1 (chosen by the system) through this session to
+   * {@code remoteHost:remotePort} as seen from the host, e.g. a database that listens on the host only.
+   * Connection errors on the remote side show up when a local client connects (its socket is closed).
+   */
+  public Tunnel forwardLocal(String remoteHost, int remotePort) throws SshFailureException {
+    try {
+      ExplicitPortForwardingTracker tracker = session.createLocalPortForwardingTracker(
+          new SshdSocketAddress("127.0.0.1", 0), new SshdSocketAddress(remoteHost, remotePort));
+      return new Tunnel(tracker, remoteHost, remotePort);
+    } catch (IOException e) {
+      if (!session.isOpen()) {
+        throw failure(Kind.CONNECTION_LOST, "session closed: " + e.getMessage(), e);
+      }
+      throw failure(Kind.TUNNEL_FAILED, "cannot forward a local port to " + remoteHost + ":" + remotePort + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private SshFailureException channelFailure(String what, Throwable cause) {
+    if (!session.isOpen()) {
+      return failure(Kind.CONNECTION_LOST, "session closed; command " + what, cause);
+    }
+    return failure(Kind.COMMAND_FAILED, "command " + what
+        + (cause == null ? "" : " (" + SshTransport.rootCause(cause) + ")"), cause);
+  }
+
+  private SshFailureException failure(Kind kind, String message, Throwable cause) {
+    SshFailure failure = new SshFailure(target.name(), kind, message);
+    return cause == null ? new SshFailureException(failure) : new SshFailureException(failure, cause);
+  }
+
+  private static long remaining(long deadline) {
+    return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+  }
+
+  /** Ends the session, its channels and its tunnels. */
+  @Override
+  public void close() {
+    session.close(false);
+  }
+}

@@ -1,0 +1,162 @@
+package io.reconcile.ssh;
+
+import com.google.common.collect.ImmutableList;
+import io.reconcile.ssh.SshFailure.Kind;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.future.AuthFuture;
+import org.apache.sshd.client.future.ConnectFuture;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.core.CoreModuleProperties;
+
+/**
+ * The SSH client of a run: one Mina {@link SshClient} (its NIO2 workers serve every host), started once and
+ * shared, which opens one {@link HostSession} per host. Failures come back as {@link SshFailureException}
+ * for that host alone; hosts share nothing but the client.
+ */
+public final class SshTransport implements AutoCloseable {
+  private final TransportOptions options;
+  private final KnownHosts knownHosts;
+  private final SshClient client;
+
+  private SshTransport(TransportOptions options) {
+    this.options = options;
+    this.knownHosts = new KnownHosts(options.knownHosts(), options.acceptNewHostKeys());
+    this.client = SshClient.setUpDefaultClient();
+    client.setServerKeyVerifier(knownHosts);
+    // Only what the inventory says: no ~/.ssh/config, no agent, no passwords, public keys per session.
+    client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+    client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+    client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
+    client.addSessionListener(new HostKeyPreference());
+    CoreModuleProperties.IO_CONNECT_TIMEOUT.set(client, options.connectTimeout());
+    // A host may sit idle for a long time while others work (e.g. a database migration); keep it alive.
+    CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
+    CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, Duration.ofSeconds(30));
+    client.start();
+  }
+
+  /** Starts the shared client; close the transport to end every session of the run. */
+  public static SshTransport start(TransportOptions options) {
+    return new SshTransport(options);
+  }
+
+  public TransportOptions options() {
+    return options;
+  }
+
+  /**
+   * Connects, verifies the host key against known_hosts and authenticates with the target's key.
+   *
+   * @throws SshFailureException with an {@linkplain SshFailure#unreachable() unreachable} failure
+   */
+  public HostSession open(SshTarget target) throws SshFailureException {
+    ImmutableList<KeyPair> keys = PrivateKeys.forTarget(target, options.defaultKeyFiles());
+    AttributeRepository context = AttributeRepository.ofKeyValuePair(
+        HostKeyPreference.KNOWN_KEY_TYPES, knownHosts.keyTypesFor(target.host(), target.port()));
+    ClientSession session = connect(target, context);
+    try {
+      keys.forEach(session::addPublicKeyIdentity);
+      authenticate(target, session, keys);
+      return new HostSession(target, session, options);
+    } catch (SshFailureException | RuntimeException e) {
+      session.close(true);
+      throw e;
+    }
+  }
+
+  private ClientSession connect(SshTarget target, AttributeRepository context) throws SshFailureException {
+    String where = target.host() + ":" + target.port();
+    ConnectFuture future;
+    try {
+      future = client.connect(target.user(), target.host(), target.port(), context);
+      if (!future.await(options.connectTimeout())) {
+        future.cancel();
+        throw failure(target, Kind.CONNECT_TIMEOUT, "no TCP connection to " + where + " within "
+            + options.connectTimeout().toSeconds() + "s", null);
+      }
+    } catch (IOException e) {
+      throw failure(target, Kind.CONNECT_FAILED, "cannot connect to " + where + ": " + e.getMessage(), e);
+    }
+    if (future.isConnected()) {
+      return future.getClientSession();
+    }
+    Throwable cause = rootCause(future.getException());
+    if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
+      throw failure(target, Kind.NAME_NOT_RESOLVED, "cannot resolve host name " + target.host(), cause);
+    }
+    String reason = cause instanceof ConnectException || cause instanceof NoRouteToHostException
+        ? String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT)
+        : String.valueOf(cause);
+    throw failure(target, Kind.CONNECT_FAILED, "cannot connect to " + where + ": " + reason, cause);
+  }
+
+  private void authenticate(SshTarget target, ClientSession session, ImmutableList<KeyPair> keys)
+      throws SshFailureException {
+    AuthFuture auth;
+    boolean done;
+    try {
+      auth = session.auth();
+      done = auth.await(options.authTimeout());
+    } catch (IOException e) {
+      throw failure(target, Kind.HANDSHAKE_FAILED, "SSH handshake with " + target.host() + ":" + target.port()
+          + " failed: " + e.getMessage(), e);
+    }
+    // The verifier left the reason on the session; Mina itself only reports "did not validate".
+    KnownHosts.Rejection rejection = session.getAttribute(KnownHosts.REJECTION);
+    if (rejection != null) {
+      throw failure(target, rejection.kind(), rejection.message(), null);
+    }
+    if (done && auth.isSuccess()) {
+      return;
+    }
+    if (!done) {
+      auth.cancel();
+    }
+    if (session.getServerKey() == null || !done) {
+      throw failure(target, Kind.HANDSHAKE_FAILED, "no SSH key exchange and authentication with " + target.host()
+          + ":" + target.port() + (done ? ": " + rootCause(auth.getException()) : " within "
+          + options.authTimeout().toSeconds() + "s"), done ? auth.getException() : null);
+    }
+    throw failure(target, Kind.AUTH_FAILED, "permission denied (publickey) for " + target.user() + "@"
+        + target.host() + ":" + target.port() + " with " + describe(target, keys), auth.getException());
+  }
+
+  private static String describe(SshTarget target, ImmutableList<KeyPair> keys) {
+    String fingerprints = keys.stream()
+        .map(k -> KeyUtils.getKeyType(k) + " " + KeyUtils.getFingerPrint(k.getPublic()))
+        .collect(java.util.stream.Collectors.joining(", "));
+    return target.privateKey().map(p -> "key " + p + " (" + fingerprints + ")")
+        .orElse("default keys (" + fingerprints + ")");
+  }
+
+  private static SshFailureException failure(SshTarget target, Kind kind, String message, Throwable cause) {
+    SshFailure failure = new SshFailure(target.name(), kind, message);
+    return cause == null ? new SshFailureException(failure) : new SshFailureException(failure, cause);
+  }
+
+  static Throwable rootCause(Throwable t) {
+    Throwable cause = t;
+    while (cause != null && cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  @Override
+  public void close() {
+    client.stop();
+  }
+}
