@@ -1,7 +1,57 @@
 package io.reconcile.cli;
 
+import io.reconcile.input.InvalidInputException;
+import io.reconcile.report.ExitCodes;
+import io.reconcile.report.MaskingOutputStream;
+import io.reconcile.report.SecretMasker;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine;
+
+/** Entry point: wires picocli to design.md's exit codes, and masks secrets on stdout and stderr. */
 public final class Main {
+  /** For failures that are our bug rather than the operator's input (sysexits EX_SOFTWARE). */
+  static final int INTERNAL_ERROR = 70;
+
+  private Main() {}
+
   public static void main(String[] args) {
-    System.out.println("reconcile");
+    AtomicReference<SecretMasker> masker = new AtomicReference<>(SecretMasker.none());
+    PrintStream out = new PrintStream(new MaskingOutputStream(System.out, masker::get), true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new MaskingOutputStream(System.err, masker::get), true, StandardCharsets.UTF_8);
+    System.setOut(out);
+    System.setErr(err);
+    int code = run(args, out, err, masker::set);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err, java.util.function.Consumer<SecretMasker> maskerSink) {
+    CommandLine cli = new CommandLine(new ReconcileCommand(maskerSink));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler((e, arguments) -> {
+      err.println("reconcile: " + e.getMessage());
+      err.println("Try 'reconcile --help' for usage.");
+      return ExitCodes.USAGE;
+    });
+    cli.setExecutionExceptionHandler((e, command, parsed) -> {
+      if (e instanceof InvalidInputException invalid) {
+        err.println("reconcile: invalid input: " + invalid.describe());
+        return ExitCodes.INVALID_INPUT;
+      }
+      if (e instanceof CommandLine.ParameterException usage) {
+        err.println("reconcile: " + usage.getMessage());
+        return ExitCodes.USAGE;
+      }
+      err.println("reconcile: internal error: " + e);
+      e.printStackTrace(err);
+      return INTERNAL_ERROR;
+    });
+    return cli.execute(args);
   }
 }

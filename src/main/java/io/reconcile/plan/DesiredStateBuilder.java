@@ -3,6 +3,7 @@ package io.reconcile.plan;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.reconcile.host.HostResource;
+import io.reconcile.input.InvalidInputException;
 import io.reconcile.state.Declaration;
 import io.reconcile.state.Phase;
 import io.reconcile.state.RequireGraph;
@@ -18,27 +19,30 @@ public final class DesiredStateBuilder {
   private final ResourceRenderer renderer;
   private final Function<String, Set<String>> hostsMatching;
   private final Map<String, ImmutableList<String>> groups;
+  private final List<HostTarget> everyHost;
 
   /**
    * @param hostsMatching the inventory's answer to a host pattern (names of selected hosts)
    * @param groups group name -> host names, for templates
+   * @param everyHost all inventory hosts, for templates' `hostvars` (whatever --limit selected)
    */
   public DesiredStateBuilder(ResourceRenderer renderer, Function<String, Set<String>> hostsMatching,
-      Map<String, ImmutableList<String>> groups) {
+      Map<String, ImmutableList<String>> groups, List<HostTarget> everyHost) {
     this.renderer = renderer;
     this.hostsMatching = hostsMatching;
     this.groups = groups;
+    this.everyHost = everyHost;
   }
 
   public DesiredState build(StateBundle bundle, List<HostTarget> hosts) {
     Map<String, Map<String, Object>> models = new LinkedHashMap<>();
-    hosts.forEach(h -> models.put(h.name(), TemplateModel.forHost(h, groups, hosts)));
+    hosts.forEach(h -> models.put(h.name(), TemplateModel.forHost(h, groups, everyHost)));
     ImmutableList.Builder<DesiredState.PhaseState> phases = ImmutableList.builder();
     for (Phase phase : bundle.phases()) {
       ImmutableList<Declaration> ordered = RequireGraph.order(phase.declarations());
       Map<String, ImmutableList.Builder<HostResource>> byHost = new LinkedHashMap<>();
       for (Declaration declaration : ordered) {
-        Set<String> targeted = hostsMatching.apply(declaration.hosts());
+        Set<String> targeted = targets(declaration);
         for (HostTarget host : hosts) {
           if (targeted.contains(host.name())) {
             byHost.computeIfAbsent(host.name(), h -> ImmutableList.builder())
@@ -51,5 +55,14 @@ public final class DesiredStateBuilder {
       phases.add(new DesiredState.PhaseState(phase.name(), resources.build()));
     }
     return new DesiredState(phases.build(), bundle.handlers());
+  }
+
+  private Set<String> targets(Declaration declaration) {
+    try {
+      return hostsMatching.apply(declaration.hosts());
+    } catch (InvalidInputException | IllegalArgumentException e) {
+      throw new InvalidInputException(declaration.location().file(), declaration.location().line(),
+          "bad host pattern '" + declaration.hosts() + "': " + e.getMessage());
+    }
   }
 }

@@ -12,6 +12,17 @@ import java.util.Optional;
 public record RunReport(
     String runId, Mode mode, Instant started, Duration elapsed, ImmutableList<HostResult> hosts, Optional<String> stoppedAt) {
 
+  /** This report with every secret value masked: what any output may show. */
+  public RunReport masked(SecretMasker masker) {
+    ImmutableList<HostResult> maskedHosts = hosts.stream()
+        .map(h -> new HostResult(h.name(), h.status(), h.error().map(masker::mask), h.resources().stream()
+            .map(r -> new ResourceResult(masker.mask(r.id()), r.type(), r.phase(), r.status(), r.before().map(masker::mask),
+                r.after().map(masker::mask), r.diff().map(masker::mask), r.error().map(masker::mask), r.backups()))
+            .collect(ImmutableList.toImmutableList())))
+        .collect(ImmutableList.toImmutableList());
+    return new RunReport(runId, mode, started, elapsed, maskedHosts, stoppedAt);
+  }
+
   public Summary summary() {
     return Summary.of(hosts);
   }

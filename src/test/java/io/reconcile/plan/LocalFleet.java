@@ -48,6 +48,6 @@ final class LocalFleet implements HostConnector {
     TemplateRenderer templates = new TemplateRenderer(project.resolve("templates"));
     Set<String> all = hosts.stream().map(HostTarget::name).collect(Collectors.toSet());
     return new DesiredStateBuilder(new ResourceRenderer(templates), pattern -> pattern.equals("all") ? all : Set.of(pattern),
-        ImmutableMap.of("all", ImmutableList.copyOf(all))).build(bundle, hosts);
+        ImmutableMap.of("all", ImmutableList.copyOf(all)), hosts).build(bundle, hosts);
   }
 }

@@ -1,0 +1,162 @@
+package io.reconcile.cli;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import io.reconcile.inventory.HostPattern;
+import io.reconcile.inventory.HostSelection;
+import io.reconcile.inventory.Inventory;
+import io.reconcile.inventory.InventoryHost;
+import io.reconcile.plan.DesiredState;
+import io.reconcile.plan.DesiredStateBuilder;
+import io.reconcile.plan.HostTarget;
+import io.reconcile.plan.Reconciler;
+import io.reconcile.plan.ResourceRenderer;
+import io.reconcile.report.JsonReport;
+import io.reconcile.report.RunReport;
+import io.reconcile.report.SecretMasker;
+import io.reconcile.report.TextReport;
+import io.reconcile.ssh.SshTransport;
+import io.reconcile.ssh.TransportOptions;
+import io.reconcile.state.StateBundle;
+import io.reconcile.state.StateFiles;
+import io.reconcile.state.StateLoader;
+import io.reconcile.template.TemplateRenderer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** `reconcile --inventory FILE [--check] [--diff] ...`: the contract of design.md. */
+@Command(name = "reconcile", mixinStandardHelpOptions = true, version = "reconcile 0.1.0", sortOptions = false,
+    description = "Drive Synnefo hosts to the declared state: observe over SSH, plan, and apply only the differences.",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:converged (check found no drift, or apply succeeded)", "2:check found drift",
+        "4:a host failed or was unreachable (the others were still processed)", "64:usage error",
+        "65:invalid inventory, state, template or variable; no host was contacted"})
+public final class ReconcileCommand implements Callable<Integer> {
+  enum Format { text, json }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--inventory", required = true, paramLabel = "FILE", description = "Ansible INI inventory")
+  Path inventory;
+
+  @Option(names = "--states", paramLabel = "DIR", description = "state declarations (default: states/ of the project)")
+  Path states;
+
+  @Option(names = "--templates", paramLabel = "DIR", description = "FreeMarker templates (default: templates/ of the project)")
+  Path templates;
+
+  @Option(names = {"--check", "-C"}, description = "observe and plan only; change nothing")
+  boolean check;
+
+  @Option(names = {"--diff", "-D"}, description = "show unified diffs of files and lines")
+  boolean diff;
+
+  @Option(names = {"--limit", "-l"}, paramLabel = "PATTERN", description = "only hosts matching this Ansible pattern")
+  String limit;
+
+  @Option(names = {"--tags", "-t"}, split = ",", paramLabel = "TAG", description = "only declarations with one of these tags")
+  List<String> tags = new ArrayList<>();
+
+  @Option(names = {"--forks", "-f"}, defaultValue = "50", paramLabel = "N", description = "hosts handled at once (default: ${DEFAULT-VALUE})")
+  int forks;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
+  Format format;
+
+  @Option(names = "--report-json", paramLabel = "FILE", description = "also write the JSON report to FILE")
+  Path reportJson;
+
+  @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts to verify host keys (default: ~/.ssh/known_hosts)")
+  Path knownHosts;
+
+  @Option(names = "--accept-new-host-keys", description = "trust and record keys of hosts never seen before (never a changed key)")
+  boolean acceptNewHostKeys;
+
+  @Option(names = "--connect-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "SSH connect timeout (default: ${DEFAULT-VALUE})")
+  int connectTimeout;
+
+  private final Consumer<SecretMasker> maskerSink;
+
+  ReconcileCommand(Consumer<SecretMasker> maskerSink) {
+    this.maskerSink = maskerSink;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (forks < 1) {
+      throw new ParameterException(spec.commandLine(), "--forks must be at least 1");
+    }
+    Inventory parsed = Inventory.parse(inventory);
+    ImmutableList<InventoryHost> selected = select(parsed);
+    ProjectLayout layout = ProjectLayout.resolve(inventory, Optional.ofNullable(states), Optional.ofNullable(templates));
+    StateBundle bundle = new StateLoader().load(new StateFiles(layout.states(), layout.templates())).withTags(ImmutableSet.copyOf(tags));
+    SecretMasker masker = SecretMasker.of(parsed.hosts().stream().map(InventoryHost::vars).toList(), bundle.secretVariables());
+    maskerSink.accept(masker);
+
+    List<HostTarget> targets = selected.stream().map(h -> new HostTarget(h.name(), h.vars())).toList();
+    List<HostTarget> everyHost = parsed.hosts().stream().map(h -> new HostTarget(h.name(), h.vars())).toList();
+    DesiredState desired = new DesiredStateBuilder(new ResourceRenderer(new TemplateRenderer(layout.templates())),
+        hostsMatching(parsed), groups(parsed), everyHost).build(bundle, targets);
+
+    RunReport report;
+    try (SshHostConnector connector = new SshHostConnector(SshTransport.start(transportOptions()),
+        ImmutableMap.copyOf(selected.stream().collect(ImmutableMap.toImmutableMap(InventoryHost::name, h -> h))))) {
+      Reconciler reconciler = new Reconciler(connector, forks, RunIds.next(), "/var/backups/reconcile");
+      report = (check ? reconciler.check(desired, targets) : reconciler.apply(desired, targets)).masked(masker);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    String json = format == Format.json || reportJson != null ? new JsonReport().render(report) : "";
+    out.print(format == Format.json ? json : new TextReport(diff).render(report));
+    out.flush();
+    if (reportJson != null) {
+      ReportFiles.write(reportJson, json);
+    }
+    return report.exitCode();
+  }
+
+  private ImmutableList<InventoryHost> select(Inventory parsed) {
+    if (limit == null) {
+      return parsed.hosts();
+    }
+    HostSelection selection;
+    try {
+      selection = HostPattern.parse(limit).select(parsed);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--limit '" + limit + "': " + e.getMessage());
+    }
+    if (selection.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--limit '" + limit + "' matches no host of " + inventory);
+    }
+    return selection.hosts();
+  }
+
+  private static Function<String, Set<String>> hostsMatching(Inventory parsed) {
+    return pattern -> new HashSet<>(HostPattern.parse(pattern).select(parsed).names());
+  }
+
+  private static ImmutableMap<String, ImmutableList<String>> groups(Inventory parsed) {
+    return parsed.groups().keySet().stream().collect(ImmutableMap.toImmutableMap(g -> g, parsed::hostNamesOf));
+  }
+
+  private TransportOptions transportOptions() {
+    TransportOptions options = TransportOptions.defaults()
+        .withAcceptNewHostKeys(acceptNewHostKeys)
+        .withConnectTimeout(Duration.ofSeconds(connectTimeout));
+    return knownHosts == null ? options : options.withKnownHosts(knownHosts);
+  }
+}
