@@ -3,6 +3,7 @@ package io.reconcile.cli;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import io.reconcile.db.DatabaseTypes;
 import io.reconcile.inventory.HostPattern;
 import io.reconcile.inventory.HostSelection;
 import io.reconcile.inventory.Inventory;
@@ -12,6 +13,7 @@ import io.reconcile.plan.DesiredStateBuilder;
 import io.reconcile.plan.HostTarget;
 import io.reconcile.plan.Reconciler;
 import io.reconcile.plan.ResourceRenderer;
+import io.reconcile.plan.RunSettings;
 import io.reconcile.report.JsonReport;
 import io.reconcile.report.RunReport;
 import io.reconcile.report.SecretMasker;
@@ -81,6 +83,10 @@ public final class ReconcileCommand implements Callable<Integer> {
   @Option(names = "--report-json", paramLabel = "FILE", description = "also write the JSON report to FILE")
   Path reportJson;
 
+  @Option(names = "--export-dir", defaultValue = "reconcile-exports", paramLabel = "DIR",
+      description = "where database rows are exported before apply deletes or rewrites them (default: ${DEFAULT-VALUE})")
+  Path exportDir;
+
   @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts to verify host keys (default: ~/.ssh/known_hosts)")
   Path knownHosts;
 
@@ -104,7 +110,7 @@ public final class ReconcileCommand implements Callable<Integer> {
     Inventory parsed = Inventory.parse(inventory);
     ImmutableList<InventoryHost> selected = select(parsed);
     ProjectLayout layout = ProjectLayout.resolve(inventory, Optional.ofNullable(states), Optional.ofNullable(templates));
-    StateBundle bundle = new StateLoader().load(new StateFiles(layout.states(), layout.templates())).withTags(ImmutableSet.copyOf(tags));
+    StateBundle bundle = new StateLoader(DatabaseTypes.parsers()).load(new StateFiles(layout.states(), layout.templates())).withTags(ImmutableSet.copyOf(tags));
     SecretMasker masker = SecretMasker.of(parsed.hosts().stream().map(InventoryHost::vars).toList(), bundle.secretVariables());
     maskerSink.accept(masker);
 
@@ -116,7 +122,8 @@ public final class ReconcileCommand implements Callable<Integer> {
     RunReport report;
     try (SshHostConnector connector = new SshHostConnector(SshTransport.start(transportOptions()),
         ImmutableMap.copyOf(selected.stream().collect(ImmutableMap.toImmutableMap(InventoryHost::name, h -> h))))) {
-      Reconciler reconciler = new Reconciler(connector, forks, RunIds.next(), "/var/backups/reconcile");
+      Reconciler reconciler = new Reconciler(connector,
+          new RunSettings(forks, RunIds.next(), "/var/backups/reconcile", exportDir.toAbsolutePath()));
       report = (check ? reconciler.check(desired, targets) : reconciler.apply(desired, targets)).masked(masker);
     }
     PrintWriter out = spec.commandLine().getOut();

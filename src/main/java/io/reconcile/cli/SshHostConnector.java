@@ -15,6 +15,8 @@ import io.reconcile.ssh.SshFailure;
 import io.reconcile.ssh.SshFailureException;
 import io.reconcile.ssh.SshTarget;
 import io.reconcile.ssh.SshTransport;
+import io.reconcile.ssh.Tunnel;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class SshHostConnector implements HostConnector {
   private final SshTransport transport;
   private final Map<String, InventoryHost> hosts;
-  private final List<HostSession> sessions = new CopyOnWriteArrayList<>();
+  private final Map<String, HostSession> sessions = new ConcurrentHashMap<>();
+  private final List<Tunnel> tunnels = new CopyOnWriteArrayList<>();
 
   SshHostConnector(SshTransport transport, Map<String, InventoryHost> hosts) {
     this.transport = transport;
@@ -33,14 +36,31 @@ final class SshHostConnector implements HostConnector {
 
   @Override
   public HostShell open(HostTarget host) {
-    ConnectionSettings c = hosts.get(host.name()).connection();
+    HostSession session = session(host);
+    return (script, stdin, timeout) -> run(session, script, stdin, timeout);
+  }
+
+  @Override
+  public int forward(HostTarget host, String remoteHost, int remotePort) {
     try {
-      HostSession session = transport.open(new SshTarget(host.name(), c.host(), c.port(), c.user(), c.privateKeyFile(), c.become()));
-      sessions.add(session);
-      return (script, stdin, timeout) -> run(session, script, stdin, timeout);
+      Tunnel tunnel = session(host).forwardLocal(remoteHost, remotePort);
+      tunnels.add(tunnel);
+      return tunnel.localPort();
     } catch (SshFailureException e) {
       throw new HostUnreachableException(e.failure().message(), e);
     }
+  }
+
+  /** The host's one session for the run: the shell and every tunnel share it. */
+  private HostSession session(HostTarget host) {
+    return sessions.computeIfAbsent(host.name(), name -> {
+      ConnectionSettings c = hosts.get(name).connection();
+      try {
+        return transport.open(new SshTarget(name, c.host(), c.port(), c.user(), c.privateKeyFile(), c.become()));
+      } catch (SshFailureException e) {
+        throw new HostUnreachableException(e.failure().message(), e);
+      }
+    });
   }
 
   private static ShellResult run(HostSession session, String script, byte[] stdin, Duration timeout) {
@@ -61,7 +81,8 @@ final class SshHostConnector implements HostConnector {
 
   @Override
   public void close() {
-    sessions.forEach(HostSession::close);
+    tunnels.forEach(Tunnel::close);
+    sessions.values().forEach(HostSession::close);
     transport.close();
   }
 }

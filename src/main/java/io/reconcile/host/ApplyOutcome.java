@@ -5,11 +5,11 @@ import java.util.Optional;
 
 /** What happened when apply acted on one resource: done, or why not; and the backups it made. */
 public record ApplyOutcome(boolean done, Optional<String> error, ImmutableList<String> backups) {
-  static ApplyOutcome success(ImmutableList<String> backups) {
+  public static ApplyOutcome success(ImmutableList<String> backups) {
     return new ApplyOutcome(true, Optional.empty(), backups);
   }
 
-  static ApplyOutcome failure(String error) {
+  public static ApplyOutcome failure(String error) {
     return new ApplyOutcome(false, Optional.of(error), ImmutableList.of());
   }
 }

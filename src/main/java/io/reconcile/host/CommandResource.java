@@ -6,7 +6,7 @@ import io.reconcile.state.Declaration;
 import java.util.Optional;
 
 /** Pending while its guards say so: `unless` exits non-zero and the `creates` path is missing. */
-public record CommandResource(Declaration declaration, CommandSpec spec) implements HostResource {
+public record CommandResource(Declaration declaration, CommandSpec spec) implements ShellResource {
   @Override
   public void request(ObservationRequest.Builder observation) {
     spec.unless().ifPresent(observation::guard);

@@ -10,7 +10,7 @@ import java.util.Optional;
 /** A whole file with rendered content (or absent), compared by digest, ownership and mode. */
 public record FileResource(
     Declaration declaration, String path, Ensure ensure, byte[] content, Optional<String> owner,
-    Optional<String> group, Optional<Integer> mode, boolean secret) implements HostResource {
+    Optional<String> group, Optional<Integer> mode, boolean secret) implements ShellResource {
 
   @Override
   public void request(ObservationRequest.Builder observation) {

@@ -10,7 +10,7 @@ public final class HostObserver {
 
   private HostObserver() {}
 
-  public static HostFacts observe(HostShell shell, List<? extends HostResource> resources) {
+  public static HostFacts observe(HostShell shell, List<? extends ShellResource> resources) {
     ObservationRequest.Builder request = ObservationRequest.builder();
     resources.forEach(r -> r.request(request));
     ObservationRequest built = request.build();

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * content and written as a whole file, so owner and mode are kept and the write is atomic.
  */
 public record LineResource(Declaration declaration, String path, Ensure ensure, Optional<String> text,
-    Optional<Pattern> match, boolean create) implements HostResource {
+    Optional<Pattern> match, boolean create) implements ShellResource {
 
   @Override
   public void request(ObservationRequest.Builder observation) {

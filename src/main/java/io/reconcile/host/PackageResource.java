@@ -6,7 +6,7 @@ import io.reconcile.state.Ensure;
 import io.reconcile.state.PackageSpec;
 import java.util.Optional;
 
-public record PackageResource(Declaration declaration, PackageSpec spec) implements HostResource {
+public record PackageResource(Declaration declaration, PackageSpec spec) implements ShellResource {
   @Override
   public void request(ObservationRequest.Builder observation) {
     observation.packageName(spec.name());

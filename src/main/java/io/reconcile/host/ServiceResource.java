@@ -5,7 +5,7 @@ import io.reconcile.state.Declaration;
 import io.reconcile.state.ServiceSpec;
 import java.util.Optional;
 
-public record ServiceResource(Declaration declaration, ServiceSpec spec) implements HostResource {
+public record ServiceResource(Declaration declaration, ServiceSpec spec) implements ShellResource {
   @Override
   public void request(ObservationRequest.Builder observation) {
     observation.service(spec.name());

@@ -1,29 +1,39 @@
 package io.reconcile.plan;
 
 import com.google.common.collect.ImmutableList;
+import io.reconcile.db.DatabasePlan;
+import io.reconcile.db.DatabaseResource;
+import io.reconcile.host.Change;
 import io.reconcile.host.HostFacts;
 import io.reconcile.host.HostObserver;
 import io.reconcile.host.HostResource;
-import io.reconcile.host.HostShell;
+import io.reconcile.host.ShellResource;
 import io.reconcile.report.ResourceResult;
 import io.reconcile.report.ResourceStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Check mode for one host: one observation of every resource of every phase, then a local comparison. */
+/**
+ * Check mode for one host: one observation of every shell resource of every phase, a read-only look at
+ * each database invariant, then a local comparison. Nothing is changed anywhere.
+ */
 final class HostCheck {
   private HostCheck() {}
 
-  static ImmutableList<ResourceResult> run(HostShell shell, DesiredState desired, String host) {
-    List<HostResource> all = new ArrayList<>();
-    desired.phases().forEach(p -> all.addAll(p.resourcesOf(host)));
-    HostFacts facts = HostObserver.observe(shell, all);
+  static ImmutableList<ResourceResult> run(HostLink link, DesiredState desired, String host) {
+    List<ShellResource> shellResources = new ArrayList<>();
+    desired.phases().forEach(p -> p.resourcesOf(host).stream()
+        .filter(ShellResource.class::isInstance).map(ShellResource.class::cast).forEach(shellResources::add));
+    HostFacts facts = shellResources.isEmpty() ? null : HostObserver.observe(link.shell(), shellResources);
     ImmutableList.Builder<ResourceResult> results = ImmutableList.builder();
     for (DesiredState.PhaseState phase : desired.phases()) {
       for (HostResource resource : phase.resourcesOf(host)) {
-        results.add(resource.compare(facts)
-            .map(change -> ResourceResults.of(resource, phase.name(), ResourceStatus.DRIFT, change, Optional.empty(), ImmutableList.of()))
+        Optional<Change> change = resource instanceof ShellResource shell
+            ? shell.compare(facts)
+            : ((DatabaseResource) resource).plan(link.database()).map(DatabasePlan::change);
+        results.add(change
+            .map(c -> ResourceResults.of(resource, phase.name(), ResourceStatus.DRIFT, c, Optional.empty(), ImmutableList.of()))
             .orElseGet(() -> ResourceResults.ok(resource, phase.name())));
       }
     }

@@ -9,6 +9,10 @@ import io.reconcile.host.HostFacts;
 import io.reconcile.host.HostObserver;
 import io.reconcile.host.HostResource;
 import io.reconcile.host.HostShell;
+import io.reconcile.host.ShellResource;
+import io.reconcile.db.DatabasePlan;
+import io.reconcile.db.DatabaseResource;
+import io.reconcile.db.DatabaseSession;
 import io.reconcile.host.PendingChange;
 import io.reconcile.report.ResourceResult;
 import io.reconcile.report.ResourceStatus;
@@ -26,20 +30,56 @@ import java.util.Set;
  * again. A resource still off after apply is `failed`, never `changed`.
  */
 final class PhaseApply {
-  private final HostShell shell;
-  private final HostApplier applier;
+  private final HostLink link;
+  private final String backupDir;
   private final ImmutableMap<String, Handler> handlers;
 
-  PhaseApply(HostShell shell, HostApplier applier, ImmutableMap<String, Handler> handlers) {
-    this.shell = shell;
-    this.applier = applier;
+  PhaseApply(HostLink link, String backupDir, ImmutableMap<String, Handler> handlers) {
+    this.link = link;
+    this.backupDir = backupDir;
     this.handlers = handlers;
   }
 
+  /** A phase holds host resources or database invariants, never both (the state loader checks). */
   ImmutableList<ResourceResult> run(String phase, List<HostResource> resources) {
+    if (resources.stream().allMatch(DatabaseResource.class::isInstance)) {
+      return runDatabase(phase, resources.stream().map(DatabaseResource.class::cast).toList());
+    }
+    return runShell(phase, resources.stream().map(ShellResource.class::cast).toList());
+  }
+
+  /** Each invariant in order: plan, apply in its own transaction, plan again to confirm. */
+  private ImmutableList<ResourceResult> runDatabase(String phase, List<DatabaseResource> resources) {
+    DatabaseSession session = link.database();
+    ImmutableList.Builder<ResourceResult> results = ImmutableList.builder();
+    boolean failed = false;
+    for (DatabaseResource resource : resources) {
+      if (failed) {
+        results.add(ResourceResults.skipped(resource, phase, "not attempted: an earlier resource on this host failed"));
+        continue;
+      }
+      Optional<DatabasePlan> plan = resource.plan(session);
+      if (plan.isEmpty()) {
+        results.add(ResourceResults.ok(resource, phase));
+        continue;
+      }
+      ApplyOutcome outcome = plan.get().apply(session);
+      Optional<DatabasePlan> remaining = outcome.done() ? resource.plan(session) : Optional.empty();
+      ResourceStatus status = outcome.done() && remaining.isEmpty() ? ResourceStatus.CHANGED : ResourceStatus.FAILED;
+      Optional<String> error = !outcome.done() ? outcome.error()
+          : remaining.map(r -> "still differs after apply: now " + r.change().before() + ", wanted " + r.change().after());
+      failed = status == ResourceStatus.FAILED;
+      results.add(ResourceResults.of(resource, phase, status, plan.get().change(), error, outcome.backups()));
+    }
+    return results.build();
+  }
+
+  private ImmutableList<ResourceResult> runShell(String phase, List<ShellResource> resources) {
+    HostShell shell = link.shell();
+    HostApplier applier = new HostApplier(shell, backupDir);
     HostFacts before = HostObserver.observe(shell, resources);
     Map<ResourceId, Change> pending = new LinkedHashMap<>();
-    for (HostResource resource : resources) {
+    for (ShellResource resource : resources) {
       resource.compare(before).ifPresent(change -> pending.put(resource.declaration().id(), change));
     }
     if (pending.isEmpty()) {
@@ -50,11 +90,11 @@ final class PhaseApply {
         .map(r -> new PendingChange(r.declaration(), pending.get(r.declaration().id())))
         .toList();
     ImmutableMap<ResourceId, ApplyOutcome> outcomes = applier.apply(changes);
-    ImmutableList<ResourceResult> handlerResults = runHandlers(phase, resources, outcomes);
+    ImmutableList<ResourceResult> handlerResults = runHandlers(applier, phase, resources, outcomes);
     HostFacts after = HostObserver.observe(shell, resources);
 
     ImmutableList.Builder<ResourceResult> results = ImmutableList.builder();
-    for (HostResource resource : resources) {
+    for (ShellResource resource : resources) {
       ResourceId id = resource.declaration().id();
       Optional<Change> remaining = resource.compare(after);
       Change planned = pending.get(id);
@@ -78,10 +118,10 @@ final class PhaseApply {
   }
 
   /** Each handler notified by a resource that changed runs once, in handler declaration order. */
-  private ImmutableList<ResourceResult> runHandlers(String phase, List<HostResource> resources,
+  private ImmutableList<ResourceResult> runHandlers(HostApplier applier, String phase, List<ShellResource> resources,
       ImmutableMap<ResourceId, ApplyOutcome> outcomes) {
     Set<String> notified = new LinkedHashSet<>();
-    for (HostResource resource : resources) {
+    for (ShellResource resource : resources) {
       ApplyOutcome outcome = outcomes.get(resource.declaration().id());
       if (outcome != null && outcome.done()) {
         notified.addAll(resource.declaration().notifies());

@@ -1,8 +1,6 @@
 package io.reconcile.plan;
 
 import com.google.common.collect.ImmutableList;
-import io.reconcile.host.HostApplier;
-import io.reconcile.host.HostShell;
 import io.reconcile.host.HostUnreachableException;
 import io.reconcile.report.HostResult;
 import io.reconcile.report.HostStatus;
@@ -30,17 +28,12 @@ import java.util.function.Function;
  */
 public final class Reconciler {
   private final HostConnector connector;
-  private final int forks;
-  private final String runId;
-  private final String backupRoot;
-  private final Map<String, HostShell> shells = new ConcurrentHashMap<>();
+  private final RunSettings settings;
+  private final Map<String, HostLink> links = new ConcurrentHashMap<>();
 
-  /** @param backupRoot directory on each host under which a run keeps replaced files, in RUN_ID/PATH */
-  public Reconciler(HostConnector connector, int forks, String runId, String backupRoot) {
+  public Reconciler(HostConnector connector, RunSettings settings) {
     this.connector = connector;
-    this.forks = forks;
-    this.runId = runId;
-    this.backupRoot = backupRoot;
+    this.settings = settings;
   }
 
   public RunReport check(DesiredState desired, List<HostTarget> hosts) {
@@ -50,9 +43,9 @@ public final class Reconciler {
       if (!targeted) {
         return new HostResult(host.name(), HostStatus.OK, Optional.empty(), ImmutableList.of());
       }
-      return guarded(host, () -> HostCheck.run(shell(host), desired, host.name()));
+      return guarded(host, () -> HostCheck.run(link(host), desired, host.name()));
     });
-    return new RunReport(runId, Mode.CHECK, started, Duration.between(started, Instant.now()), ImmutableList.copyOf(results), Optional.empty());
+    return new RunReport(settings.runId(), Mode.CHECK, started, Duration.between(started, Instant.now()), ImmutableList.copyOf(results), Optional.empty());
   }
 
   public RunReport apply(DesiredState desired, List<HostTarget> hosts) {
@@ -71,11 +64,9 @@ public final class Reconciler {
       List<HostTarget> targeted = hosts.stream()
           .filter(h -> !phase.resourcesOf(h.name()).isEmpty() && !stopped.containsKey(h.name()))
           .toList();
-      List<HostResult> phaseResults = forEachHost(targeted, host -> guarded(host, () -> {
-        HostShell shell = shell(host);
-        return new PhaseApply(shell, new HostApplier(shell, backupRoot + "/" + runId), desired.handlers())
-            .run(phase.name(), phase.resourcesOf(host.name()));
-      }));
+      List<HostResult> phaseResults = forEachHost(targeted, host -> guarded(host, () ->
+          new PhaseApply(link(host), settings.backupRoot() + "/" + settings.runId(), desired.handlers())
+              .run(phase.name(), phase.resourcesOf(host.name()))));
       for (HostResult result : phaseResults) {
         resources.get(result.name()).addAll(result.resources());
         if (result.status() == HostStatus.FAILED || result.status() == HostStatus.UNREACHABLE) {
@@ -96,11 +87,11 @@ public final class Reconciler {
       Optional<String> error = failed == null ? Optional.empty() : failed.error();
       return new HostResult(h.name(), HostResult.statusOf(list, error), error, list);
     }).collect(ImmutableList.toImmutableList());
-    return new RunReport(runId, Mode.APPLY, started, Duration.between(started, Instant.now()), results, stoppedAt);
+    return new RunReport(settings.runId(), Mode.APPLY, started, Duration.between(started, Instant.now()), results, stoppedAt);
   }
 
-  private HostShell shell(HostTarget host) {
-    return shells.computeIfAbsent(host.name(), name -> connector.open(host));
+  private HostLink link(HostTarget host) {
+    return links.computeIfAbsent(host.name(), name -> new HostLink(connector, host, settings));
   }
 
   /** Runs one host's work; whatever goes wrong becomes that host's result, never the others'. */
@@ -120,7 +111,7 @@ public final class Reconciler {
     if (hosts.isEmpty()) {
       return List.of();
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(forks, hosts.size()), r -> {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.forks(), hosts.size()), r -> {
       Thread t = new Thread(r, "host-worker");
       t.setDaemon(true);
       return t;

@@ -6,7 +6,9 @@ import io.reconcile.host.HostResource;
 import io.reconcile.host.LineResource;
 import io.reconcile.host.PackageResource;
 import io.reconcile.host.ServiceResource;
+import io.reconcile.db.DatabaseTypes;
 import io.reconcile.state.CommandSpec;
+import io.reconcile.state.DatabaseSpec;
 import io.reconcile.state.Declaration;
 import io.reconcile.state.FileSpec;
 import io.reconcile.state.LineSpec;
@@ -41,6 +43,8 @@ public final class ResourceRenderer {
       return new ServiceResource(declaration, spec);
     } else if (declaration.spec() instanceof CommandSpec spec) {
       return new CommandResource(declaration, spec);
+    } else if (declaration.spec() instanceof DatabaseSpec spec) {
+      return DatabaseTypes.render(declaration, spec, model);
     }
     throw new IllegalArgumentException("no host resource for " + declaration.spec());
   }

@@ -3,7 +3,7 @@ package io.reconcile.state;
 import com.google.common.collect.ImmutableSet;
 
 /** Reads one resource type's keys from a declaration; one implementation per type. */
-interface SpecParser {
+public interface SpecParser {
   /** The key that names the type in a declaration, e.g. `package` in `- package: snf-common`. */
   String type();
 

@@ -40,10 +40,21 @@ public final class StateLoader {
   private static final ImmutableSet<String> HANDLER_KEYS = ImmutableSet.of("handler", "service", "action", "command", "hosts");
   static final String DEFAULT_PHASE = "main";
 
-  private final ImmutableMap<String, SpecParser> parsers = ImmutableList.of(
-          new PackageParser(), new FileParser(), new LineParser(), new ServiceParser(), new CommandParser())
-      .stream()
-      .collect(ImmutableMap.toImmutableMap(SpecParser::type, Function.identity()));
+  private final ImmutableMap<String, SpecParser> parsers;
+
+  /** A loader for the host resource types plus {@code moreTypes} (the database invariants). */
+  public StateLoader(List<SpecParser> moreTypes) {
+    parsers = ImmutableList.<SpecParser>builder()
+        .add(new PackageParser(), new FileParser(), new LineParser(), new ServiceParser(), new CommandParser())
+        .addAll(moreTypes)
+        .build().stream()
+        .collect(ImmutableMap.toImmutableMap(SpecParser::type, Function.identity()));
+  }
+
+  /** A loader for the host resource types only. */
+  public StateLoader() {
+    this(List.of());
+  }
 
   public StateBundle load(StateFiles files) {
     Map<String, List<Declaration>> phases = new LinkedHashMap<>();
@@ -87,11 +98,23 @@ public final class StateLoader {
         .filter(e -> !e.getValue().isEmpty())
         .map(e -> new Phase(e.getKey(), ImmutableList.copyOf(e.getValue())))
         .collect(ImmutableList.toImmutableList());
+    ordered.forEach(StateLoader::checkOneKind);
     new RequireGraph(ordered).check();
     return new StateBundle(ordered, ImmutableMap.copyOf(handlers), ImmutableSet.copyOf(secrets));
   }
 
   private record Pending(String handler, YamlMap where) {}
+
+  /** A phase holds host resources or database invariants, not both: their order never interleaves. */
+  private static void checkOneKind(Phase phase) {
+    boolean database = phase.declarations().get(0).spec() instanceof DatabaseSpec;
+    for (Declaration d : phase.declarations()) {
+      if ((d.spec() instanceof DatabaseSpec) != database) {
+        throw new InvalidInputException(d.location().file(), d.location().line(), "phase '" + phase.name()
+            + "' mixes database invariants and host resources; give the database invariants a phase of their own");
+      }
+    }
+  }
 
   private Declaration declaration(YamlMap item, StateFiles files, String defaultHosts, List<String> fileTags, String phase) {
     List<String> typeKeys = item.keys().stream().filter(parsers::containsKey).collect(Collectors.toList());

@@ -34,6 +34,12 @@ final class LocalFleet implements HostConnector {
   }
 
   @Override
+  public int forward(HostTarget host, String remoteHost, int remotePort) {
+    open(host);
+    return remotePort; // local hosts reach local ports directly
+  }
+
+  @Override
   public void close() {}
 
   /** Hosts with a secret variable each (`db_password`), for masking tests. */

@@ -39,7 +39,8 @@ class ReconcilerTest {
 
   private RunReport run(boolean check, List<HostTarget> hosts, Set<String> unreachable) {
     DesiredState desired = LocalFleet.desired(project, hosts);
-    Reconciler reconciler = new Reconciler(new LocalFleet(unreachable), 4, "run1", project.resolve("backups").toString());
+    Reconciler reconciler = new Reconciler(new LocalFleet(unreachable),
+        new RunSettings(4, "run1", project.resolve("backups").toString(), project.resolve("exports")));
     return check ? reconciler.check(desired, hosts) : reconciler.apply(desired, hosts);
   }
 
