@@ -1,19 +1,13 @@
 package io.reconcile.host;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import io.reconcile.state.Handler;
-import io.reconcile.state.ResourceId;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Executes one host's pending changes of a phase, in order. All package changes run in one apt-get
- * call, at the place of the first one. The first failure stops the host: what follows is not
- * attempted, because later declarations may rely on earlier ones (services down before packages).
+ * Executes {@link HostAction}s on one host: the scripts that remove differences, and handlers.
  */
 public final class HostApplier {
   private static final Duration APT_TIMEOUT = Duration.ofMinutes(30);
@@ -30,27 +24,9 @@ public final class HostApplier {
     this.backupDir = backupDir;
   }
 
-  public ImmutableMap<ResourceId, ApplyOutcome> apply(List<PendingChange> changes) {
-    Map<ResourceId, ApplyOutcome> outcomes = new LinkedHashMap<>();
-    boolean packagesDone = false;
-    for (PendingChange pending : changes) {
-      ResourceId id = pending.declaration().id();
-      if (outcomes.containsKey(id)) {
-        continue; // decided together with the package run
-      }
-      if (outcomes.values().stream().anyMatch(o -> !o.done())) {
-        outcomes.put(id, ApplyOutcome.failure("not attempted: an earlier resource on this host failed"));
-        continue;
-      }
-      if (!packagesDone && hasPackageChange(pending.change())) {
-        packagesDone = true;
-        ApplyOutcome apt = runPackages(changes);
-        changes.stream().filter(c -> hasPackageChange(c.change())).forEach(c -> outcomes.put(c.declaration().id(), apt));
-        continue;
-      }
-      outcomes.put(id, applyActions(pending.change().actions()));
-    }
-    return ImmutableMap.copyOf(outcomes);
+  /** All of a phase's package changes in one apt-get run: `name=version`, `name`, or `name-` to remove. */
+  public ApplyOutcome runPackages(List<String> aptArguments) {
+    return run("apt-get install", ActionScripts.packages(aptArguments), NO_INPUT, APT_TIMEOUT);
   }
 
   public ApplyOutcome runHandler(Handler handler) {
@@ -60,20 +36,8 @@ public final class HostApplier {
     return applyActions(ImmutableList.of(action));
   }
 
-  private static boolean hasPackageChange(Change change) {
-    return change.actions().stream().anyMatch(a -> a instanceof HostAction.PackageChange);
-  }
-
-  private ApplyOutcome runPackages(List<PendingChange> changes) {
-    List<String> arguments = changes.stream()
-        .flatMap(c -> c.change().actions().stream())
-        .filter(a -> a instanceof HostAction.PackageChange)
-        .map(a -> ((HostAction.PackageChange) a).aptArgument())
-        .toList();
-    return run("apt-get install", ActionScripts.packages(arguments), NO_INPUT, APT_TIMEOUT);
-  }
-
-  private ApplyOutcome applyActions(List<HostAction> actions) {
+  /** Runs actions in order, stopping at the first that fails. */
+  public ApplyOutcome applyActions(List<HostAction> actions) {
     ImmutableList.Builder<String> backups = ImmutableList.builder();
     for (HostAction action : actions) {
       ApplyOutcome outcome = applyAction(action);
@@ -101,7 +65,7 @@ public final class HostApplier {
     } else if (action instanceof HostAction.Fail fail) {
       return ApplyOutcome.failure(fail.reason());
     } else if (action instanceof HostAction.PackageChange change) {
-      return run("apt-get install", ActionScripts.packages(List.of(change.aptArgument())), NO_INPUT, APT_TIMEOUT);
+      return runPackages(List.of(change.aptArgument()));
     }
     throw new IllegalArgumentException("unknown action " + action);
   }

@@ -65,8 +65,8 @@ public final class Reconciler {
           .filter(h -> !phase.resourcesOf(h.name()).isEmpty() && !stopped.containsKey(h.name()))
           .toList();
       List<HostResult> phaseResults = forEachHost(targeted, host -> guarded(host, () ->
-          new PhaseApply(link(host), settings.backupRoot() + "/" + settings.runId(), desired.handlers())
-              .run(phase.name(), phase.resourcesOf(host.name()))));
+          PhaseApply.run(link(host), settings.backupRoot() + "/" + settings.runId(), desired.handlers(),
+              phase.name(), phase.resourcesOf(host.name()))));
       for (HostResult result : phaseResults) {
         resources.get(result.name()).addAll(result.resources());
         if (result.status() == HostStatus.FAILED || result.status() == HostStatus.UNREACHABLE) {
@@ -77,6 +77,21 @@ public final class Reconciler {
       if (blockedHost) {
         stoppedAt = Optional.of(phase.name());
       }
+    }
+    if (stoppedAt.isEmpty()) {
+      List<HostTarget> verifiable = hosts.stream().filter(h -> !stopped.containsKey(h.name())).toList();
+      forEachHost(verifiable, host -> {
+        HostResult verified = guarded(host, () -> ImmutableList.copyOf(
+            FinalVerification.verify(link(host), desired, host.name(), resources.get(host.name()))));
+        if (verified.error().isPresent()) {
+          stopped.put(host.name(), verified);
+        } else {
+          synchronized (resources) {
+            resources.put(host.name(), new ArrayList<>(verified.resources()));
+          }
+        }
+        return verified;
+      });
     }
     ImmutableList<HostResult> results = hosts.stream().map(h -> {
       ImmutableList<ResourceResult> list = ImmutableList.copyOf(resources.get(h.name()));

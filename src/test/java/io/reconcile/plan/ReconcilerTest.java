@@ -192,4 +192,62 @@ class ReconcilerTest {
     assertThat(statuses(resumed, "h1")).containsEntry("command:first", ResourceStatus.CHANGED)
         .containsEntry("file:" + etc + "/second.conf", ResourceStatus.CHANGED);
   }
+
+  @Test
+  void eachResourceIsDecidedOnFactsFreshForItsTurn() throws IOException {
+    states("""
+        resources:
+          - command: printf 'X = 1\\nY = 1\\n' > ETC/created.conf
+            id: create
+            creates: ETC/created.conf
+          - line: ETC/created.conf
+            id: x
+            setting: X
+            value: "2"
+        """);
+    RunReport apply = run(false, LocalFleet.hosts("h1"), Set.of());
+    assertThat(apply.exitCode()).as(apply.toString()).isZero();
+    assertThat(statuses(apply, "h1")).containsEntry("command:create", ResourceStatus.CHANGED).containsEntry("line:x", ResourceStatus.CHANGED);
+    assertThat(Files.readString(etc.resolve("created.conf"))).isEqualTo("X = 2\nY = 1\n");
+  }
+
+  @Test
+  void afterAFailureTheRestIsSkippedWithItsDrift() throws IOException {
+    states("""
+        resources:
+          - command: "false"
+            id: broken
+            creates: ETC/never
+          - file: ETC/later.conf
+            content: "x\\n"
+        """);
+    RunReport apply = run(false, LocalFleet.hosts("h1"), Set.of());
+    assertThat(statuses(apply, "h1")).containsEntry("command:broken", ResourceStatus.FAILED)
+        .containsEntry("file:" + etc + "/later.conf", ResourceStatus.SKIPPED);
+    assertThat(apply.hosts().get(0).resources().get(0).error()).hasValueSatisfying(e -> assertThat(e).startsWith("command failed (exit 1)"));
+    assertThat(Files.exists(etc.resolve("later.conf"))).isFalse();
+  }
+
+  @Test
+  void aResourceUndoneByALaterPhaseIsFailedNotChanged() throws IOException {
+    Files.writeString(project.resolve("states/10-first.yml"), """
+        phase: first
+        resources:
+          - file: ETC/shared.conf
+            content: "first\\n"
+        """.replace("ETC", etc.toString()));
+    Files.writeString(project.resolve("states/20-second.yml"), """
+        phase: second
+        resources:
+          - command: echo clobbered > ETC/shared.conf && touch ETC/done
+            id: clobber
+            creates: ETC/done
+        """.replace("ETC", etc.toString()));
+    RunReport apply = run(false, LocalFleet.hosts("h1"), Set.of());
+    assertThat(statuses(apply, "h1")).containsEntry("file:" + etc + "/shared.conf", ResourceStatus.FAILED)
+        .containsEntry("command:clobber", ResourceStatus.CHANGED);
+    assertThat(apply.hosts().get(0).resources().get(0).error())
+        .hasValueSatisfying(e -> assertThat(e).startsWith("undone by a later phase of this run"));
+    assertThat(apply.exitCode()).isEqualTo(4);
+  }
 }

@@ -1,0 +1,44 @@
+package io.reconcile.plan;
+
+import com.google.common.collect.ImmutableList;
+import io.reconcile.db.DatabasePlan;
+import io.reconcile.db.DatabaseResource;
+import io.reconcile.db.DatabaseSession;
+import io.reconcile.host.ApplyOutcome;
+import io.reconcile.report.ResourceResult;
+import io.reconcile.report.ResourceStatus;
+import java.util.List;
+import java.util.Optional;
+
+/** Apply of one phase's database invariants: each in order, plan, apply in its own transaction, plan again. */
+final class DatabasePhaseApply {
+  private final DatabaseSession session;
+
+  DatabasePhaseApply(DatabaseSession session) {
+    this.session = session;
+  }
+
+  ImmutableList<ResourceResult> run(String phase, List<DatabaseResource> resources) {
+    ImmutableList.Builder<ResourceResult> results = ImmutableList.builder();
+    boolean failed = false;
+    for (DatabaseResource resource : resources) {
+      if (failed) {
+        results.add(ResourceResults.skipped(resource, phase, "not attempted: an earlier resource on this host failed"));
+        continue;
+      }
+      Optional<DatabasePlan> plan = resource.plan(session);
+      if (plan.isEmpty()) {
+        results.add(ResourceResults.ok(resource, phase));
+        continue;
+      }
+      ApplyOutcome outcome = plan.get().apply(session);
+      Optional<DatabasePlan> remaining = outcome.done() ? resource.plan(session) : Optional.empty();
+      ResourceStatus status = outcome.done() && remaining.isEmpty() ? ResourceStatus.CHANGED : ResourceStatus.FAILED;
+      Optional<String> error = !outcome.done() ? outcome.error()
+          : remaining.map(r -> "still differs after apply: now " + r.change().before() + ", wanted " + r.change().after());
+      failed = status == ResourceStatus.FAILED;
+      results.add(ResourceResults.of(resource, phase, status, plan.get().change(), error, outcome.backups()));
+    }
+    return results.build();
+  }
+}

@@ -1,0 +1,181 @@
+package io.reconcile.plan;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.reconcile.host.ApplyOutcome;
+import io.reconcile.host.Change;
+import io.reconcile.host.HostAction;
+import io.reconcile.host.HostApplier;
+import io.reconcile.host.HostFacts;
+import io.reconcile.host.HostObserver;
+import io.reconcile.host.HostShell;
+import io.reconcile.host.ObservationRequest;
+import io.reconcile.host.ShellResource;
+import io.reconcile.report.ResourceResult;
+import io.reconcile.report.ResourceStatus;
+import io.reconcile.state.Handler;
+import io.reconcile.state.ResourceId;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Apply of one phase's shell resources on one host. Each resource is decided at its turn, on facts that
+ * are fresh for it: the host is observed once up front and again only after an action that may have
+ * touched what later resources look at (apt runs maintainer scripts that start services and replace
+ * conffiles; a command can do anything; a write touches its path). All package changes of the phase go
+ * in one apt-get run, at the turn of the first. The first failure stops the host (later declarations may
+ * rely on earlier ones). Handlers run once, then the host is observed again: a resource still off is
+ * `failed`, never `changed`.
+ */
+final class ShellPhaseApply {
+  private final HostShell shell;
+  private final HostApplier applier;
+  private final ImmutableMap<String, Handler> handlers;
+
+  ShellPhaseApply(HostShell shell, String backupDir, ImmutableMap<String, Handler> handlers) {
+    this.shell = shell;
+    this.applier = new HostApplier(shell, backupDir);
+    this.handlers = handlers;
+  }
+
+  private record Applied(Change change, ApplyOutcome outcome) {}
+
+  ImmutableList<ResourceResult> run(String phase, List<ShellResource> resources) {
+    Map<ResourceId, Applied> applied = new LinkedHashMap<>();
+    HostFacts facts = HostObserver.observe(shell, resources);
+    boolean stale = false;
+    boolean packagesRun = false;
+    Optional<String> failure = Optional.empty();
+    for (int i = 0; i < resources.size() && failure.isEmpty(); i++) {
+      ShellResource resource = resources.get(i);
+      if (applied.containsKey(id(resource))) {
+        continue; // its package change went with the phase's apt-get run
+      }
+      List<ShellResource> rest = resources.subList(i, resources.size());
+      if (stale) {
+        facts = HostObserver.observe(shell, rest);
+        stale = false;
+      }
+      Optional<Change> change = resource.compare(facts);
+      if (change.isEmpty()) {
+        continue;
+      }
+      if (!packagesRun && hasPackages(change.get())) {
+        packagesRun = true;
+        runPackages(rest, facts, applied);
+        stale = true;
+      } else {
+        ApplyOutcome outcome = applier.applyActions(change.get().actions());
+        applied.put(id(resource), new Applied(change.get(), outcome));
+        stale = touchesLaterFacts(change.get(), resources.subList(i + 1, resources.size()));
+      }
+      failure = applied.values().stream().map(Applied::outcome).filter(o -> !o.done()).findFirst().flatMap(ApplyOutcome::error);
+    }
+    ImmutableList<ResourceResult> handlerResults = failure.isPresent() ? ImmutableList.of() : runHandlers(phase, resources, applied);
+    HostFacts after = HostObserver.observe(shell, resources);
+    ImmutableList.Builder<ResourceResult> results = ImmutableList.builder();
+    boolean reachedFailure = false;
+    for (ShellResource resource : resources) {
+      Applied done = applied.get(id(resource));
+      Optional<Change> remaining = resource.compare(after);
+      if (done != null && !done.outcome().done()) {
+        reachedFailure = true;
+        results.add(ResourceResults.of(resource, phase, ResourceStatus.FAILED, done.change(), done.outcome().error(), done.outcome().backups()));
+      } else if (done == null && reachedFailure) {
+        results.add(remaining
+            .map(c -> ResourceResults.of(resource, phase, ResourceStatus.SKIPPED, c,
+                Optional.of("not attempted: an earlier resource on this host failed"), ImmutableList.of()))
+            .orElseGet(() -> ResourceResults.ok(resource, phase)));
+      } else if (remaining.isPresent()) {
+        Change planned = done == null ? remaining.get() : done.change();
+        String why = done == null
+            ? "changed by a later resource of this phase during apply"
+            : "still differs after apply: now " + remaining.get().before() + ", wanted " + remaining.get().after();
+        results.add(ResourceResults.of(resource, phase, ResourceStatus.FAILED, planned, Optional.of(why),
+            done == null ? ImmutableList.of() : done.outcome().backups()));
+      } else if (done != null) {
+        results.add(ResourceResults.of(resource, phase, ResourceStatus.CHANGED, done.change(), Optional.empty(), done.outcome().backups()));
+      } else {
+        results.add(ResourceResults.ok(resource, phase));
+      }
+    }
+    return results.addAll(handlerResults).build();
+  }
+
+  /** The package changes of every resource from here on, in one apt-get run. */
+  private void runPackages(List<ShellResource> rest, HostFacts facts, Map<ResourceId, Applied> applied) {
+    Map<ResourceId, Change> packageChanges = new LinkedHashMap<>();
+    for (ShellResource resource : rest) {
+      resource.compare(facts).filter(ShellPhaseApply::hasPackages).ifPresent(c -> packageChanges.put(id(resource), c));
+    }
+    List<String> arguments = packageChanges.values().stream()
+        .flatMap(c -> c.actions().stream())
+        .filter(HostAction.PackageChange.class::isInstance)
+        .map(a -> ((HostAction.PackageChange) a).aptArgument())
+        .toList();
+    ApplyOutcome outcome = applier.runPackages(arguments);
+    packageChanges.forEach((id, change) -> applied.put(id, new Applied(change, outcome)));
+  }
+
+  private static boolean hasPackages(Change change) {
+    return change.actions().stream().anyMatch(HostAction.PackageChange.class::isInstance);
+  }
+
+  /** Whether an applied change may have altered what the resources after it observe. */
+  private static boolean touchesLaterFacts(Change change, List<ShellResource> later) {
+    if (later.isEmpty()) {
+      return false;
+    }
+    ObservationRequest.Builder builder = ObservationRequest.builder();
+    later.forEach(r -> r.request(builder));
+    ObservationRequest observed = builder.build();
+    for (HostAction action : change.actions()) {
+      if (action instanceof HostAction.PackageChange || action instanceof HostAction.RunCommand) {
+        return true;
+      }
+      Optional<String> path = action instanceof HostAction.WriteFile w ? Optional.of(w.path())
+          : action instanceof HostAction.SetAttributes a ? Optional.of(a.path())
+          : action instanceof HostAction.DeleteFile d ? Optional.of(d.path())
+          : Optional.empty();
+      Optional<String> service = action instanceof HostAction.ServiceControl c ? Optional.of(c.service())
+          : action instanceof HostAction.ServiceBoot b ? Optional.of(b.service())
+          : Optional.empty();
+      if (path.filter(observed.files()::contains).isPresent() || service.filter(observed.services()::contains).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Each handler notified by a resource that changed runs once, in handler declaration order. */
+  private ImmutableList<ResourceResult> runHandlers(String phase, List<ShellResource> resources, Map<ResourceId, Applied> applied) {
+    Set<String> notified = new LinkedHashSet<>();
+    for (ShellResource resource : resources) {
+      Applied done = applied.get(id(resource));
+      if (done != null && done.outcome().done()) {
+        notified.addAll(resource.declaration().notifies());
+      }
+    }
+    ImmutableList.Builder<ResourceResult> results = ImmutableList.builder();
+    for (Handler handler : handlers.values()) {
+      if (!notified.contains(handler.id())) {
+        continue;
+      }
+      ApplyOutcome outcome = applier.runHandler(handler);
+      String id = "handler:" + handler.id();
+      results.add(outcome.done()
+          ? new ResourceResult(id, "handler", phase, ResourceStatus.CHANGED, Optional.empty(), Optional.of(handler.action()),
+              Optional.empty(), Optional.empty(), ImmutableList.of())
+          : ResourceResult.failed(id, "handler", phase, outcome.error().orElse("failed")));
+    }
+    return results.build();
+  }
+
+  private static ResourceId id(ShellResource resource) {
+    return resource.declaration().id();
+  }
+}
