@@ -36,8 +36,12 @@ public final class DockerRequirement {
 
   /** Fails (CI) or skips (elsewhere) the calling test: something it needs is missing. */
   public static void unavailable(String reason) {
+    unavailable(reason, inCi());
+  }
+
+  static void unavailable(String reason, boolean ci) {
     String fix = reason + "; scripts/test starts Docker and builds the fleet images before running the tests";
-    if (inCi()) {
+    if (ci) {
       throw new IllegalStateException("CI=true and this Docker-backed test cannot run: " + fix);
     }
     Assumptions.abort(fix);
