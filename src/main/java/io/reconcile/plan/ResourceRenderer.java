@@ -2,6 +2,8 @@ package io.reconcile.plan;
 
 import io.reconcile.host.CommandResource;
 import io.reconcile.host.FileResource;
+import io.reconcile.host.GuardedResource;
+import io.reconcile.host.ShellResource;
 import io.reconcile.host.HostResource;
 import io.reconcile.host.LineResource;
 import io.reconcile.host.PackageResource;
@@ -26,7 +28,17 @@ public final class ResourceRenderer {
     this.templates = templates;
   }
 
-  public HostResource render(Declaration declaration, Map<String, Object> model) {
+  public HostResource render(Declaration declaration, Map<String, Object> hostModel) {
+    Map<String, Object> model = hostModel;
+    if (!declaration.vars().isEmpty()) {
+      model = new java.util.HashMap<>(hostModel);
+      model.putAll(declaration.vars());
+    }
+    HostResource resource = renderSpec(declaration, model);
+    return declaration.when().<HostResource>map(when -> new GuardedResource((ShellResource) resource, when)).orElse(resource);
+  }
+
+  private HostResource renderSpec(Declaration declaration, Map<String, Object> model) {
     if (declaration.spec() instanceof PackageSpec spec) {
       return new PackageResource(declaration, spec);
     } else if (declaration.spec() instanceof FileSpec spec) {

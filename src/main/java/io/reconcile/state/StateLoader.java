@@ -27,6 +27,12 @@ import java.util.stream.Collectors;
  *   - package: snf-astakos-app
  *     version: 0.13-1
  *     notify: [restart-gunicorn]
+ *   - service: gunicorn
+ *     state: stopped
+ *     when: dpkg --compare-versions "$(dpkg-query -W -f='${Version}' snf-common)" lt 0.13
+ *   - file: /etc/synnefo/20-snf-pithos-app-settings.conf
+ *     template: pithos/20-snf-pithos-app-settings.conf.ftl
+ *     vars: {use_quotaholder: "False"}
  * handlers:
  *   - handler: restart-gunicorn
  *     service: gunicorn
@@ -36,7 +42,7 @@ import java.util.stream.Collectors;
 public final class StateLoader {
   private static final ImmutableSet<String> FILE_KEYS =
       ImmutableSet.of("phase", "hosts", "tags", "secrets", "resources", "handlers", "description");
-  private static final ImmutableSet<String> COMMON_KEYS = ImmutableSet.of("id", "hosts", "tags", "require", "notify");
+  private static final ImmutableSet<String> COMMON_KEYS = ImmutableSet.of("id", "hosts", "tags", "require", "notify", "when", "vars");
   private static final ImmutableSet<String> HANDLER_KEYS = ImmutableSet.of("handler", "service", "action", "command", "hosts");
   static final String DEFAULT_PHASE = "main";
 
@@ -138,8 +144,11 @@ public final class StateLoader {
         })
         .collect(ImmutableList.toImmutableList());
     ImmutableSet<String> tags = ImmutableSet.<String>builder().addAll(fileTags).addAll(item.strings("tags")).build();
+    if (spec instanceof DatabaseSpec && item.has("when")) {
+      throw item.error("when", "'when' guards host resources; a database invariant always holds");
+    }
     return new Declaration(new ResourceId(parser.type(), name), spec, item.string("hosts").orElse(defaultHosts), tags,
-        requires, item.strings("notify"), new Location(item.file(), item.line()));
+        requires, item.strings("notify"), item.string("when"), item.stringMap("vars"), new Location(item.file(), item.line()));
   }
 
   private static Handler handler(YamlMap item) {

@@ -130,6 +130,20 @@ public final class YamlMap {
     return values.build();
   }
 
+  /** A mapping of names to text values, e.g. `vars:`. */
+  public ImmutableMap<String, String> stringMap(String key) {
+    Node node = entries.get(key);
+    if (node == null) {
+      return ImmutableMap.of();
+    }
+    YamlMap map = of(file, node, "'" + key + "'");
+    ImmutableMap.Builder<String, String> values = ImmutableMap.builder();
+    for (String name : map.keys()) {
+      values.put(name, map.string(name).orElseThrow());
+    }
+    return values.build();
+  }
+
   /** A list of mappings, e.g. `resources:`. */
   public ImmutableList<YamlMap> maps(String key) {
     Node node = entries.get(key);

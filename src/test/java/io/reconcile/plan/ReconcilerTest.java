@@ -250,4 +250,42 @@ class ReconcilerTest {
         .hasValueSatisfying(e -> assertThat(e).startsWith("undone by a later phase of this run"));
     assertThat(apply.exitCode()).isEqualTo(4);
   }
+
+  @Test
+  void guardedDeclarationsLetAValueHoldDuringAnUpgradeOnlyAndRerunsFindNothing() throws IOException {
+    Files.writeString(project.resolve("templates/pithos.conf.ftl"), "PITHOS_USE_QUOTAHOLDER = ${use_quotaholder}\n");
+    Files.writeString(project.resolve("states/10-configure.yml"), """
+        phase: configure
+        resources:
+          - file: ETC/pithos.conf
+            id: pithos-during-migration
+            template: pithos.conf.ftl
+            vars: {use_quotaholder: "False"}
+            when: "! test -e ETC/migrated"
+        """.replace("ETC", etc.toString()));
+    Files.writeString(project.resolve("states/20-migrate.yml"), """
+        phase: migrate
+        resources:
+          - command: grep -q False ETC/pithos.conf && touch ETC/migrated
+            id: migrate
+            creates: ETC/migrated
+        """.replace("ETC", etc.toString()));
+    Files.writeString(project.resolve("states/30-finish.yml"), """
+        phase: finish
+        resources:
+          - file: ETC/pithos.conf
+            template: pithos.conf.ftl
+            vars: {use_quotaholder: "True"}
+        """.replace("ETC", etc.toString()));
+    List<HostTarget> hosts = LocalFleet.hosts("h1");
+    RunReport first = run(false, hosts, Set.of());
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    assertThat(statuses(first, "h1")).containsEntry("file:pithos-during-migration", ResourceStatus.CHANGED)
+        .containsEntry("command:migrate", ResourceStatus.CHANGED).containsEntry("file:" + etc + "/pithos.conf", ResourceStatus.CHANGED);
+    assertThat(Files.readString(etc.resolve("pithos.conf"))).isEqualTo("PITHOS_USE_QUOTAHOLDER = True\n");
+
+    RunReport second = run(false, hosts, Set.of());
+    assertThat(second.summary().changes()).isZero();
+    assertThat(run(true, hosts, Set.of()).exitCode()).isZero();
+  }
 }
