@@ -7,7 +7,8 @@ public record HostFacts(
     ImmutableMap<String, PackageFact> packages,
     ImmutableMap<String, FileFact> files,
     ImmutableMap<String, ServiceFact> services,
-    ImmutableMap<String, Integer> guards) {
+    ImmutableMap<String, Integer> guards,
+    ImmutableMap<String, Boolean> ports) {
 
   public PackageFact pkg(String name) {
     return require(packages, name, "package");
@@ -24,6 +25,11 @@ public record HostFacts(
   /** Exit status of a guard command. */
   public int guard(String command) {
     return require(guards, command, "guard");
+  }
+
+  /** Whether `host:port` accepted a TCP connection from the host. */
+  public boolean listening(String hostPort) {
+    return require(ports, hostPort, "port");
   }
 
   private static <T> T require(ImmutableMap<String, T> facts, String key, String kind) {

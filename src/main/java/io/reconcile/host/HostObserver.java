@@ -15,7 +15,7 @@ public final class HostObserver {
     resources.forEach(r -> r.request(request));
     ObservationRequest built = request.build();
     if (built.isEmpty()) {
-      return new HostFacts(ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of());
+      return new HostFacts(ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of());
     }
     ObservationScript script = new ObservationScript(built);
     ShellResult result = shell.run(script.script(), new byte[0], OBSERVE_TIMEOUT);

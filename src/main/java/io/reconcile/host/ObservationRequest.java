@@ -6,14 +6,15 @@ import java.util.Set;
 
 /** What one host must be asked about in its single observation round trip; duplicates collapse. */
 public record ObservationRequest(
-    ImmutableSet<String> packages, ImmutableSet<String> files, ImmutableSet<String> services, ImmutableSet<String> guards) {
+    ImmutableSet<String> packages, ImmutableSet<String> files, ImmutableSet<String> services, ImmutableSet<String> guards,
+    ImmutableSet<String> ports) {
 
   public static Builder builder() {
     return new Builder();
   }
 
   public boolean isEmpty() {
-    return packages.isEmpty() && files.isEmpty() && services.isEmpty() && guards.isEmpty();
+    return packages.isEmpty() && files.isEmpty() && services.isEmpty() && guards.isEmpty() && ports.isEmpty();
   }
 
   public static final class Builder {
@@ -21,6 +22,7 @@ public record ObservationRequest(
     private final Set<String> files = new LinkedHashSet<>();
     private final Set<String> services = new LinkedHashSet<>();
     private final Set<String> guards = new LinkedHashSet<>();
+    private final Set<String> ports = new LinkedHashSet<>();
 
     public Builder packageName(String name) {
       packages.add(name);
@@ -43,9 +45,15 @@ public record ObservationRequest(
       return this;
     }
 
+    /** Whether something accepts TCP connections on `host:port`, as seen from the host. */
+    public Builder port(String hostPort) {
+      ports.add(hostPort);
+      return this;
+    }
+
     public ObservationRequest build() {
       return new ObservationRequest(ImmutableSet.copyOf(packages), ImmutableSet.copyOf(files),
-          ImmutableSet.copyOf(services), ImmutableSet.copyOf(guards));
+          ImmutableSet.copyOf(services), ImmutableSet.copyOf(guards), ImmutableSet.copyOf(ports));
     }
   }
 }

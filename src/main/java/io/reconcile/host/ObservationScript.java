@@ -29,6 +29,8 @@ public final class ObservationScript {
       else [ -x "/etc/init.d/$1" ]; k=$?; r=3; [ $k -eq 0 ] && { service "$1" status >/dev/null 2>&1; r=$?; }; \
       e=1; for l in /etc/rc[2345].d/S[0-9][0-9]"$1"; do [ -e "$l" ] && e=0; done; fi; echo "$k $r $e"; }
       rg() { ( sh -c "$1" ) </dev/null >/dev/null 2>&1; echo $?; }
+      rp() { i=0; while [ $i -lt 10 ]; do timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "${1%:*}" "${1##*:}" 2>/dev/null \
+      && { echo 0; return; }; i=$((i+1)); sleep 0.2; done; echo 1; }
       """.replace("MAXBYTES", Long.toString(MAX_CONTENT_BYTES));
 
   private final ObservationRequest request;
@@ -62,6 +64,10 @@ public final class ObservationScript {
     for (String guard : request.guards()) {
       s.append("echo \"$m guard ").append(i++).append("\"; rg ").append(ShellQuoting.quote(guard)).append('\n');
     }
+    i = 0;
+    for (String port : request.ports()) {
+      s.append("echo \"$m port ").append(i++).append("\"; rp ").append(ShellQuoting.quote(port)).append('\n');
+    }
     s.append("echo \"$m end\"\n");
     return s.toString();
   }
@@ -87,7 +93,8 @@ public final class ObservationScript {
     if (!ended) {
       throw new IllegalStateException("observation output was cut short");
     }
-    return new HostFacts(packages(sections.getOrDefault("pkg", List.of())), files(sections), services(sections), guards(sections));
+    return new HostFacts(packages(sections.getOrDefault("pkg", List.of())), files(sections), services(sections), guards(sections),
+        ports(sections));
   }
 
   private ImmutableMap<String, PackageFact> packages(List<String> lines) {
@@ -146,6 +153,15 @@ public final class ObservationScript {
     int i = 0;
     for (String guard : request.guards()) {
       facts.put(guard, Integer.parseInt(firstLine(section(sections, "guard " + i++)).strip()));
+    }
+    return facts.build();
+  }
+
+  private ImmutableMap<String, Boolean> ports(Map<String, List<String>> sections) {
+    ImmutableMap.Builder<String, Boolean> facts = ImmutableMap.builder();
+    int i = 0;
+    for (String port : request.ports()) {
+      facts.put(port, firstLine(section(sections, "port " + i++)).strip().equals("0"));
     }
     return facts.build();
   }

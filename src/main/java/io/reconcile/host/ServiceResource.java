@@ -9,6 +9,7 @@ public record ServiceResource(Declaration declaration, ServiceSpec spec) impleme
   @Override
   public void request(ObservationRequest.Builder observation) {
     observation.service(spec.name());
+    spec.listen().ifPresent(observation::port);
   }
 
   @Override
@@ -27,17 +28,21 @@ public record ServiceResource(Declaration declaration, ServiceSpec spec) impleme
     if (wantEnabled != fact.enabled()) {
       actions.add(new HostAction.ServiceBoot(spec.name(), wantEnabled));
     }
+    boolean deaf = fact.running() && spec.listen().map(l -> !facts.listening(l)).orElse(false);
     if (wantRunning != fact.running()) {
       actions.add(new HostAction.ServiceControl(spec.name(), wantRunning ? "start" : "stop"));
+    } else if (deaf) {
+      actions.add(new HostAction.ServiceControl(spec.name(), "restart"));
     }
     ImmutableList<HostAction> needed = actions.build();
     return needed.isEmpty()
         ? Optional.empty()
-        : Optional.of(new Change(describe(fact.running(), fact.enabled()), describe(wantRunning, wantEnabled), Optional.empty(), needed));
+        : Optional.of(new Change(deaf ? "running, not answering on " + spec.listen().get() : describe(fact.running(), fact.enabled()),
+            describe(wantRunning, wantEnabled), Optional.empty(), needed));
   }
 
   private String describe(boolean running, boolean enabled) {
-    String state = running ? "running" : "stopped";
+    String state = running ? "running" + spec.listen().map(l -> " on " + l).orElse("") : "stopped";
     return spec.enabled().isPresent() ? state + (enabled ? ", enabled" : ", disabled") : state;
   }
 }

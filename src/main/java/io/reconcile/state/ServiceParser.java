@@ -4,6 +4,8 @@ import com.google.common.collect.ImmutableSet;
 import java.util.Optional;
 
 final class ServiceParser implements SpecParser {
+  private static final java.util.regex.Pattern HOST_PORT =
+      java.util.regex.Pattern.compile("[A-Za-z0-9.-]+:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])");
   @Override
   public String type() {
     return "service";
@@ -11,7 +13,7 @@ final class ServiceParser implements SpecParser {
 
   @Override
   public ImmutableSet<String> keys() {
-    return ImmutableSet.of("state", "enabled");
+    return ImmutableSet.of("state", "enabled", "listen");
   }
 
   @Override
@@ -26,7 +28,12 @@ final class ServiceParser implements SpecParser {
     if (state.isEmpty() && enabled.isEmpty()) {
       throw map.error(type(), "a service needs 'state' or 'enabled'");
     }
-    return new ServiceSpec(name, state, enabled);
+    Optional<String> listen = map.string("listen");
+    listen.ifPresent(l -> Validation.check(map, "listen", l, HOST_PORT, "host:port such as 127.0.0.1:11211"));
+    if (listen.isPresent() && state.filter(s -> s == ServiceSpec.Running.RUNNING).isEmpty()) {
+      throw map.error("listen", "'listen' needs 'state: running'");
+    }
+    return new ServiceSpec(name, state, enabled, listen);
   }
 
   @Override

@@ -80,4 +80,19 @@ class ObservationScriptTest {
     assertThat(facts.file(file.toString()).content()).isPresent();
     assertThat(List.of(facts.files().keySet().toArray())).containsExactly(file.toString());
   }
+
+  @Test
+  void portsAreProbedWithTcpConnects() throws Exception {
+    try (java.net.ServerSocket listening = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      int closed;
+      try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        closed = s.getLocalPort();
+      }
+      String open = "127.0.0.1:" + listening.getLocalPort();
+      String shut = "127.0.0.1:" + closed;
+      HostFacts facts = observe(ObservationRequest.builder().port(open).port(shut).build());
+      assertThat(facts.listening(open)).isTrue();
+      assertThat(facts.listening(shut)).isFalse();
+    }
+  }
 }
