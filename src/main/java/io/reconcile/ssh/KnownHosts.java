@@ -2,9 +2,9 @@ package io.reconcile.ssh;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import io.reconcile.ssh.HostKeyCheck.Rejection;
 import io.reconcile.ssh.SshFailure.Kind;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,7 +19,6 @@ import java.util.Optional;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
@@ -32,15 +31,10 @@ import org.apache.sshd.common.util.net.SshdSocketAddress;
  * trusted and appended; a key that differs from the known one is always refused.
  *
  * <p>The file is read at every verification (it is small, and other processes may append to it) and
- * appended under a lock so concurrent hosts never lose a line. Rejections are left on the session as
- * {@link #REJECTION} so the caller can report why, since Mina only learns "key not accepted".
+ * appended under a lock so concurrent hosts never lose a line. The verdict, with the reason for a
+ * rejection, goes to the connection's {@link HostKeyCheck}.
  */
 final class KnownHosts implements ServerKeyVerifier {
-  /** Why the host key was refused, set on the session by {@link #verifyServerKey}. */
-  static final AttributeKey<Rejection> REJECTION = new AttributeKey<>();
-
-  record Rejection(Kind kind, String message) {}
-
   private final Path file;
   private final boolean acceptNew;
 
@@ -55,24 +49,35 @@ final class KnownHosts implements ServerKeyVerifier {
 
   /** Key types (e.g. {@code ssh-ed25519}) the file trusts for this host, to prefer them in key exchange. */
   synchronized ImmutableSet<String> keyTypesFor(String host, int port) {
-    return entriesFor(parse(read()), host.toLowerCase(Locale.ROOT), port).stream()
-        .filter(e -> e.marker().isEmpty())
-        .map(e -> KeyUtils.getKeyType(e.key()))
-        .collect(ImmutableSet.toImmutableSet());
+    try {
+      return entriesFor(parse(read()), host.toLowerCase(Locale.ROOT), port).stream()
+          .filter(e -> e.marker().isEmpty())
+          .map(e -> KeyUtils.getKeyType(e.key()))
+          .collect(ImmutableSet.toImmutableSet());
+    } catch (IOException e) {
+      return ImmutableSet.of(); // verifyServerKey reports the unreadable file
+    }
   }
 
   @Override
   public synchronized boolean verifyServerKey(ClientSession session, SocketAddress remote, PublicKey serverKey) {
     SshdSocketAddress address = SshdSocketAddress.toSshdSocketAddress(session.getConnectAddress());
-    Optional<Rejection> rejection;
-    try {
-      rejection = check(address.getHostName().toLowerCase(Locale.ROOT), address.getPort(), serverKey);
-    } catch (IOException | UncheckedIOException e) {
-      rejection = Optional.of(new Rejection(Kind.HOST_KEY_UNKNOWN,
-          "cannot use known_hosts " + file + ": " + e.getMessage()));
+    Optional<Rejection> rejection = verdict(address.getHostName().toLowerCase(Locale.ROOT), address.getPort(), serverKey);
+    Optional<HostKeyCheck> attempt = HostKeyCheck.of(session);
+    if (rejection.isPresent()) {
+      attempt.ifPresent(a -> a.reject(rejection.get()));
+      return false;
     }
-    rejection.ifPresent(r -> session.setAttribute(REJECTION, r));
-    return rejection.isEmpty();
+    attempt.ifPresent(HostKeyCheck::trust);
+    return true;
+  }
+
+  private Optional<Rejection> verdict(String host, int port, PublicKey serverKey) {
+    try {
+      return check(host, port, serverKey);
+    } catch (IOException | RuntimeException e) {
+      return Optional.of(new Rejection(Kind.HOST_KEY_UNKNOWN, "cannot use known_hosts " + file + ": " + e));
+    }
   }
 
   private Optional<Rejection> check(String host, int port, PublicKey serverKey) throws IOException {
@@ -119,7 +124,7 @@ final class KnownHosts implements ServerKeyVerifier {
       Files.createDirectories(parent);
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-            StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            StandardOpenOption.WRITE);
          FileLock lock = channel.lock()) {
       // Read through the locked channel: on Linux, closing any other descriptor of the file drops the lock.
       String content = readAll(channel);
@@ -129,8 +134,9 @@ final class KnownHosts implements ServerKeyVerifier {
       String separator = content.isEmpty() || content.endsWith("\n") ? "" : "\n";
       String line = separator + hostKeyName(host, port) + " " + PublicKeyEntry.toString(key) + "\n";
       ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+      long end = channel.size();
       while (bytes.hasRemaining()) {
-        channel.write(bytes);
+        end += channel.write(bytes, end);
       }
       channel.force(false);
     }
@@ -145,12 +151,8 @@ final class KnownHosts implements ServerKeyVerifier {
     return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
   }
 
-  private String read() {
-    try {
-      return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private String read() throws IOException {
+    return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
   }
 
   /** One usable known_hosts line. Unparseable lines are skipped, as OpenSSH does. */

@@ -10,6 +10,8 @@ import java.nio.channels.UnresolvedAddressException;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
@@ -64,12 +66,11 @@ public final class SshTransport implements AutoCloseable {
    */
   public HostSession open(SshTarget target) throws SshFailureException {
     ImmutableList<KeyPair> keys = PrivateKeys.forTarget(target, options.defaultKeyFiles());
-    AttributeRepository context = AttributeRepository.ofKeyValuePair(
-        HostKeyPreference.KNOWN_KEY_TYPES, knownHosts.keyTypesFor(target.host(), target.port()));
-    ClientSession session = connect(target, context);
+    HostKeyCheck hostKeyCheck = new HostKeyCheck(knownHosts.keyTypesFor(target.host(), target.port()));
+    ClientSession session = connect(target, hostKeyCheck.asContext());
     try {
       keys.forEach(session::addPublicKeyIdentity);
-      authenticate(target, session, keys);
+      authenticate(target, session, keys, hostKeyCheck);
       return new HostSession(target, session, options);
     } catch (SshFailureException | RuntimeException e) {
       session.close(true);
@@ -98,46 +99,53 @@ public final class SshTransport implements AutoCloseable {
       throw failure(target, Kind.NAME_NOT_RESOLVED, "cannot resolve host name " + target.host(), cause);
     }
     String reason = cause instanceof ConnectException || cause instanceof NoRouteToHostException
-        ? String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT)
+        ? String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT)
         : String.valueOf(cause);
     throw failure(target, Kind.CONNECT_FAILED, "cannot connect to " + where + ": " + reason, cause);
   }
 
-  private void authenticate(SshTarget target, ClientSession session, ImmutableList<KeyPair> keys)
+  private void authenticate(SshTarget target, ClientSession session, ImmutableList<KeyPair> keys,
+      HostKeyCheck hostKeyCheck)
       throws SshFailureException {
-    AuthFuture auth;
-    boolean done;
+    String where = target.host() + ":" + target.port();
+    AuthFuture auth = null;
+    boolean done = false;
+    IOException broken = null;
     try {
       auth = session.auth();
       done = auth.await(options.authTimeout());
     } catch (IOException e) {
-      throw failure(target, Kind.HANDSHAKE_FAILED, "SSH handshake with " + target.host() + ":" + target.port()
-          + " failed: " + e.getMessage(), e);
+      broken = e; // e.g. the session already closed because the host key was refused
     }
-    // The verifier left the reason on the session; Mina itself only reports "did not validate".
-    KnownHosts.Rejection rejection = session.getAttribute(KnownHosts.REJECTION);
-    if (rejection != null) {
-      throw failure(target, rejection.kind(), rejection.message(), null);
+    // Mina itself only reports "did not validate"; the verifier left the reason in the check.
+    if (hostKeyCheck.rejection().isPresent()) {
+      HostKeyCheck.Rejection rejection = hostKeyCheck.rejection().get();
+      throw failure(target, rejection.kind(), rejection.message(), broken);
+    }
+    if (broken != null) {
+      throw failure(target, Kind.HANDSHAKE_FAILED, "SSH handshake with " + where + " failed: " + broken.getMessage(),
+          broken);
     }
     if (done && auth.isSuccess()) {
       return;
     }
     if (!done) {
       auth.cancel();
+      throw failure(target, Kind.HANDSHAKE_FAILED, "no SSH key exchange and authentication with " + where + " within "
+          + options.authTimeout().toSeconds() + "s", null);
     }
-    if (session.getServerKey() == null || !done) {
-      throw failure(target, Kind.HANDSHAKE_FAILED, "no SSH key exchange and authentication with " + target.host()
-          + ":" + target.port() + (done ? ": " + rootCause(auth.getException()) : " within "
-          + options.authTimeout().toSeconds() + "s"), done ? auth.getException() : null);
+    if (!hostKeyCheck.trusted()) {
+      throw failure(target, Kind.HANDSHAKE_FAILED, "SSH handshake with " + where + " failed: "
+          + rootCause(auth.getException()), auth.getException());
     }
-    throw failure(target, Kind.AUTH_FAILED, "permission denied (publickey) for " + target.user() + "@"
-        + target.host() + ":" + target.port() + " with " + describe(target, keys), auth.getException());
+    throw failure(target, Kind.AUTH_FAILED, "permission denied (publickey) for " + target.user() + "@" + where
+        + " with " + describe(target, keys), auth.getException());
   }
 
   private static String describe(SshTarget target, ImmutableList<KeyPair> keys) {
     String fingerprints = keys.stream()
         .map(k -> KeyUtils.getKeyType(k) + " " + KeyUtils.getFingerPrint(k.getPublic()))
-        .collect(java.util.stream.Collectors.joining(", "));
+        .collect(Collectors.joining(", "));
     return target.privateKey().map(p -> "key " + p + " (" + fingerprints + ")")
         .orElse("default keys (" + fingerprints + ")");
   }
