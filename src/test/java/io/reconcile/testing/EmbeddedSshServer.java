@@ -258,11 +258,35 @@ public final class EmbeddedSshServer implements AutoCloseable {
       });
     }
 
+    /** Channel to process stdin, then EOF. Data the process no longer reads is discarded, as sshd does. */
     private void pumpStdin(Process started) {
-      try (OutputStream processIn = started.getOutputStream()) {
-        pump(in, processIn); // then closing processIn gives the process EOF, as the client sent it
+      byte[] buffer = new byte[8192];
+      OutputStream processIn = started.getOutputStream();
+      boolean reading = true;
+      try {
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+          if (reading) {
+            reading = write(processIn, buffer, n);
+          }
+        }
       } catch (IOException e) {
-        // The process exited without reading all of its stdin.
+        // The channel closed.
+      } finally {
+        try {
+          processIn.close();
+        } catch (IOException e) {
+          // Already closed by the exiting process.
+        }
+      }
+    }
+
+    private static boolean write(OutputStream to, byte[] buffer, int length) {
+      try {
+        to.write(buffer, 0, length);
+        to.flush();
+        return true;
+      } catch (IOException e) {
+        return false;
       }
     }
 
