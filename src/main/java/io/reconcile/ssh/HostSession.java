@@ -61,7 +61,7 @@ public final class HostSession implements AutoCloseable {
     String wire = target.become() ? Become.wrap(command.command()) : command.command();
     try {
       if (!channels.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        throw failure(Kind.COMMAND_TIMEOUT, "no free channel within " + timeout + " for: " + command.command(), null);
+        throw failure(Kind.COMMAND_TIMEOUT, "no free channel within " + Durations.describe(timeout) + " for: " + command.command(), null);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -130,7 +130,7 @@ public final class HostSession implements AutoCloseable {
 
   private SshFailureException timedOut(ChannelExec channel, Duration timeout, RemoteCommand command) {
     kill(channel);
-    return failure(Kind.COMMAND_TIMEOUT, "timed out after " + timeout + " and was killed: " + command.command(), null);
+    return failure(Kind.COMMAND_TIMEOUT, "timed out after " + Durations.describe(timeout) + " and was killed: " + command.command(), null);
   }
 
   /**

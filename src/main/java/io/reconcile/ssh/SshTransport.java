@@ -86,7 +86,7 @@ public final class SshTransport implements AutoCloseable {
       if (!future.await(options.connectTimeout())) {
         future.cancel();
         throw failure(target, Kind.CONNECT_TIMEOUT, "no TCP connection to " + where + " within "
-            + options.connectTimeout().toSeconds() + "s", null);
+            + Durations.describe(options.connectTimeout()), null);
       }
     } catch (IOException e) {
       throw failure(target, Kind.CONNECT_FAILED, "cannot connect to " + where + ": " + e.getMessage(), e);
@@ -132,7 +132,7 @@ public final class SshTransport implements AutoCloseable {
     if (!done) {
       auth.cancel();
       throw failure(target, Kind.HANDSHAKE_FAILED, "no SSH key exchange and authentication with " + where + " within "
-          + options.authTimeout().toSeconds() + "s", null);
+          + Durations.describe(options.authTimeout()), null);
     }
     if (!hostKeyCheck.trusted()) {
       throw failure(target, Kind.HANDSHAKE_FAILED, "SSH handshake with " + where + " failed: "
