@@ -7,8 +7,10 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.future.OpenFuture;
@@ -17,7 +19,6 @@ import org.apache.sshd.client.session.forward.ExplicitPortForwardingTracker;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
-import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * The one SSH session to a host for the whole run. Every command runs on its own exec channel of it, so
@@ -25,7 +26,7 @@ import org.apache.sshd.core.CoreModuleProperties;
  * handshakes. Thread-safe.
  */
 public final class HostSession implements AutoCloseable {
-  // After a timeout, how long the remote side gets to acknowledge the channel close before we drop it.
+  // After the deadline, how long the remote side gets to confirm the kill (close the channel) before we drop it.
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
   private final SshTarget target;
@@ -84,21 +85,30 @@ public final class HostSession implements AutoCloseable {
     } catch (IOException | IllegalStateException e) { // Mina: IllegalStateException when the session is closing
       throw channelFailure("cannot start: " + command.command(), e);
     }
+    channel.setOut(out);
+    channel.setErr(err);
+    // The watchdog (on Mina's shared timer thread) kills the command at its deadline, whatever this thread
+    // is blocked on: opening, writing stdin into a full window, or waiting for the exit. Whichever of the
+    // watchdog and the finished command comes first decides between result and timeout.
+    AtomicBoolean decided = new AtomicBoolean();
+    ScheduledFuture<?> watchdog = session.getFactoryManager().getScheduledExecutorService().schedule(() -> {
+      if (decided.compareAndSet(false, true)) {
+        kill(channel);
+      }
+    }, remaining(deadline), TimeUnit.MILLISECONDS);
     try {
-      channel.setOut(out);
-      channel.setErr(err);
-      // Writing stdin waits for the remote window; it must not outlive the command's timeout.
-      CoreModuleProperties.WINDOW_TIMEOUT.set(channel, timeout);
       OpenFuture opened = channel.open();
-      if (!opened.await(remaining(deadline))) {
+      opened.await(remaining(deadline) + CLOSE_GRACE.toMillis());
+      if (!opened.isOpened()) {
+        if (decided.compareAndSet(false, true)) {
+          throw channelFailure("cannot start: " + command.command(), opened.getException());
+        }
         throw timedOut(channel, timeout, command);
       }
-      if (!opened.isOpened()) {
-        throw channelFailure("cannot start: " + command.command(), opened.getException());
-      }
       sendStdin(channel, command);
-      Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), remaining(deadline));
-      if (!events.contains(ClientChannelEvent.CLOSED)) {
+      Set<ClientChannelEvent> events =
+          channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), remaining(deadline) + CLOSE_GRACE.toMillis());
+      if (!events.contains(ClientChannelEvent.CLOSED) || !decided.compareAndSet(false, true)) {
         throw timedOut(channel, timeout, command);
       }
       Integer status = channel.getExitStatus();
@@ -112,6 +122,7 @@ public final class HostSession implements AutoCloseable {
     } catch (IOException e) {
       throw channelFailure("failed: " + command.command(), e);
     } finally {
+      watchdog.cancel(false);
       channel.close(true);
     }
   }
@@ -123,21 +134,26 @@ public final class HostSession implements AutoCloseable {
         stdin.write(command.stdin().get());
       }
     } catch (IOException e) {
-      // The command exited or closed stdin before reading it all (e.g. `true`), or the remote window
-      // stayed full until the timeout; its exit status, or the timeout below, tells what happened.
+      // The command exited or closed stdin before reading it all (e.g. `true`), or the watchdog closed
+      // the channel; the exit status or the timeout tells which.
     }
   }
 
   private SshFailureException timedOut(ChannelExec channel, Duration timeout, RemoteCommand command) {
-    kill(channel);
-    return failure(Kind.COMMAND_TIMEOUT, "timed out after " + Durations.describe(timeout) + " and was killed: " + command.command(), null);
+    channel.close(true); // the watchdog asked politely; do not wait for the remote side any longer
+    return failure(Kind.COMMAND_TIMEOUT, "timed out after " + Durations.describe(timeout) + " and was killed: "
+        + command.command(), null);
   }
 
   /**
    * Closing an exec channel alone leaves the remote process running under OpenSSH; a "signal" request
-   * (RFC 4254 6.9) kills it, then the channel is closed.
+   * (RFC 4254 6.9) kills it, then the channel is closed. Never blocks: it runs on Mina's timer thread.
    */
   private void kill(ChannelExec channel) {
+    if (!channel.getChannelState().contains(ClientChannelEvent.OPENED)) {
+      channel.close(false); // not open yet: there is no remote process, and no channel id to signal
+      return;
+    }
     try {
       Buffer request = session.createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, 32);
       request.putUInt(channel.getRecipient());
@@ -145,10 +161,10 @@ public final class HostSession implements AutoCloseable {
       request.putBoolean(false);
       request.putString("KILL");
       channel.writePacket(request);
-    } catch (IOException e) {
-      // The channel or session is already gone: nothing left to kill from here.
+    } catch (IOException | RuntimeException e) {
+      // The channel or session is already gone, or not yet open: nothing to kill remotely.
     }
-    channel.close(false).awaitUninterruptibly(CLOSE_GRACE);
+    channel.close(false);
   }
 
   /**

@@ -24,35 +24,46 @@ import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.core.CoreModuleProperties;
 
 /**
- * The SSH client of a run: one Mina {@link SshClient} (its NIO2 workers serve every host), started once and
- * shared, which opens one {@link HostSession} per host. Failures come back as {@link SshFailureException}
+ * The SSH client of a run: one Mina {@link SshClient} (its NIO2 workers serve every host), started once on
+ * first use and shared, which opens one {@link HostSession} per host. Failures come back as {@link SshFailureException}
  * for that host alone; hosts share nothing but the client.
  */
 public final class SshTransport implements AutoCloseable {
   private final TransportOptions options;
   private final KnownHosts knownHosts;
-  private final SshClient client;
+  private SshClient client; // created by the first open(): loading Mina costs a few hundred ms
+  private boolean closed;
 
   private SshTransport(TransportOptions options) {
     this.options = options;
     this.knownHosts = new KnownHosts(options.knownHosts(), options.acceptNewHostKeys());
-    this.client = SshClient.setUpDefaultClient();
-    client.setServerKeyVerifier(knownHosts);
-    // Only what the inventory says: no ~/.ssh/config, no agent, no passwords, public keys per session.
-    client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
-    client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
-    client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
-    client.addSessionListener(new HostKeyPreference());
-    CoreModuleProperties.IO_CONNECT_TIMEOUT.set(client, options.connectTimeout());
-    // A host may sit idle for a long time while others work (e.g. a database migration); keep it alive.
-    CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
-    CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, Duration.ofSeconds(30));
-    client.start();
   }
 
-  /** Starts the shared client; close the transport to end every session of the run. */
-  public static SshTransport start(TransportOptions options) {
+  /** A transport for the run; cheap until the first {@link #open}. Close it to end every session. */
+  public static SshTransport create(TransportOptions options) {
     return new SshTransport(options);
+  }
+
+  private synchronized SshClient client() {
+    if (closed) {
+      throw new IllegalStateException("SSH transport is closed");
+    }
+    if (client == null) {
+      SshClient created = SshClient.setUpDefaultClient();
+      created.setServerKeyVerifier(knownHosts);
+      // Only what the inventory says: no ~/.ssh/config, no agent, no passwords, public keys per session.
+      created.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+      created.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+      created.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
+      created.addSessionListener(new HostKeyPreference());
+      CoreModuleProperties.IO_CONNECT_TIMEOUT.set(created, options.connectTimeout());
+      // A host may sit idle for a long time while others work (e.g. a database migration); keep it alive.
+      CoreModuleProperties.IDLE_TIMEOUT.set(created, Duration.ZERO);
+      CoreModuleProperties.HEARTBEAT_INTERVAL.set(created, Duration.ofSeconds(30));
+      created.start();
+      client = created;
+    }
+    return client;
   }
 
   public TransportOptions options() {
@@ -82,7 +93,7 @@ public final class SshTransport implements AutoCloseable {
     String where = target.host() + ":" + target.port();
     ConnectFuture future;
     try {
-      future = client.connect(target.user(), target.host(), target.port(), context);
+      future = client().connect(target.user(), target.host(), target.port(), context);
       if (!future.await(options.connectTimeout())) {
         future.cancel();
         throw failure(target, Kind.CONNECT_TIMEOUT, "no TCP connection to " + where + " within "
@@ -164,7 +175,10 @@ public final class SshTransport implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    client.stop();
+  public synchronized void close() {
+    closed = true;
+    if (client != null) {
+      client.stop();
+    }
   }
 }

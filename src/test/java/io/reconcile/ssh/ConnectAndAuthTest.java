@@ -35,7 +35,7 @@ class ConnectAndAuthTest {
     EmbeddedSshServer.Builder builder = EmbeddedSshServer.builder();
     keys.forEach(k -> builder.authorizedKey(EmbeddedSshServer.readPublicKey(TestKeys.publicKeyFile(k))));
     try (EmbeddedSshServer server = builder.start();
-         SshTransport transport = SshTransport.start(options(knownHostsFor(server)))) {
+         SshTransport transport = SshTransport.create(options(knownHostsFor(server)))) {
       for (Path key : keys) {
         try (HostSession session = transport.open(target("web1", server, key))) {
           assertThat(session.run(RemoteCommand.of("echo " + key.getFileName())).stdoutText())
@@ -49,7 +49,7 @@ class ConnectAndAuthTest {
   void defaultKeysAreUsedWhenTheTargetNamesNone() throws Exception {
     Path key = TestKeys.generate(dir, "ed25519", "id_ed25519");
     try (EmbeddedSshServer server = serverFor(key);
-         SshTransport transport = SshTransport.start(options(knownHostsFor(server))
+         SshTransport transport = SshTransport.create(options(knownHostsFor(server))
              .withDefaultKeyFiles(List.of(dir.resolve("id_missing"), key)))) {
       SshTarget target = new SshTarget("web1", server.host(), server.port(), "deploy", Optional.empty(), false);
       try (HostSession session = transport.open(target)) {
@@ -133,7 +133,7 @@ class ConnectAndAuthTest {
     Path key = TestKeys.generate(dir, "ed25519", "id_ed25519");
     try (EmbeddedSshServer server = serverFor(key);
          SilentServer silent = new SilentServer();
-         SshTransport transport = SshTransport.start(
+         SshTransport transport = SshTransport.create(
              options(knownHostsFor(server)).withAuthTimeout(Duration.ofSeconds(2)))) {
       try (HostSession good = transport.open(target("good", server, key))) {
         SshFailure bad = catchFailure(transport, target("bad", silent.port(), key));
@@ -155,7 +155,7 @@ class ConnectAndAuthTest {
   }
 
   private static SshFailure failureOf(TransportOptions options, SshTarget target) {
-    try (SshTransport transport = SshTransport.start(options)) {
+    try (SshTransport transport = SshTransport.create(options)) {
       return catchFailure(transport, target);
     }
   }

@@ -116,7 +116,7 @@ class HostKeyVerificationTest {
     Files.writeString(knownHosts, server.knownHostsLines().get(1) + "\n");
     assertThat(server.knownHostsLines().get(1)).contains("ssh-rsa");
 
-    try (SshTransport transport = SshTransport.start(options(knownHosts));
+    try (SshTransport transport = SshTransport.create(options(knownHosts));
          HostSession session = transport.open(target("db1", server, key))) {
       assertThat(session.run(RemoteCommand.of("echo ok")).stdoutText()).isEqualTo("ok\n");
     }
@@ -139,7 +139,7 @@ class HostKeyVerificationTest {
     EmbeddedSshServer server = server(EmbeddedSshServer.builder());
     Path fresh = dir.resolve("sub/dir/known_hosts"); // missing file and directories are created
 
-    try (SshTransport transport = SshTransport.start(options(fresh).withAcceptNewHostKeys(true));
+    try (SshTransport transport = SshTransport.create(options(fresh).withAcceptNewHostKeys(true));
          HostSession session = transport.open(target("db1", server, key))) {
       assertThat(session.run(RemoteCommand.of("echo first")).stdoutText()).isEqualTo("first\n");
     }
@@ -148,7 +148,7 @@ class HostKeyVerificationTest {
     assertThat(TestKeys.run(List.of("ssh-keygen", "-F", "[127.0.0.1]:" + server.port(), "-f", fresh.toString())))
         .contains(PublicKeyEntry.toString(server.hostKeys().get(0)));
 
-    try (SshTransport transport = SshTransport.start(options(fresh));
+    try (SshTransport transport = SshTransport.create(options(fresh));
          HostSession session = transport.open(target("db1", server, key))) {
       assertThat(session.run(RemoteCommand.of("echo second")).stdoutText()).isEqualTo("second\n");
     }
@@ -163,7 +163,7 @@ class HostKeyVerificationTest {
     }
     Files.writeString(knownHosts, "# existing, no newline at end", StandardCharsets.UTF_8);
 
-    try (SshTransport transport = SshTransport.start(options(knownHosts).withAcceptNewHostKeys(true))) {
+    try (SshTransport transport = SshTransport.create(options(knownHosts).withAcceptNewHostKeys(true))) {
       runEverywhere(transport, fleet);
     }
 
@@ -171,7 +171,7 @@ class HostKeyVerificationTest {
     assertThat(lines.get(0)).isEqualTo("# existing, no newline at end");
     assertThat(lines.subList(1, lines.size()))
         .containsExactlyInAnyOrderElementsOf(fleet.stream().map(s -> s.knownHostsLines().get(0)).toList());
-    try (SshTransport strict = SshTransport.start(options(knownHosts))) {
+    try (SshTransport strict = SshTransport.create(options(knownHosts))) {
       runEverywhere(strict, fleet);
     }
   }
@@ -188,7 +188,7 @@ class HostKeyVerificationTest {
     String hashed = Files.readString(knownHosts);
     assertThat(hashed).startsWith("|1|").doesNotContain("127.0.0.1");
 
-    try (SshTransport transport = SshTransport.start(options(knownHosts))) {
+    try (SshTransport transport = SshTransport.create(options(knownHosts))) {
       try (HostSession session = transport.open(target("db1", server, key))) {
         assertThat(session.run(RemoteCommand.of("echo hashed")).stdoutText()).isEqualTo("hashed\n");
       }
@@ -226,7 +226,7 @@ class HostKeyVerificationTest {
   }
 
   private static SshFailure failureOf(TransportOptions options, SshTarget target) {
-    try (SshTransport transport = SshTransport.start(options)) {
+    try (SshTransport transport = SshTransport.create(options)) {
       return catchFailure(() -> transport.open(target)).failure();
     }
   }

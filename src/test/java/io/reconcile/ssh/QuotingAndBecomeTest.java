@@ -46,7 +46,7 @@ class QuotingAndBecomeTest {
         .start();
     Path knownHosts = dir.resolve("known_hosts");
     server.writeKnownHosts(knownHosts);
-    transport = SshTransport.start(options(knownHosts));
+    transport = SshTransport.create(options(knownHosts));
     marker = dir.resolve("pwned");
   }
 

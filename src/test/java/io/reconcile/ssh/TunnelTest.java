@@ -42,7 +42,7 @@ class TunnelTest {
         .start();
     Path knownHosts = dir.resolve("known_hosts");
     server.writeKnownHosts(knownHosts);
-    transport = SshTransport.start(options(knownHosts));
+    transport = SshTransport.create(options(knownHosts));
     session = transport.open(target("db1", server, key));
     echo = startEchoServer();
   }

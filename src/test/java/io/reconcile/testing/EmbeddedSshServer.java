@@ -36,8 +36,8 @@ import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 /**
  * An in-process SSH server on 127.0.0.1 (random port) for transport tests without Docker: a fresh ed25519
  * host key (optionally RSA too), public-key auth for the given keys only, exec requests run for real as
- * {@code /bin/sh -c <command>} (stdin, stdout, stderr and exit status wired through, a "signal" request
- * or a closed channel kills the process), and direct-tcpip forwarding to 127.0.0.1 only.
+ * {@code /bin/sh -c <command>} (stdin, stdout, stderr and exit status wired through; a "signal" request
+ * or a closed channel kills the process and its children), and direct-tcpip forwarding to 127.0.0.1 only.
  *
  * <pre>{@code
  * try (EmbeddedSshServer server = EmbeddedSshServer.builder().authorizedKey(clientKey).start()) {
@@ -241,7 +241,7 @@ public final class EmbeddedSshServer implements AutoCloseable {
       pathPrefix.ifPresent(dir -> builder.environment().merge("PATH", dir.toString(), (old, first) -> first + ":" + old));
       Process started = builder.start();
       process = started;
-      env.addSignalListener((ch, signal) -> started.destroyForcibly());
+      env.addSignalListener((ch, signal) -> killTree(started));
       Thread stdin = daemon("stdin", () -> pumpStdin(started));
       Thread stdout = daemon("stdout", () -> pump(started.getInputStream(), out));
       Thread stderr = daemon("stderr", () -> pump(started.getErrorStream(), err));
@@ -313,8 +313,19 @@ public final class EmbeddedSshServer implements AutoCloseable {
     public void destroy(ChannelSession channel) {
       Process running = process;
       if (running != null) {
-        running.destroyForcibly();
+        killTree(running);
       }
+    }
+
+    /**
+     * Kills the shell and everything it started, as sshd kills the session's process group. Through
+     * ProcessHandle, because Process.destroy also closes stdin and so blocks (on Mina's I/O thread) while
+     * the stdin pump is stuck writing to a process that does not read.
+     */
+    private static void killTree(Process running) {
+      ProcessHandle shell = running.toHandle();
+      shell.descendants().forEach(ProcessHandle::destroyForcibly);
+      shell.destroyForcibly();
     }
   }
 }
