@@ -26,7 +26,9 @@ import org.apache.sshd.common.util.net.SshdSocketAddress;
  * handshakes. Thread-safe.
  */
 public final class HostSession implements AutoCloseable {
-  // After the deadline, how long the remote side gets to confirm the kill (close the channel) before we drop it.
+  // After the deadline: how long a command may take to die of TERM before it gets KILL, and how long the
+  // remote side gets to confirm the kill (close the channel) before we drop the channel.
+  private static final Duration KILL_GRACE = Duration.ofSeconds(2);
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
   private final SshTarget target;
@@ -51,7 +53,7 @@ public final class HostSession implements AutoCloseable {
 
   /**
    * Runs the command (through {@link Become#wrap} when the target says become) and waits for it. A command
-   * still running at its timeout is killed (a KILL signal request, then the channel is closed).
+   * still running at its timeout is killed (signal requests TERM, then KILL, then the channel is closed).
    *
    * @return exit status and output, whatever the exit status
    * @throws SshFailureException COMMAND_TIMEOUT, COMMAND_FAILED (no exit status), or CONNECTION_LOST
@@ -140,31 +142,40 @@ public final class HostSession implements AutoCloseable {
   }
 
   private SshFailureException timedOut(ChannelExec channel, Duration timeout, RemoteCommand command) {
-    channel.close(true); // the watchdog asked politely; do not wait for the remote side any longer
+    channel.close(true); // the watchdog has signalled the command; do not wait for the remote side any longer
     return failure(Kind.COMMAND_TIMEOUT, "timed out after " + Durations.describe(timeout) + " and was killed: "
         + command.command(), null);
   }
 
   /**
-   * Closing an exec channel alone leaves the remote process running under OpenSSH; a "signal" request
-   * (RFC 4254 6.9) kills it, then the channel is closed. Never blocks: it runs on Mina's timer thread.
+   * Closing an exec channel alone leaves the remote process running under OpenSSH, so the command gets
+   * "signal" requests (RFC 4254 6.9; sshd signals its process group): TERM first, because sudo passes TERM
+   * on to the command while a KILL of sudo would orphan it; KILL and close after {@link #KILL_GRACE}.
+   * Never blocks: it runs on Mina's timer thread.
    */
   private void kill(ChannelExec channel) {
     if (!channel.getChannelState().contains(ClientChannelEvent.OPENED)) {
       channel.close(false); // not open yet: there is no remote process, and no channel id to signal
       return;
     }
+    signal(channel, "TERM");
+    session.getFactoryManager().getScheduledExecutorService().schedule(() -> {
+      signal(channel, "KILL");
+      channel.close(false);
+    }, KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void signal(ChannelExec channel, String name) {
     try {
       Buffer request = session.createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, 32);
       request.putUInt(channel.getRecipient());
       request.putString("signal");
       request.putBoolean(false);
-      request.putString("KILL");
+      request.putString(name);
       channel.writePacket(request);
     } catch (IOException | RuntimeException e) {
-      // The channel or session is already gone, or not yet open: nothing to kill remotely.
+      // The channel or session is already gone: nothing left to signal.
     }
-    channel.close(false);
   }
 
   /**
