@@ -64,7 +64,8 @@ public final class HostSession implements AutoCloseable {
     String wire = target.become() ? Become.wrap(command.command()) : command.command();
     try {
       if (!channels.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        throw failure(Kind.COMMAND_TIMEOUT, "no free channel within " + Durations.describe(timeout) + " for: " + command.command(), null);
+        throw failure(Kind.COMMAND_TIMEOUT, "no free channel within " + Durations.describe(timeout) + " for: "
+            + command.summary(), null);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -85,7 +86,7 @@ public final class HostSession implements AutoCloseable {
     try {
       channel = session.createExecChannel(wire);
     } catch (IOException | IllegalStateException e) { // Mina: IllegalStateException when the session is closing
-      throw channelFailure("cannot start: " + command.command(), e);
+      throw channelFailure("cannot start: " + command.summary(), e);
     }
     channel.setOut(out);
     channel.setErr(err);
@@ -103,7 +104,7 @@ public final class HostSession implements AutoCloseable {
       opened.await(remaining(deadline) + CLOSE_GRACE.toMillis());
       if (!opened.isOpened()) {
         if (decided.compareAndSet(false, true)) {
-          throw channelFailure("cannot start: " + command.command(), opened.getException());
+          throw channelFailure("cannot start: " + command.summary(), opened.getException());
         }
         throw timedOut(channel, timeout, command);
       }
@@ -117,12 +118,12 @@ public final class HostSession implements AutoCloseable {
       if (status == null) {
         String signal = channel.getExitSignal();
         throw signal != null
-            ? failure(Kind.COMMAND_FAILED, "killed by signal " + signal + ": " + command.command(), null)
-            : channelFailure("ended without exit status: " + command.command(), null);
+            ? failure(Kind.COMMAND_FAILED, "killed by signal " + signal + ": " + command.summary(), null)
+            : channelFailure("ended without exit status: " + command.summary(), null);
       }
       return new CommandResult(status, out.toByteArray(), err.toByteArray());
     } catch (IOException e) {
-      throw channelFailure("failed: " + command.command(), e);
+      throw channelFailure("failed: " + command.summary(), e);
     } finally {
       watchdog.cancel(false);
       channel.close(true);
@@ -144,7 +145,7 @@ public final class HostSession implements AutoCloseable {
   private SshFailureException timedOut(ChannelExec channel, Duration timeout, RemoteCommand command) {
     channel.close(true); // the watchdog has signalled the command; do not wait for the remote side any longer
     return failure(Kind.COMMAND_TIMEOUT, "timed out after " + Durations.describe(timeout) + " and was killed: "
-        + command.command(), null);
+        + command.summary(), null);
   }
 
   /**
