@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.nio.channels.InterruptedByTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
@@ -91,13 +93,13 @@ public final class SshTransport implements AutoCloseable {
 
   private ClientSession connect(SshTarget target, AttributeRepository context) throws SshFailureException {
     String where = target.host() + ":" + target.port();
+    String timedOut = "no TCP connection to " + where + " within " + Durations.describe(options.connectTimeout());
     ConnectFuture future;
     try {
       future = client().connect(target.user(), target.host(), target.port(), context);
       if (!future.await(options.connectTimeout())) {
         future.cancel();
-        throw failure(target, Kind.CONNECT_TIMEOUT, "no TCP connection to " + where + " within "
-            + Durations.describe(options.connectTimeout()), null);
+        throw failure(target, Kind.CONNECT_TIMEOUT, timedOut, null);
       }
     } catch (IOException e) {
       throw failure(target, Kind.CONNECT_FAILED, "cannot connect to " + where + ": " + e.getMessage(), e);
@@ -106,6 +108,9 @@ public final class SshTransport implements AutoCloseable {
       return future.getClientSession();
     }
     Throwable cause = rootCause(future.getException());
+    if (cause instanceof TimeoutException || cause instanceof InterruptedByTimeoutException) {
+      throw failure(target, Kind.CONNECT_TIMEOUT, timedOut, cause); // Mina's own IO_CONNECT_TIMEOUT fired first
+    }
     if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
       throw failure(target, Kind.NAME_NOT_RESOLVED, "cannot resolve host name " + target.host(), cause);
     }

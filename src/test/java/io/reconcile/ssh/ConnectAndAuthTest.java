@@ -115,6 +115,36 @@ class ConnectAndAuthTest {
   }
 
   @Test
+  void listenerWithAFullBacklogIsAConnectTimeout() throws Exception {
+    Path key = TestKeys.generate(dir, "ed25519", "id_ed25519");
+    List<Socket> fillers = new ArrayList<>();
+    // Never accepts: once its backlog is full, Linux drops further SYNs, so a connect hangs, as to a
+    // host behind a black-holing firewall, without leaving loopback.
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      for (int i = 0; i < 8; i++) {
+        Socket filler = new Socket();
+        try {
+          filler.connect(full.getLocalSocketAddress(), 300);
+        } catch (IOException e) {
+          // the queue is full: that is the point
+        }
+        fillers.add(filler);
+      }
+      TransportOptions options = options(dir.resolve("known_hosts")).withConnectTimeout(Duration.ofSeconds(1));
+
+      SshFailure failure = failureOf(options, target("web1", full.getLocalPort(), key));
+
+      assertThat(failure.kind()).as(failure.message()).isEqualTo(Kind.CONNECT_TIMEOUT);
+      assertThat(failure.unreachable()).isTrue();
+      assertThat(failure.message()).isEqualTo("no TCP connection to 127.0.0.1:" + full.getLocalPort() + " within 1s");
+    } finally {
+      for (Socket filler : fillers) {
+        filler.close();
+      }
+    }
+  }
+
+  @Test
   void peerThatAcceptsButNeverSpeaksSshTimesOut() throws Exception {
     Path key = TestKeys.generate(dir, "ed25519", "id_ed25519");
     try (SilentServer silent = new SilentServer()) {
