@@ -7,8 +7,10 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.future.OpenFuture;
@@ -17,7 +19,6 @@ import org.apache.sshd.client.session.forward.ExplicitPortForwardingTracker;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
-import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * The one SSH session to a host for the whole run. Every command runs on its own exec channel of it, so
@@ -25,7 +26,9 @@ import org.apache.sshd.core.CoreModuleProperties;
  * handshakes. Thread-safe.
  */
 public final class HostSession implements AutoCloseable {
-  // After a timeout, how long the remote side gets to acknowledge the channel close before we drop it.
+  // After the deadline: how long a command may take to die of TERM before it gets KILL, and how long the
+  // remote side gets to confirm the kill (close the channel) before we drop the channel.
+  private static final Duration KILL_GRACE = Duration.ofSeconds(2);
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
   private final SshTarget target;
@@ -50,7 +53,7 @@ public final class HostSession implements AutoCloseable {
 
   /**
    * Runs the command (through {@link Become#wrap} when the target says become) and waits for it. A command
-   * still running at its timeout is killed (a KILL signal request, then the channel is closed).
+   * still running at its timeout is killed (signal requests TERM, then KILL, then the channel is closed).
    *
    * @return exit status and output, whatever the exit status
    * @throws SshFailureException COMMAND_TIMEOUT, COMMAND_FAILED (no exit status), or CONNECTION_LOST
@@ -61,7 +64,8 @@ public final class HostSession implements AutoCloseable {
     String wire = target.become() ? Become.wrap(command.command()) : command.command();
     try {
       if (!channels.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        throw failure(Kind.COMMAND_TIMEOUT, "no free channel within " + timeout + " for: " + command.command(), null);
+        throw failure(Kind.COMMAND_TIMEOUT, "no free channel within " + Durations.describe(timeout) + " for: "
+            + command.summary(), null);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -82,36 +86,46 @@ public final class HostSession implements AutoCloseable {
     try {
       channel = session.createExecChannel(wire);
     } catch (IOException | IllegalStateException e) { // Mina: IllegalStateException when the session is closing
-      throw channelFailure("cannot start: " + command.command(), e);
+      throw channelFailure("cannot start: " + command.summary(), e);
     }
+    channel.setOut(out);
+    channel.setErr(err);
+    // The watchdog (on Mina's shared timer thread) kills the command at its deadline, whatever this thread
+    // is blocked on: opening, writing stdin into a full window, or waiting for the exit. Whichever of the
+    // watchdog and the finished command comes first decides between result and timeout.
+    AtomicBoolean decided = new AtomicBoolean();
+    ScheduledFuture<?> watchdog = session.getFactoryManager().getScheduledExecutorService().schedule(() -> {
+      if (decided.compareAndSet(false, true)) {
+        kill(channel);
+      }
+    }, remaining(deadline), TimeUnit.MILLISECONDS);
     try {
-      channel.setOut(out);
-      channel.setErr(err);
-      // Writing stdin waits for the remote window; it must not outlive the command's timeout.
-      CoreModuleProperties.WINDOW_TIMEOUT.set(channel, timeout);
       OpenFuture opened = channel.open();
-      if (!opened.await(remaining(deadline))) {
+      opened.await(remaining(deadline) + CLOSE_GRACE.toMillis());
+      if (!opened.isOpened()) {
+        if (decided.compareAndSet(false, true)) {
+          throw channelFailure("cannot start: " + command.summary(), opened.getException());
+        }
         throw timedOut(channel, timeout, command);
       }
-      if (!opened.isOpened()) {
-        throw channelFailure("cannot start: " + command.command(), opened.getException());
-      }
       sendStdin(channel, command);
-      Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), remaining(deadline));
-      if (!events.contains(ClientChannelEvent.CLOSED)) {
+      Set<ClientChannelEvent> events =
+          channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), remaining(deadline) + CLOSE_GRACE.toMillis());
+      if (!events.contains(ClientChannelEvent.CLOSED) || !decided.compareAndSet(false, true)) {
         throw timedOut(channel, timeout, command);
       }
       Integer status = channel.getExitStatus();
       if (status == null) {
         String signal = channel.getExitSignal();
         throw signal != null
-            ? failure(Kind.COMMAND_FAILED, "killed by signal " + signal + ": " + command.command(), null)
-            : channelFailure("ended without exit status: " + command.command(), null);
+            ? failure(Kind.COMMAND_FAILED, "killed by signal " + signal + ": " + command.summary(), null)
+            : channelFailure("ended without exit status: " + command.summary(), null);
       }
       return new CommandResult(status, out.toByteArray(), err.toByteArray());
     } catch (IOException e) {
-      throw channelFailure("failed: " + command.command(), e);
+      throw channelFailure("failed: " + command.summary(), e);
     } finally {
+      watchdog.cancel(false);
       channel.close(true);
     }
   }
@@ -123,32 +137,46 @@ public final class HostSession implements AutoCloseable {
         stdin.write(command.stdin().get());
       }
     } catch (IOException e) {
-      // The command exited or closed stdin before reading it all (e.g. `true`), or the remote window
-      // stayed full until the timeout; its exit status, or the timeout below, tells what happened.
+      // The command exited or closed stdin before reading it all (e.g. `true`), or the watchdog closed
+      // the channel; the exit status or the timeout tells which.
     }
   }
 
   private SshFailureException timedOut(ChannelExec channel, Duration timeout, RemoteCommand command) {
-    kill(channel);
-    return failure(Kind.COMMAND_TIMEOUT, "timed out after " + timeout + " and was killed: " + command.command(), null);
+    channel.close(true); // the watchdog has signalled the command; do not wait for the remote side any longer
+    return failure(Kind.COMMAND_TIMEOUT, "timed out after " + Durations.describe(timeout) + " and was killed: "
+        + command.summary(), null);
   }
 
   /**
-   * Closing an exec channel alone leaves the remote process running under OpenSSH; a "signal" request
-   * (RFC 4254 6.9) kills it, then the channel is closed.
+   * Closing an exec channel alone leaves the remote process running under OpenSSH, so the command gets
+   * "signal" requests (RFC 4254 6.9; sshd signals its process group): TERM first, because sudo passes TERM
+   * on to the command while a KILL of sudo would orphan it; KILL and close after {@link #KILL_GRACE}.
+   * Never blocks: it runs on Mina's timer thread.
    */
   private void kill(ChannelExec channel) {
+    if (!channel.getChannelState().contains(ClientChannelEvent.OPENED)) {
+      channel.close(false); // not open yet: there is no remote process, and no channel id to signal
+      return;
+    }
+    signal(channel, "TERM");
+    session.getFactoryManager().getScheduledExecutorService().schedule(() -> {
+      signal(channel, "KILL");
+      channel.close(false);
+    }, KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void signal(ChannelExec channel, String name) {
     try {
       Buffer request = session.createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, 32);
       request.putUInt(channel.getRecipient());
       request.putString("signal");
       request.putBoolean(false);
-      request.putString("KILL");
+      request.putString(name);
       channel.writePacket(request);
-    } catch (IOException e) {
-      // The channel or session is already gone: nothing left to kill from here.
+    } catch (IOException | RuntimeException e) {
+      // The channel or session is already gone: nothing left to signal.
     }
-    channel.close(false).awaitUninterruptibly(CLOSE_GRACE);
   }
 
   /**

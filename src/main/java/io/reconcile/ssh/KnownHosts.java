@@ -2,9 +2,9 @@ package io.reconcile.ssh;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import io.reconcile.ssh.HostKeyCheck.Rejection;
 import io.reconcile.ssh.SshFailure.Kind;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,7 +19,6 @@ import java.util.Optional;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
@@ -32,15 +31,10 @@ import org.apache.sshd.common.util.net.SshdSocketAddress;
  * trusted and appended; a key that differs from the known one is always refused.
  *
  * <p>The file is read at every verification (it is small, and other processes may append to it) and
- * appended under a lock so concurrent hosts never lose a line. Rejections are left on the session as
- * {@link #REJECTION} so the caller can report why, since Mina only learns "key not accepted".
+ * appended under a lock so concurrent hosts never lose a line. The verdict, with the reason for a
+ * rejection, goes to the connection's {@link HostKeyCheck}.
  */
 final class KnownHosts implements ServerKeyVerifier {
-  /** Why the host key was refused, set on the session by {@link #verifyServerKey}. */
-  static final AttributeKey<Rejection> REJECTION = new AttributeKey<>();
-
-  record Rejection(Kind kind, String message) {}
-
   private final Path file;
   private final boolean acceptNew;
 
@@ -49,39 +43,75 @@ final class KnownHosts implements ServerKeyVerifier {
     this.acceptNew = acceptNew;
   }
 
-  Path file() {
-    return file;
-  }
-
   /** Key types (e.g. {@code ssh-ed25519}) the file trusts for this host, to prefer them in key exchange. */
   synchronized ImmutableSet<String> keyTypesFor(String host, int port) {
-    return entriesFor(parse(read()), host.toLowerCase(Locale.ROOT), port).stream()
-        .filter(e -> e.marker().isEmpty())
-        .map(e -> KeyUtils.getKeyType(e.key()))
-        .collect(ImmutableSet.toImmutableSet());
+    try {
+      return entriesFor(parse(read()), host.toLowerCase(Locale.ROOT), port).stream()
+          .filter(e -> e.marker().isEmpty())
+          .map(e -> KeyUtils.getKeyType(e.key()))
+          .collect(ImmutableSet.toImmutableSet());
+    } catch (IOException e) {
+      return ImmutableSet.of(); // verifyServerKey reports the unreadable file
+    }
   }
 
   @Override
   public synchronized boolean verifyServerKey(ClientSession session, SocketAddress remote, PublicKey serverKey) {
     SshdSocketAddress address = SshdSocketAddress.toSshdSocketAddress(session.getConnectAddress());
-    Optional<Rejection> rejection;
-    try {
-      rejection = check(address.getHostName().toLowerCase(Locale.ROOT), address.getPort(), serverKey);
-    } catch (IOException | UncheckedIOException e) {
-      rejection = Optional.of(new Rejection(Kind.HOST_KEY_UNKNOWN,
-          "cannot use known_hosts " + file + ": " + e.getMessage()));
+    Optional<Rejection> rejection = verdict(address.getHostName().toLowerCase(Locale.ROOT), address.getPort(), serverKey);
+    Optional<HostKeyCheck> attempt = HostKeyCheck.of(session);
+    if (rejection.isPresent()) {
+      attempt.ifPresent(a -> a.reject(rejection.get()));
+      return false;
     }
-    rejection.ifPresent(r -> session.setAttribute(REJECTION, r));
-    return rejection.isEmpty();
+    attempt.ifPresent(HostKeyCheck::trust);
+    return true;
+  }
+
+  private Optional<Rejection> verdict(String host, int port, PublicKey serverKey) {
+    try {
+      return check(host, port, serverKey);
+    } catch (IOException | RuntimeException e) {
+      return Optional.of(new Rejection(Kind.HOST_KEY_UNKNOWN, "cannot use known_hosts " + file + ": " + e));
+    }
   }
 
   private Optional<Rejection> check(String host, int port, PublicKey serverKey) throws IOException {
+    if (!acceptNew) {
+      return judge(parse(read()), host, port, serverKey, () -> Optional.of(new Rejection(Kind.HOST_KEY_UNKNOWN,
+          "host key for " + hostKeyName(host, port) + " is not in known_hosts " + file
+              + "; use --accept-new-host-keys to trust it (server offered " + describe(serverKey) + ")")));
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    // Judge and append under the file lock, so that of two processes meeting a new host only one appends
+    // it and the other then checks against that line. The JVM lock (synchronized) orders our threads.
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
+         FileLock lock = channel.lock()) {
+      // Read through the locked channel: on Linux, closing any other descriptor of the file drops the lock.
+      String content = readAll(channel);
+      return judge(parse(content), host, port, serverKey, () -> {
+        append(channel, content, hostKeyName(host, port) + " " + PublicKeyEntry.toString(serverKey));
+        return Optional.empty();
+      });
+    }
+  }
+
+  private interface UnknownHost {
+    Optional<Rejection> decide() throws IOException;
+  }
+
+  /** The verdict of the file's lines on the key; {@code unknown} decides when no line names the host. */
+  private Optional<Rejection> judge(ImmutableList<Line> lines, String host, int port, PublicKey serverKey,
+      UnknownHost unknown) throws IOException {
     String name = hostKeyName(host, port);
-    String offered = KeyUtils.getKeyType(serverKey) + " " + KeyUtils.getFingerPrint(serverKey);
-    ImmutableList<Line> known = entriesFor(parse(read()), host, port);
+    ImmutableList<Line> known = entriesFor(lines, host, port);
     for (Line line : known) {
       if (line.marker().equals("revoked") && KeyUtils.compareKeys(line.key(), serverKey)) {
-        return Optional.of(new Rejection(Kind.HOST_KEY_REVOKED, "host key " + offered + " of " + name
+        return Optional.of(new Rejection(Kind.HOST_KEY_REVOKED, "host key " + describe(serverKey) + " of " + name
             + " is marked @revoked in " + file + ":" + line.number()));
       }
     }
@@ -89,51 +119,33 @@ final class KnownHosts implements ServerKeyVerifier {
     if (trusted.stream().anyMatch(l -> KeyUtils.compareKeys(l.key(), serverKey))) {
       return Optional.empty();
     }
-    if (!trusted.isEmpty()) {
-      // Key exchange prefers the known key types (HostKeyPreference), so a server that offers another
-      // key, even of another type, no longer has the key we trust.
-      Line expected = trusted.stream()
-          .filter(l -> KeyUtils.getKeyType(l.key()).equals(KeyUtils.getKeyType(serverKey)))
-          .findFirst()
-          .orElse(trusted.get(0));
-      return Optional.of(new Rejection(Kind.HOST_KEY_CHANGED, "host key for " + name + " has CHANGED: server offered "
-          + offered + " but " + file + ":" + expected.number() + " has " + KeyUtils.getKeyType(expected.key()) + " "
-          + KeyUtils.getFingerPrint(expected.key()) + "; possible man-in-the-middle attack! If the host was "
-          + "reinstalled, remove line " + expected.number() + " of " + file + " after checking the new key"));
+    if (trusted.isEmpty()) {
+      return unknown.decide();
     }
-    if (!acceptNew) {
-      return Optional.of(new Rejection(Kind.HOST_KEY_UNKNOWN, "host key for " + name + " is not in known_hosts "
-          + file + "; use --accept-new-host-keys to trust it (server offered " + offered + ")"));
-    }
-    appendIfStillUnknown(host, port, serverKey);
-    return Optional.empty();
+    // Key exchange prefers the known key types (HostKeyPreference), so a server that offers another key,
+    // even of another type, no longer has the key we trust.
+    Line expected = trusted.stream()
+        .filter(l -> KeyUtils.getKeyType(l.key()).equals(KeyUtils.getKeyType(serverKey)))
+        .findFirst()
+        .orElse(trusted.get(0));
+    return Optional.of(new Rejection(Kind.HOST_KEY_CHANGED, "host key for " + name + " has CHANGED: server offered "
+        + describe(serverKey) + " but " + file + ":" + expected.number() + " has " + describe(expected.key())
+        + "; possible man-in-the-middle attack! If the host was reinstalled, remove line " + expected.number()
+        + " of " + file + " after checking the new key"));
   }
 
-  /**
-   * Appends {@code [host]:port type base64} unless another process added a line for the host meanwhile.
-   * The JVM lock ({@code synchronized}) orders our own threads; the file lock orders other processes.
-   */
-  private void appendIfStillUnknown(String host, int port, PublicKey key) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
+  private static void append(FileChannel channel, String content, String line) throws IOException {
+    String separator = content.isEmpty() || content.endsWith("\n") ? "" : "\n";
+    ByteBuffer bytes = ByteBuffer.wrap((separator + line + "\n").getBytes(StandardCharsets.UTF_8));
+    long end = channel.size();
+    while (bytes.hasRemaining()) {
+      end += channel.write(bytes, end);
     }
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-            StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-         FileLock lock = channel.lock()) {
-      // Read through the locked channel: on Linux, closing any other descriptor of the file drops the lock.
-      String content = readAll(channel);
-      if (!entriesFor(parse(content), host, port).isEmpty()) {
-        return;
-      }
-      String separator = content.isEmpty() || content.endsWith("\n") ? "" : "\n";
-      String line = separator + hostKeyName(host, port) + " " + PublicKeyEntry.toString(key) + "\n";
-      ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
-      }
-      channel.force(false);
-    }
+    channel.force(false);
+  }
+
+  private static String describe(PublicKey key) {
+    return KeyUtils.getKeyType(key) + " " + KeyUtils.getFingerPrint(key);
   }
 
   private static String readAll(FileChannel channel) throws IOException {
@@ -145,12 +157,8 @@ final class KnownHosts implements ServerKeyVerifier {
     return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
   }
 
-  private String read() {
-    try {
-      return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private String read() throws IOException {
+    return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
   }
 
   /** One usable known_hosts line. Unparseable lines are skipped, as OpenSSH does. */

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * One command for the remote {@code sh}. Build {@link #command()} with {@link ShellQuote}: values are data,
- * never shell.
+ * never shell. Secrets go on stdin, never into the command line: it shows in {@code ps} on the host and,
+ * shortened, in failure messages.
  *
  * @param command shell command line
  * @param stdin bytes fed to the command's stdin; without them the command reads EOF at once
@@ -37,6 +38,13 @@ public record RemoteCommand(String command, Optional<byte[]> stdin, Optional<Dur
 
   public RemoteCommand withTimeout(Duration limit) {
     return new RemoteCommand(command, stdin, Optional.of(limit));
+  }
+
+  /** The command's first line, cut to 80 characters: how messages name the command. */
+  public String summary() {
+    String firstLine = command.strip().lines().findFirst().orElse("");
+    boolean cut = firstLine.length() > 80 || !firstLine.equals(command.strip());
+    return (firstLine.length() > 80 ? firstLine.substring(0, 80) : firstLine) + (cut ? " ..." : "");
   }
 
   @Override

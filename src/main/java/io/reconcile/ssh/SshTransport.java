@@ -6,10 +6,14 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.nio.channels.InterruptedByTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
@@ -22,35 +26,46 @@ import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.core.CoreModuleProperties;
 
 /**
- * The SSH client of a run: one Mina {@link SshClient} (its NIO2 workers serve every host), started once and
- * shared, which opens one {@link HostSession} per host. Failures come back as {@link SshFailureException}
+ * The SSH client of a run: one Mina {@link SshClient} (its NIO2 workers serve every host), started once on
+ * first use and shared, which opens one {@link HostSession} per host. Failures come back as {@link SshFailureException}
  * for that host alone; hosts share nothing but the client.
  */
 public final class SshTransport implements AutoCloseable {
   private final TransportOptions options;
   private final KnownHosts knownHosts;
-  private final SshClient client;
+  private SshClient client; // created by the first open(): loading Mina costs a few hundred ms
+  private boolean closed;
 
   private SshTransport(TransportOptions options) {
     this.options = options;
     this.knownHosts = new KnownHosts(options.knownHosts(), options.acceptNewHostKeys());
-    this.client = SshClient.setUpDefaultClient();
-    client.setServerKeyVerifier(knownHosts);
-    // Only what the inventory says: no ~/.ssh/config, no agent, no passwords, public keys per session.
-    client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
-    client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
-    client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
-    client.addSessionListener(new HostKeyPreference());
-    CoreModuleProperties.IO_CONNECT_TIMEOUT.set(client, options.connectTimeout());
-    // A host may sit idle for a long time while others work (e.g. a database migration); keep it alive.
-    CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
-    CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, Duration.ofSeconds(30));
-    client.start();
   }
 
-  /** Starts the shared client; close the transport to end every session of the run. */
-  public static SshTransport start(TransportOptions options) {
+  /** A transport for the run; cheap until the first {@link #open}. Close it to end every session. */
+  public static SshTransport create(TransportOptions options) {
     return new SshTransport(options);
+  }
+
+  private synchronized SshClient client() {
+    if (closed) {
+      throw new IllegalStateException("SSH transport is closed");
+    }
+    if (client == null) {
+      SshClient created = SshClient.setUpDefaultClient();
+      created.setServerKeyVerifier(knownHosts);
+      // Only what the inventory says: no ~/.ssh/config, no agent, no passwords, public keys per session.
+      created.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+      created.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+      created.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
+      created.addSessionListener(new HostKeyPreference());
+      CoreModuleProperties.IO_CONNECT_TIMEOUT.set(created, options.connectTimeout());
+      // A host may sit idle for a long time while others work (e.g. a database migration); keep it alive.
+      CoreModuleProperties.IDLE_TIMEOUT.set(created, Duration.ZERO);
+      CoreModuleProperties.HEARTBEAT_INTERVAL.set(created, Duration.ofSeconds(30));
+      created.start();
+      client = created;
+    }
+    return client;
   }
 
   public TransportOptions options() {
@@ -64,12 +79,11 @@ public final class SshTransport implements AutoCloseable {
    */
   public HostSession open(SshTarget target) throws SshFailureException {
     ImmutableList<KeyPair> keys = PrivateKeys.forTarget(target, options.defaultKeyFiles());
-    AttributeRepository context = AttributeRepository.ofKeyValuePair(
-        HostKeyPreference.KNOWN_KEY_TYPES, knownHosts.keyTypesFor(target.host(), target.port()));
-    ClientSession session = connect(target, context);
+    HostKeyCheck hostKeyCheck = new HostKeyCheck(knownHosts.keyTypesFor(target.host(), target.port()));
+    ClientSession session = connect(target, hostKeyCheck.asContext());
     try {
       keys.forEach(session::addPublicKeyIdentity);
-      authenticate(target, session, keys);
+      authenticate(target, session, keys, hostKeyCheck);
       return new HostSession(target, session, options);
     } catch (SshFailureException | RuntimeException e) {
       session.close(true);
@@ -79,13 +93,13 @@ public final class SshTransport implements AutoCloseable {
 
   private ClientSession connect(SshTarget target, AttributeRepository context) throws SshFailureException {
     String where = target.host() + ":" + target.port();
+    String timedOut = "no TCP connection to " + where + " within " + Durations.describe(options.connectTimeout());
     ConnectFuture future;
     try {
-      future = client.connect(target.user(), target.host(), target.port(), context);
+      future = client().connect(target.user(), target.host(), target.port(), context);
       if (!future.await(options.connectTimeout())) {
         future.cancel();
-        throw failure(target, Kind.CONNECT_TIMEOUT, "no TCP connection to " + where + " within "
-            + options.connectTimeout().toSeconds() + "s", null);
+        throw failure(target, Kind.CONNECT_TIMEOUT, timedOut, null);
       }
     } catch (IOException e) {
       throw failure(target, Kind.CONNECT_FAILED, "cannot connect to " + where + ": " + e.getMessage(), e);
@@ -94,50 +108,60 @@ public final class SshTransport implements AutoCloseable {
       return future.getClientSession();
     }
     Throwable cause = rootCause(future.getException());
+    if (cause instanceof TimeoutException || cause instanceof InterruptedByTimeoutException) {
+      throw failure(target, Kind.CONNECT_TIMEOUT, timedOut, cause); // Mina's own IO_CONNECT_TIMEOUT fired first
+    }
     if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
       throw failure(target, Kind.NAME_NOT_RESOLVED, "cannot resolve host name " + target.host(), cause);
     }
     String reason = cause instanceof ConnectException || cause instanceof NoRouteToHostException
-        ? String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT)
+        ? String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT)
         : String.valueOf(cause);
     throw failure(target, Kind.CONNECT_FAILED, "cannot connect to " + where + ": " + reason, cause);
   }
 
-  private void authenticate(SshTarget target, ClientSession session, ImmutableList<KeyPair> keys)
+  private void authenticate(SshTarget target, ClientSession session, ImmutableList<KeyPair> keys,
+      HostKeyCheck hostKeyCheck)
       throws SshFailureException {
-    AuthFuture auth;
-    boolean done;
+    String where = target.host() + ":" + target.port();
+    AuthFuture auth = null;
+    boolean done = false;
+    IOException broken = null;
     try {
       auth = session.auth();
       done = auth.await(options.authTimeout());
     } catch (IOException e) {
-      throw failure(target, Kind.HANDSHAKE_FAILED, "SSH handshake with " + target.host() + ":" + target.port()
-          + " failed: " + e.getMessage(), e);
+      broken = e; // e.g. the session already closed because the host key was refused
     }
-    // The verifier left the reason on the session; Mina itself only reports "did not validate".
-    KnownHosts.Rejection rejection = session.getAttribute(KnownHosts.REJECTION);
-    if (rejection != null) {
-      throw failure(target, rejection.kind(), rejection.message(), null);
+    // Mina itself only reports "did not validate"; the verifier left the reason in the check.
+    if (hostKeyCheck.rejection().isPresent()) {
+      HostKeyCheck.Rejection rejection = hostKeyCheck.rejection().get();
+      throw failure(target, rejection.kind(), rejection.message(), broken);
+    }
+    if (broken != null) {
+      throw failure(target, Kind.HANDSHAKE_FAILED, "SSH handshake with " + where + " failed: " + broken.getMessage(),
+          broken);
     }
     if (done && auth.isSuccess()) {
       return;
     }
     if (!done) {
       auth.cancel();
+      throw failure(target, Kind.HANDSHAKE_FAILED, "no SSH key exchange and authentication with " + where + " within "
+          + Durations.describe(options.authTimeout()), null);
     }
-    if (session.getServerKey() == null || !done) {
-      throw failure(target, Kind.HANDSHAKE_FAILED, "no SSH key exchange and authentication with " + target.host()
-          + ":" + target.port() + (done ? ": " + rootCause(auth.getException()) : " within "
-          + options.authTimeout().toSeconds() + "s"), done ? auth.getException() : null);
+    if (!hostKeyCheck.trusted()) {
+      throw failure(target, Kind.HANDSHAKE_FAILED, "SSH handshake with " + where + " failed: "
+          + rootCause(auth.getException()), auth.getException());
     }
-    throw failure(target, Kind.AUTH_FAILED, "permission denied (publickey) for " + target.user() + "@"
-        + target.host() + ":" + target.port() + " with " + describe(target, keys), auth.getException());
+    throw failure(target, Kind.AUTH_FAILED, "permission denied (publickey) for " + target.user() + "@" + where
+        + " with " + describe(target, keys), auth.getException());
   }
 
   private static String describe(SshTarget target, ImmutableList<KeyPair> keys) {
     String fingerprints = keys.stream()
         .map(k -> KeyUtils.getKeyType(k) + " " + KeyUtils.getFingerPrint(k.getPublic()))
-        .collect(java.util.stream.Collectors.joining(", "));
+        .collect(Collectors.joining(", "));
     return target.privateKey().map(p -> "key " + p + " (" + fingerprints + ")")
         .orElse("default keys (" + fingerprints + ")");
   }
@@ -156,7 +180,10 @@ public final class SshTransport implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    client.stop();
+  public synchronized void close() {
+    closed = true;
+    if (client != null) {
+      client.stop();
+    }
   }
 }

@@ -40,7 +40,7 @@ class RemoteCommandTest {
         .start();
     Path knownHosts = dir.resolve("known_hosts");
     server.writeKnownHosts(knownHosts);
-    transport = SshTransport.start(options(knownHosts));
+    transport = SshTransport.create(options(knownHosts));
     session = transport.open(target("web1", server, key));
   }
 
@@ -122,6 +122,18 @@ class RemoteCommandTest {
     awaitGone(pid);
     // The host is still usable after one command timed out.
     assertThat(session.run(RemoteCommand.of("echo still here")).stdoutText()).isEqualTo("still here\n");
+  }
+
+  @Test
+  void stdinThatIsNeverReadDoesNotOutliveTheTimeout() throws Exception {
+    // More than the pipes and channel windows hold, to a command that never reads it: the write blocks.
+    RemoteCommand stuck = RemoteCommand.of("sleep 300").withStdin(new byte[16 * 1024 * 1024])
+        .withTimeout(Duration.ofSeconds(1));
+
+    assertThatThrownBy(() -> session.run(stuck))
+        .isInstanceOfSatisfying(SshFailureException.class,
+            e -> assertThat(e.failure().kind()).isEqualTo(Kind.COMMAND_TIMEOUT));
+    assertThat(session.run(RemoteCommand.of("echo next")).stdoutText()).isEqualTo("next\n");
   }
 
   @Test

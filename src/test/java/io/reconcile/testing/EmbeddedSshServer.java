@@ -36,8 +36,8 @@ import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 /**
  * An in-process SSH server on 127.0.0.1 (random port) for transport tests without Docker: a fresh ed25519
  * host key (optionally RSA too), public-key auth for the given keys only, exec requests run for real as
- * {@code /bin/sh -c <command>} (stdin, stdout, stderr and exit status wired through, a "signal" request
- * or a closed channel kills the process), and direct-tcpip forwarding to 127.0.0.1 only.
+ * {@code /bin/sh -c <command>} (stdin, stdout, stderr and exit status wired through; a "signal" request
+ * or a closed channel kills the process and its children), and direct-tcpip forwarding to 127.0.0.1 only.
  *
  * <pre>{@code
  * try (EmbeddedSshServer server = EmbeddedSshServer.builder().authorizedKey(clientKey).start()) {
@@ -241,7 +241,7 @@ public final class EmbeddedSshServer implements AutoCloseable {
       pathPrefix.ifPresent(dir -> builder.environment().merge("PATH", dir.toString(), (old, first) -> first + ":" + old));
       Process started = builder.start();
       process = started;
-      env.addSignalListener((ch, signal) -> started.destroyForcibly());
+      env.addSignalListener((ch, signal) -> killTree(started));
       Thread stdin = daemon("stdin", () -> pumpStdin(started));
       Thread stdout = daemon("stdout", () -> pump(started.getInputStream(), out));
       Thread stderr = daemon("stderr", () -> pump(started.getErrorStream(), err));
@@ -258,11 +258,35 @@ public final class EmbeddedSshServer implements AutoCloseable {
       });
     }
 
+    /** Channel to process stdin, then EOF. Data the process no longer reads is discarded, as sshd does. */
     private void pumpStdin(Process started) {
-      try (OutputStream processIn = started.getOutputStream()) {
-        pump(in, processIn); // then closing processIn gives the process EOF, as the client sent it
+      byte[] buffer = new byte[8192];
+      OutputStream processIn = started.getOutputStream();
+      boolean reading = true;
+      try {
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+          if (reading) {
+            reading = write(processIn, buffer, n);
+          }
+        }
       } catch (IOException e) {
-        // The process exited without reading all of its stdin.
+        // The channel closed.
+      } finally {
+        try {
+          processIn.close();
+        } catch (IOException e) {
+          // Already closed by the exiting process.
+        }
+      }
+    }
+
+    private static boolean write(OutputStream to, byte[] buffer, int length) {
+      try {
+        to.write(buffer, 0, length);
+        to.flush();
+        return true;
+      } catch (IOException e) {
+        return false;
       }
     }
 
@@ -289,8 +313,19 @@ public final class EmbeddedSshServer implements AutoCloseable {
     public void destroy(ChannelSession channel) {
       Process running = process;
       if (running != null) {
-        running.destroyForcibly();
+        killTree(running);
       }
+    }
+
+    /**
+     * Kills the shell and everything it started, as sshd kills the session's process group. Through
+     * ProcessHandle, because Process.destroy also closes stdin and so blocks (on Mina's I/O thread) while
+     * the stdin pump is stuck writing to a process that does not read.
+     */
+    private static void killTree(Process running) {
+      ProcessHandle shell = running.toHandle();
+      shell.descendants().forEach(ProcessHandle::destroyForcibly);
+      shell.destroyForcibly();
     }
   }
 }
