@@ -13,9 +13,4 @@ import com.google.common.collect.ImmutableSortedSet;
  * @param connection how to reach it
  */
 public record InventoryHost(
-    String name, ImmutableMap<String, String> vars, ImmutableSortedSet<String> groups, ConnectionSettings connection) {
-
-  public boolean inGroup(String group) {
-    return groups.contains(group);
-  }
-}
+    String name, ImmutableMap<String, String> vars, ImmutableSortedSet<String> groups, ConnectionSettings connection) {}

@@ -9,6 +9,8 @@ import com.google.common.collect.ImmutableList;
  * (even inside a word) starts a comment that runs to the end of the line.
  */
 final class ShellWords {
+  private static final String BLANKS = " \t\r\n"; // shlex's whitespace
+
   private ShellWords() {}
 
   static ImmutableList<String> split(String line) {
@@ -18,7 +20,7 @@ final class ShellWords {
     int i = 0;
     while (i < line.length()) {
       char c = line.charAt(i);
-      if (Character.isWhitespace(c)) {
+      if (BLANKS.indexOf(c) >= 0) {
         if (inWord) {
           words.add(word.toString());
           word.setLength(0);

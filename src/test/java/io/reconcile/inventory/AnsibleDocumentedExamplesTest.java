@@ -64,7 +64,7 @@ class AnsibleDocumentedExamplesTest {
         host2 http_port=303 maxRequestsPerChild=909
         """);
 
-    assertThat(host(inventory, "host1").vars()).containsExactlyEntriesOf(
+    assertThat(host(inventory, "host1").vars()).containsExactlyInAnyOrderEntriesOf(
         Map.of("http_port", "80", "maxRequestsPerChild", "808"));
     assertThat(host(inventory, "host2").vars())
         .containsEntry("http_port", "303").containsEntry("maxRequestsPerChild", "909");
