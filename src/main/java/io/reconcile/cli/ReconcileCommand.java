@@ -120,7 +120,7 @@ public final class ReconcileCommand implements Callable<Integer> {
         hostsMatching(parsed), groups(parsed), everyHost).build(bundle, targets);
 
     RunReport report;
-    try (SshHostConnector connector = new SshHostConnector(SshTransport.start(transportOptions()),
+    try (SshHostConnector connector = new SshHostConnector(SshTransport.create(transportOptions()),
         ImmutableMap.copyOf(selected.stream().collect(ImmutableMap.toImmutableMap(InventoryHost::name, h -> h))))) {
       Reconciler reconciler = new Reconciler(connector,
           new RunSettings(forks, RunIds.next(), "/var/backups/reconcile", exportDir.toAbsolutePath()));
