@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reconcile.history.RunEntry;
 import io.reconcile.history.RunHistory;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,6 +42,9 @@ final class HistoryCommand implements Callable<Integer> {
     List<RunEntry> entries;
     try (RunHistory store = history.open()) {
       entries = store.latest(last);
+    } catch (IllegalStateException | UncheckedIOException e) {
+      spec.commandLine().getErr().println("reconcile: " + e.getMessage());
+      return HistoryOptions.UNAVAILABLE;
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == Format.json ? json(entries) : table(entries));

@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
 final class HistoryOptions {
   static final String USER_ENV = "RECONCILE_HISTORY_USER";
   static final String PASSWORD_ENV = "RECONCILE_HISTORY_PASSWORD";
+  /** `reconcile history` and `show` when the history cannot be read (sysexits EX_UNAVAILABLE). */
+  static final int UNAVAILABLE = 69;
 
   @Option(names = "--state-dir", paramLabel = "DIR",
       description = "run history directory (default: $RECONCILE_STATE_DIR, /var/lib/reconcile as root, else $XDG_STATE_HOME/reconcile or ~/.local/state/reconcile)")

@@ -5,7 +5,9 @@ import io.reconcile.history.RunRecord;
 import io.reconcile.history.RunRecordJson;
 import io.reconcile.report.TextReport;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,10 +35,14 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunRecord run;
+    Optional<RunRecord> found;
     try (RunHistory store = history.open()) {
-      run = store.find(runId).orElseThrow(() -> new ParameterException(spec.commandLine(), "no run '" + runId + "' in the history"));
+      found = store.find(runId);
+    } catch (IllegalStateException | UncheckedIOException e) {
+      spec.commandLine().getErr().println("reconcile: " + e.getMessage());
+      return HistoryOptions.UNAVAILABLE;
     }
+    RunRecord run = found.orElseThrow(() -> new ParameterException(spec.commandLine(), "no run '" + runId + "' in the history"));
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == Format.json ? new RunRecordJson().write(run) : text(run));
     out.flush();

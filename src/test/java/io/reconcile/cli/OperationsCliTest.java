@@ -224,6 +224,10 @@ class OperationsCliTest {
         + "jdbc:postgresql://127.0.0.1:" + closedPort + "/ops?...").doesNotContain("hunter2");
     assertThat(sample(PrometheusTextParser.parse(Files.readString(metricsFile)), "reconcile_resources_drifting",
         "scope", "all", "host", "web1", "type", "file")).isEqualTo(2);
+
+    Run history = CliProject.run("history", "--history-jdbc", "jdbc:postgresql://127.0.0.1:" + closedPort + "/ops");
+    assertThat(history.code()).isEqualTo(69);
+    assertThat(history.err()).startsWith("reconcile: cannot open the run history at ").doesNotContain("Exception");
   }
 
   @Test
