@@ -4,6 +4,8 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import io.reconcile.db.DatabaseTypes;
+import io.reconcile.history.RunRecord;
+import io.reconcile.history.RunScope;
 import io.reconcile.inventory.HostPattern;
 import io.reconcile.inventory.HostSelection;
 import io.reconcile.inventory.Inventory;
@@ -36,6 +38,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,6 +46,7 @@ import picocli.CommandLine.Spec;
 
 /** `reconcile --inventory FILE [--check] [--diff] ...`: the contract of design.md. */
 @Command(name = "reconcile", mixinStandardHelpOptions = true, version = "reconcile 0.1.0", sortOptions = false,
+    subcommands = {HistoryCommand.class, ShowCommand.class},
     description = "Drive Synnefo hosts to the declared state: observe over SSH, plan, and apply only the differences.",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:converged (check found no drift, or apply succeeded)", "2:check found drift",
@@ -53,7 +57,8 @@ public final class ReconcileCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--inventory", required = true, paramLabel = "FILE", description = "Ansible INI inventory")
+  // Not `required`: picocli would then demand it for `reconcile history` too; call() checks it.
+  @Option(names = "--inventory", paramLabel = "FILE", description = "Ansible INI inventory (required)")
   Path inventory;
 
   @Option(names = "--states", paramLabel = "DIR", description = "state declarations (default: states/ of the project)")
@@ -73,6 +78,9 @@ public final class ReconcileCommand implements Callable<Integer> {
 
   @Option(names = {"--tags", "-t"}, split = ",", paramLabel = "TAG", description = "only declarations with one of these tags")
   List<String> tags = new ArrayList<>();
+
+  @Option(names = "--skip-tags", split = ",", paramLabel = "TAG", description = "leave out declarations with any of these tags")
+  List<String> skipTags = new ArrayList<>();
 
   @Option(names = {"--forks", "-f"}, defaultValue = "50", paramLabel = "N", description = "hosts handled at once (default: ${DEFAULT-VALUE})")
   int forks;
@@ -96,6 +104,8 @@ public final class ReconcileCommand implements Callable<Integer> {
   @Option(names = "--connect-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "SSH connect timeout (default: ${DEFAULT-VALUE})")
   int connectTimeout;
 
+  @Mixin OperationsOptions operations;
+
   private final Consumer<SecretMasker> maskerSink;
 
   ReconcileCommand(Consumer<SecretMasker> maskerSink) {
@@ -104,13 +114,17 @@ public final class ReconcileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (inventory == null) {
+      throw new ParameterException(spec.commandLine(), "Missing required option: '--inventory=FILE'");
+    }
     if (forks < 1) {
       throw new ParameterException(spec.commandLine(), "--forks must be at least 1");
     }
     Inventory parsed = Inventory.parse(inventory);
     ImmutableList<InventoryHost> selected = select(parsed);
     ProjectLayout layout = ProjectLayout.resolve(inventory, Optional.ofNullable(states), Optional.ofNullable(templates));
-    StateBundle bundle = new StateLoader(DatabaseTypes.parsers()).load(new StateFiles(layout.states(), layout.templates())).withTags(ImmutableSet.copyOf(tags));
+    StateBundle bundle = new StateLoader(DatabaseTypes.parsers()).load(new StateFiles(layout.states(), layout.templates())).withTags(ImmutableSet.copyOf(tags))
+        .withoutTags(ImmutableSet.copyOf(skipTags));
     SecretMasker masker = SecretMasker.of(parsed.hosts().stream().map(InventoryHost::vars).toList(), bundle.secretVariables());
     maskerSink.accept(masker);
 
@@ -123,7 +137,8 @@ public final class ReconcileCommand implements Callable<Integer> {
     try (SshHostConnector connector = new SshHostConnector(SshTransport.create(transportOptions()),
         ImmutableMap.copyOf(selected.stream().collect(ImmutableMap.toImmutableMap(InventoryHost::name, h -> h))))) {
       Reconciler reconciler = new Reconciler(connector,
-          new RunSettings(forks, RunIds.next(), "/var/backups/reconcile", exportDir.toAbsolutePath()));
+          new RunSettings(forks, RunIds.next(), "/var/backups/reconcile", exportDir.toAbsolutePath()),
+          operations.progress(spec.commandLine().getErr(), masker));
       report = (check ? reconciler.check(desired, targets) : reconciler.apply(desired, targets)).masked(masker);
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -133,6 +148,8 @@ public final class ReconcileCommand implements Callable<Integer> {
     if (reportJson != null) {
       ReportFiles.write(reportJson, json);
     }
+    operations.finish(RunRecord.of(report, desired, RunScope.of(tags, skipTags, Optional.ofNullable(limit)), inventory, exportDir,
+        masker), spec.commandLine().getErr());
     return report.exitCode();
   }
 

@@ -10,6 +10,7 @@ import io.reconcile.report.RunReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,23 +30,33 @@ import java.util.function.Function;
 public final class Reconciler {
   private final HostConnector connector;
   private final RunSettings settings;
+  private final RunListener listener;
   private final Map<String, HostLink> links = new ConcurrentHashMap<>();
 
   public Reconciler(HostConnector connector, RunSettings settings) {
+    this(connector, settings, RunListener.NONE);
+  }
+
+  public Reconciler(HostConnector connector, RunSettings settings, RunListener listener) {
     this.connector = connector;
     this.settings = settings;
+    this.listener = listener;
   }
 
   public RunReport check(DesiredState desired, List<HostTarget> hosts) {
     Instant started = Instant.now();
-    List<HostResult> results = forEachHost(hosts, host -> {
-      boolean targeted = desired.phases().stream().anyMatch(p -> !p.resourcesOf(host.name()).isEmpty());
-      if (!targeted) {
-        return new HostResult(host.name(), HostStatus.OK, Optional.empty(), ImmutableList.of());
-      }
-      return guarded(host, () -> HostCheck.run(link(host), desired, host.name()));
-    });
-    return new RunReport(settings.runId(), Mode.CHECK, started, Duration.between(started, Instant.now()), ImmutableList.copyOf(results), Optional.empty());
+    // Hosts without declarations (after --tags, --limit) are reported ok and never contacted.
+    List<HostTarget> targeted = hosts.stream()
+        .filter(h -> desired.phases().stream().anyMatch(p -> !p.resourcesOf(h.name()).isEmpty()))
+        .toList();
+    Map<String, HostResult> checked = new HashMap<>();
+    forEachHost("check", targeted, host -> guarded(host, () -> HostCheck.run(link(host), desired, host.name())))
+        .forEach(r -> checked.put(r.name(), r));
+    ImmutableList<HostResult> results = hosts.stream()
+        .map(h -> checked.getOrDefault(h.name(), new HostResult(h.name(), HostStatus.OK, Optional.empty(), ImmutableList.of())))
+        .collect(ImmutableList.toImmutableList());
+    listener.runFinished();
+    return new RunReport(settings.runId(), Mode.CHECK, started, Duration.between(started, Instant.now()), results, Optional.empty());
   }
 
   public RunReport apply(DesiredState desired, List<HostTarget> hosts) {
@@ -64,7 +75,7 @@ public final class Reconciler {
       List<HostTarget> targeted = hosts.stream()
           .filter(h -> !phase.resourcesOf(h.name()).isEmpty() && !stopped.containsKey(h.name()))
           .toList();
-      List<HostResult> phaseResults = forEachHost(targeted, host -> guarded(host, () ->
+      List<HostResult> phaseResults = forEachHost(phase.name(), targeted, host -> guarded(host, () ->
           PhaseApply.run(link(host), settings.backupRoot() + "/" + settings.runId(), desired.handlers(),
               phase.name(), phase.resourcesOf(host.name()))));
       for (HostResult result : phaseResults) {
@@ -79,8 +90,10 @@ public final class Reconciler {
       }
     }
     if (stoppedAt.isEmpty()) {
-      List<HostTarget> verifiable = hosts.stream().filter(h -> !stopped.containsKey(h.name())).toList();
-      forEachHost(verifiable, host -> {
+      List<HostTarget> verifiable = hosts.stream()
+          .filter(h -> !stopped.containsKey(h.name()) && !resources.get(h.name()).isEmpty())
+          .toList();
+      forEachHost("verify", verifiable, host -> {
         HostResult verified = guarded(host, () -> ImmutableList.copyOf(
             FinalVerification.verify(link(host), desired, host.name(), resources.get(host.name()))));
         if (verified.error().isPresent()) {
@@ -102,6 +115,7 @@ public final class Reconciler {
       Optional<String> error = failed == null ? Optional.empty() : failed.error();
       return new HostResult(h.name(), HostResult.statusOf(list, error), error, list);
     }).collect(ImmutableList.toImmutableList());
+    listener.runFinished();
     return new RunReport(settings.runId(), Mode.APPLY, started, Duration.between(started, Instant.now()), results, stoppedAt);
   }
 
@@ -122,10 +136,11 @@ public final class Reconciler {
     }
   }
 
-  private List<HostResult> forEachHost(List<HostTarget> hosts, Function<HostTarget, HostResult> work) {
+  private List<HostResult> forEachHost(String phase, List<HostTarget> hosts, Function<HostTarget, HostResult> work) {
     if (hosts.isEmpty()) {
       return List.of();
     }
+    listener.phaseStarted(phase, hosts.size());
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.forks(), hosts.size()), r -> {
       Thread t = new Thread(r, "host-worker");
       t.setDaemon(true);
@@ -134,7 +149,12 @@ public final class Reconciler {
     try {
       List<Future<HostResult>> futures = new ArrayList<>();
       for (HostTarget host : hosts) {
-        futures.add(pool.submit(() -> work.apply(host)));
+        futures.add(pool.submit(() -> {
+          listener.hostStarted(phase, host.name());
+          HostResult result = work.apply(host);
+          listener.hostFinished(phase, result);
+          return result;
+        }));
       }
       List<HostResult> results = new ArrayList<>();
       for (int i = 0; i < hosts.size(); i++) {

@@ -11,6 +11,15 @@ public final class JsonReport {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public String render(RunReport report) {
+    try {
+      return MAPPER.writeValueAsString(tree(report)) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The document as a tree, for embedding it in other documents (the run history). */
+  public ObjectNode tree(RunReport report) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("mode", report.mode().label());
     root.put("run_id", report.runId());
@@ -47,11 +56,7 @@ public final class JsonReport {
         resource.backups().forEach(backups::add);
       }
     }
-    try {
-      return MAPPER.writeValueAsString(root) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return root;
   }
 
   private static void put(ObjectNode node, String field, Optional<String> value) {

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Everything loaded from `states/`: ordered phases, handlers, and variable names declared secret. */
 public record StateBundle(
@@ -11,19 +12,23 @@ public record StateBundle(
 
   /** The bundle restricted to declarations carrying one of {@code tags} (all of it when empty). */
   public StateBundle withTags(Set<String> tags) {
-    if (tags.isEmpty()) {
-      return this;
-    }
-    ImmutableList.Builder<Phase> kept = ImmutableList.builder();
+    return tags.isEmpty() ? this : keeping(d -> d.tags().stream().anyMatch(tags::contains));
+  }
+
+  /** The bundle without declarations carrying any of {@code tags}, as ansible-playbook's --skip-tags. */
+  public StateBundle withoutTags(Set<String> tags) {
+    return tags.isEmpty() ? this : keeping(d -> d.tags().stream().noneMatch(tags::contains));
+  }
+
+  private StateBundle keeping(Predicate<Declaration> kept) {
+    ImmutableList.Builder<Phase> phasesKept = ImmutableList.builder();
     for (Phase phase : phases) {
-      ImmutableList<Declaration> selected = phase.declarations().stream()
-          .filter(d -> d.tags().stream().anyMatch(tags::contains))
-          .collect(ImmutableList.toImmutableList());
+      ImmutableList<Declaration> selected = phase.declarations().stream().filter(kept).collect(ImmutableList.toImmutableList());
       if (!selected.isEmpty()) {
-        kept.add(new Phase(phase.name(), selected));
+        phasesKept.add(new Phase(phase.name(), selected));
       }
     }
-    return new StateBundle(kept.build(), handlers, secretVariables);
+    return new StateBundle(phasesKept.build(), handlers, secretVariables);
   }
 
   public int declarationCount() {
