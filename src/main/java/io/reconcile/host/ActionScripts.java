@@ -1,6 +1,6 @@
 package io.reconcile.host;
 
-import static io.reconcile.host.ShellQuoting.quote;
+import static io.reconcile.ssh.ShellQuote.quote;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.reconcile.host;
 
+import io.reconcile.ssh.ShellQuote;
 import com.google.common.collect.ImmutableMap;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -45,28 +46,28 @@ public final class ObservationScript {
 
   public String script() {
     StringBuilder s = new StringBuilder(FUNCTIONS);
-    s.append("m=").append(ShellQuoting.quote(marker)).append('\n');
+    s.append("m=").append(ShellQuote.quote(marker)).append('\n');
     if (!request.packages().isEmpty()) {
       s.append("echo \"$m pkg\"\n");
       s.append("dpkg-query -W -f='${Package}\\t${Version}\\t${Status}\\n'");
-      request.packages().forEach(p -> s.append(' ').append(ShellQuoting.quote(p)));
+      request.packages().forEach(p -> s.append(' ').append(ShellQuote.quote(p)));
       s.append(" 2>/dev/null\n");
     }
     int i = 0;
     for (String path : request.files()) {
-      s.append("echo \"$m file ").append(i++).append("\"; rf ").append(ShellQuoting.quote(path)).append('\n');
+      s.append("echo \"$m file ").append(i++).append("\"; rf ").append(ShellQuote.quote(path)).append('\n');
     }
     i = 0;
     for (String name : request.services()) {
-      s.append("echo \"$m svc ").append(i++).append("\"; rs ").append(ShellQuoting.quote(name)).append('\n');
+      s.append("echo \"$m svc ").append(i++).append("\"; rs ").append(ShellQuote.quote(name)).append('\n');
     }
     i = 0;
     for (String guard : request.guards()) {
-      s.append("echo \"$m guard ").append(i++).append("\"; rg ").append(ShellQuoting.quote(guard)).append('\n');
+      s.append("echo \"$m guard ").append(i++).append("\"; rg ").append(ShellQuote.quote(guard)).append('\n');
     }
     i = 0;
     for (String port : request.ports()) {
-      s.append("echo \"$m port ").append(i++).append("\"; rp ").append(ShellQuoting.quote(port)).append('\n');
+      s.append("echo \"$m port ").append(i++).append("\"; rp ").append(ShellQuote.quote(port)).append('\n');
     }
     s.append("echo \"$m end\"\n");
     return s.toString();
