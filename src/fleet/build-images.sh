@@ -151,6 +151,7 @@ build_base() {
   cp -a "$ROOTFS" "$work"
   rm -f "$work/.fleet-complete"
   install -m 755 "$FLEET_DIR/base/fleet-init" "$work/usr/local/sbin/fleet-init"
+  install -m 755 "$FLEET_DIR/base/fleet-apply-seed" "$work/usr/local/sbin/fleet-apply-seed"
   install -m 755 "$FLEET_DIR/base/runlevel" "$work/sbin/runlevel"
   install -m 755 "$FLEET_DIR/base/policy-rc.d" "$work/usr/sbin/policy-rc.d"
   install -m 644 "$FLEET_DIR/base/sources.list" "$work/etc/apt/sources.list"
