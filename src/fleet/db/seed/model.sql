@@ -79,7 +79,7 @@ SELECT s.i AS id,
        pg_temp.uuid('uuid', s.i) AS uuid,
        -- 0.12 gave uuids to part of the users only; 0.13's migration fills the rest
        (s.is013 OR pg_temp.u('has-uuid', s.i) < 0.7) AS has_uuid,
-       (s.dup_of IS NOT NULL OR pg_temp.u('verified', s.i) >= 0.08) AS verified,
+       (s.dup_of IS NOT NULL OR s.has_dup OR pg_temp.u('verified', s.i) >= 0.08) AS verified,
        timestamptz '2011-06-01 09:00:00+00' + s.i * interval '37 minutes' AS joined,
        s.dup_of IS NOT NULL AS second_spelling,
        s.dup_of IS NOT NULL OR s.has_dup AS in_pair
