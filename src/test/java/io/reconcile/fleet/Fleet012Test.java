@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reconcile.testing.FleetTest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -56,9 +55,7 @@ class Fleet012Test {
   @Test
   void sshIsPublishedOnLoopbackOnly(Fleet fleet) throws Exception {
     for (FleetHost host : fleet.hosts()) {
-      Process port = new ProcessBuilder("docker", "port", host.container(), "22").start();
-      String published = new String(port.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(port.waitFor()).isZero();
+      String published = DockerCli.run("port", host.container(), "22");
 
       assertThat(published.lines()).as(host.name()).containsExactly("127.0.0.1:" + host.sshPort());
     }
