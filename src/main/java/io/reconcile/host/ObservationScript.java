@@ -30,8 +30,7 @@ public final class ObservationScript {
       else [ -x "/etc/init.d/$1" ]; k=$?; r=3; [ $k -eq 0 ] && { service "$1" status >/dev/null 2>&1; r=$?; }; \
       e=1; for l in /etc/rc[2345].d/S[0-9][0-9]"$1"; do [ -e "$l" ] && e=0; done; fi; echo "$k $r $e"; }
       rg() { ( sh -c "$1" ) </dev/null >/dev/null 2>&1; echo $?; }
-      rp() { i=0; while [ $i -lt 10 ]; do timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "${1%:*}" "${1##*:}" 2>/dev/null \
-      && { echo 0; return; }; i=$((i+1)); sleep 0.2; done; echo 1; }
+      rp() { timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "${1%:*}" "${1##*:}" 2>/dev/null; echo $?; }
       """.replace("MAXBYTES", Long.toString(MAX_CONTENT_BYTES));
 
   private final ObservationRequest request;
