@@ -1,0 +1,65 @@
+#!/bin/bash
+# Builds the fake Synnefo .debs of the test fleet into OUTDIR with dpkg-deb.
+#
+# One directory per package (packages/<name>/):
+#   control[.<series>]   DEBIAN/control of one build; <series> (0.12, 0.13) also selects the files below
+#   files/               installed by every build of the package
+#   files-<series>/      installed only by that series' build
+#   db-files             lines "SOURCE DEST": copy src/fleet/db/SOURCE/* to DEST, keeping only files whose
+#                        "-- release: X" header is not newer than the series (migrations accumulate)
+#   preinst postinst prerm postrm   maintainer scripts (shared by all series)
+# Every file under etc/ is a dpkg conffile, as debhelper makes it.
+set -euo pipefail
+OUT=${1:?usage: build-packages.sh OUTDIR}
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+DB=$(cd "$HERE/../db" && pwd)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+export SOURCE_DATE_EPOCH=1364774400 # 2013-04-01: reproducible archive timestamps
+
+release_of() { sed -n '1s/^-- release: *//p' "$1"; }
+
+copy_db_files() { # PKGDIR SERIES ROOT
+  local pkg=$1 series=$2 root=$3 src dest f rel
+  [ -f "$pkg/db-files" ] || return 0
+  while read -r src dest; do
+    [ -n "$src" ] || continue
+    mkdir -p "$root/$dest"
+    for f in "$DB/$src"/*; do
+      rel=$(release_of "$f")
+      if [ -z "$series" ] || [ -z "$rel" ] || [[ ! "$rel" > "$series" ]]; then
+        cp "$f" "$root/$dest/"
+      fi
+    done
+  done < "$pkg/db-files"
+}
+
+build_one() { # PKGDIR CONTROLFILE
+  local pkg=$1 control=$2 name series version root
+  name=$(basename "$pkg")
+  series=${control##*/control}
+  series=${series#.}
+  version=$(sed -n 's/^Version: *//p' "$control")
+  root=$WORK/${name}_$version
+  mkdir -p "$root/DEBIAN"
+  [ -d "$pkg/files" ] && cp -a "$pkg/files/." "$root/"
+  [ -n "$series" ] && [ -d "$pkg/files-$series" ] && cp -a "$pkg/files-$series/." "$root/"
+  copy_db_files "$pkg" "$series" "$root"
+  for script in preinst postinst prerm postrm; do
+    [ -f "$pkg/$script" ] && install -m 755 "$pkg/$script" "$root/DEBIAN/$script"
+  done
+  if [ -d "$root/etc" ]; then
+    (cd "$root" && find etc -type f | sort | sed 's|^|/|') > "$root/DEBIAN/conffiles"
+  fi
+  chmod -R u=rwX,go=rX "$root"
+  { cat "$control"; echo "Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)"; } > "$root/DEBIAN/control"
+  dpkg-deb --root-owner-group -Zxz -b "$root" "$OUT/${name}_${version}_all.deb" > /dev/null
+  echo "built ${name}_${version}_all.deb"
+}
+
+for pkg in "$HERE"/*/; do
+  pkg=${pkg%/}
+  for control in "$pkg"/control "$pkg"/control.*; do
+    [ -f "$control" ] && build_one "$pkg" "$control"
+  done
+done

@@ -1,0 +1,119 @@
+#!/bin/bash
+# Runs inside a throw-away container (started by build-images.sh, offline, with the local repository
+# at /srv/repo and src/fleet/db at /srv/fleet-db) and turns it into a role image:
+#   install-role.sh dbhost -          PostgreSQL 15 with the Synnefo role and databases
+#   install-role.sh ROLE RELEASE      the role's packages at RELEASE, configured like a deployed host
+set -euo pipefail
+role=$1 release=$2
+export DEBIAN_FRONTEND=noninteractive
+say() { echo "install-role[$role $release]: $*"; }
+
+synnefo_version() { case "$1" in 0.12) echo 0.12.5-1 ;; 0.13) echo 0.13-1 ;; esac; }
+kamaki_version() { case "$1" in 0.12) echo 0.7.9-1 ;; 0.13) echo 0.8-1 ;; esac; }
+
+# The guide's package list per role (synnefo-0.13-facts.md), pinned to the release.
+role_packages() {
+  local v k
+  v=$(synnefo_version "$release") k=$(kamaki_version "$release")
+  case "$role" in
+    astakos) echo "kamaki=$k snf-common=$v snf-webproject=$v snf-quotaholder-app=$v snf-astakos-app=$v" ;;
+    cyclades)
+      echo "kamaki=$k snf-common=$v snf-webproject=$v snf-pithos-backend=$v snf-cyclades-app=$v"
+      # VMAPI (0.13) needs memcached; 0.12 hosts never had it.
+      [ "$release" = 0.13 ] && echo "memcached python-memcache"
+      ;;
+    pithos) echo "kamaki=$k snf-common=$v snf-webproject=$v snf-pithos-backend=$v snf-pithos-app=$v snf-pithos-webclient=$v" ;;
+    ganeti) echo "kamaki=$k snf-common=$v snf-cyclades-gtools=$v snf-pithos-backend=$v" ;;
+    *) echo "unknown role $role" >&2; exit 2 ;;
+  esac
+}
+
+# Sets NAME = value in a settings file, replacing an active or commented-out assignment.
+set_setting() { # FILE NAME VALUE
+  local file=$1 name=$2 value=$3
+  if grep -Eq "^#? ?$name *=" "$file"; then
+    sed -i -E "0,/^#? ?$name *=.*/s||$name = $value|" "$file"
+  else
+    printf '%s = %s\n' "$name" "$value" >> "$file"
+  fi
+}
+
+setup_dbhost() {
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends postgresql-15
+  local conf=/etc/postgresql/15/main
+  cat > "$conf/conf.d/fleet.conf" <<'EOF'
+# Test fleet: reachable from the fleet network; durability traded for speed (disposable data).
+listen_addresses = '*'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+shared_buffers = 64MB
+max_connections = 200
+EOF
+  cat >> "$conf/pg_hba.conf" <<'EOF'
+# Test fleet: Synnefo services on other hosts of the fleet network
+host    all             synnefo         0.0.0.0/0               md5
+host    all             synnefo         ::/0                    md5
+EOF
+  service postgresql restart
+  su postgres -c "psql -q -v ON_ERROR_STOP=1" <<'EOF'
+CREATE ROLE synnefo LOGIN PASSWORD 'example_db_password';
+CREATE DATABASE snf_apps OWNER synnefo;
+CREATE DATABASE snf_cyclades OWNER synnefo;
+CREATE DATABASE snf_pithos OWNER synnefo;
+EOF
+  service postgresql stop
+}
+
+# Points the Django database of this host at NAME (the package ships snf_apps, astakos' database).
+set_db_name() { sed -i "s/'NAME': '[^']*'/'NAME': '$1'/" /etc/synnefo/10-snf-webproject-database.conf; }
+
+# Deployment-specific configuration a 0.12 / 0.13 operator would have made on this role.
+configure_role() {
+  case "$role" in
+    astakos)
+      mkdir -p /etc/apache2/sites-available
+      # Lines marked @0.12@ are what a 0.12 front end had and 0.13 must not (guide 3.4).
+      if [ "$release" = 0.12 ]; then
+        sed 's/^@0.12@//' /srv/fleet-roles/apache-synnefo-ssl
+      else
+        sed '/^@0.12@/d' /srv/fleet-roles/apache-synnefo-ssl
+      fi > /etc/apache2/sites-available/synnefo-ssl
+      install -d /usr/local/share/fleet-seed
+      cp -r /srv/fleet-db/. /usr/local/share/fleet-seed/
+      ln -sf /usr/local/share/fleet-seed/fleet-seed-db /usr/local/sbin/fleet-seed-db
+      install -d /srv/seed-out
+      if [ "$release" = 0.12 ]; then
+        local conf=/etc/synnefo/20-snf-astakos-app-settings.conf
+        set_setting "$conf" ASTAKOS_DEFAULT_FROM_EMAIL "'Synnefo Cloud <no-reply@example.synnefo.org>'"
+        set_setting "$conf" ASTAKOS_DEFAULT_ADMIN_EMAIL "'admin@example.synnefo.org'"
+      fi
+      ;;
+    cyclades)
+      set_db_name snf_cyclades
+      ;;
+    pithos)
+      set_db_name snf_pithos
+      set_setting /etc/synnefo/20-snf-pithos-app-settings.conf PITHOS_BACKEND_DB_CONNECTION \
+        "'postgresql://synnefo:example_db_password@db:5432/snf_pithos'"
+      ;;
+  esac
+}
+
+if [ "$role" = dbhost ]; then
+  setup_dbhost
+else
+  apt-get update -q
+  # shellcheck disable=SC2046
+  apt-get install -y -q $(role_packages)
+  configure_role
+fi
+
+# Commit a quiet image: stop what the package scripts started (fleet-init starts it again at boot).
+for script in /etc/rc2.d/S[0-9][0-9]*; do
+  "$script" stop >/dev/null 2>&1 || true
+done
+apt-get clean
+rm -rf /var/log/gunicorn/* /var/log/synnefo/*
+say "done: $(dpkg-query -W -f '${Package}=${Version} ' 'snf-*' kamaki gunicorn 2>/dev/null || true)"

@@ -1,0 +1,34 @@
+package io.reconcile.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reconcile.testing.FleetTest;
+import org.junit.jupiter.api.Test;
+
+/** A 0.13 fleet: the converged state the reconciler upgrades 0.12 fleets to. */
+@FleetTest(release = "0.13", users = 200, shared = true)
+class Fleet013Test {
+  @Test
+  void everyHostRunsSynnefo013(Fleet fleet) {
+    for (FleetHost host : fleet.hosts()) {
+      CommandResult result = fleet.ssh(host.name(), "dpkg-query -W -f '${Version}\\n' snf-common");
+
+      assertThat(result.exitCode()).as("ssh %s: %s", host.name(), result.stderr()).isZero();
+      assertThat(result.stdout().strip()).as(host.name()).isEqualTo("0.13-1");
+    }
+  }
+
+  @Test
+  void cycladesHasMemcachedForTheVmapi(Fleet fleet) {
+    CommandResult result = fleet.ssh("cyclades1", "dpkg-query -W -f '${Status}\\n' memcached python-memcache");
+
+    assertThat(result.stdout().lines()).containsOnly("install ok installed").hasSize(2);
+  }
+
+  @Test
+  void astakosDatabaseHasNoCaseDuplicateUsers(Fleet fleet) {
+    assertThat(fleet.psql("snf_apps",
+        "SELECT lower(email) FROM auth_user GROUP BY lower(email) HAVING count(*) > 1")).isBlank();
+    assertThat(fleet.psql("snf_apps", "SELECT count(*) FROM auth_user").strip()).isEqualTo("200");
+  }
+}

@@ -1,0 +1,271 @@
+package io.reconcile.fleet;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.Volume;
+import com.google.common.collect.ImmutableList;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The Docker operations a fleet needs, on Testcontainers' docker-java client. Everything a fleet creates
+ * carries the label {@value #FLEET_LABEL}=NAME, so any JVM can find and remove it again.
+ */
+final class FleetDocker {
+  static final String FLEET_LABEL = "io.reconcile.fleet";
+  static final String HOST_LABEL = "io.reconcile.fleet.host";
+  private static final ExposedPort SSH = ExposedPort.tcp(22);
+  private static final String LOOPBACK = "127.0.0.1";
+  private static final int LOG_TAIL_CHARS = 4000;
+
+  private final DockerClient client;
+
+  private FleetDocker(DockerClient client) {
+    this.client = client;
+  }
+
+  static FleetDocker connect() {
+    try {
+      return new FleetDocker(DockerClientFactory.instance().client());
+    } catch (RuntimeException e) {
+      throw new FleetException("no Docker engine answers (run scripts/lib/ensure-docker.sh): " + e.getMessage(), e);
+    }
+  }
+
+  static String networkName(String fleet) {
+    return "reconcile-" + fleet;
+  }
+
+  static String containerName(String fleet, String host) {
+    return "reconcile-" + fleet + "-" + host;
+  }
+
+  /** Fails naming every image that is not present locally; images are built, never pulled. */
+  void requireImages(List<String> images) {
+    List<String> missing = missingImages(images);
+    if (!missing.isEmpty()) {
+      throw new FleetException("fleet images missing locally: " + String.join(", ", missing)
+          + " (build them with src/fleet/build-images.sh, or scripts/fleet which runs it)");
+    }
+  }
+
+  List<String> missingImages(List<String> images) {
+    return images.stream().distinct().filter(image -> !imageExists(image)).toList();
+  }
+
+  private boolean imageExists(String image) {
+    try {
+      client.inspectImageCmd(image).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
+  void createNetwork(String fleet) {
+    client.createNetworkCmd()
+        .withName(networkName(fleet))
+        .withDriver("bridge")
+        .withLabels(Map.of(FLEET_LABEL, fleet))
+        .exec();
+  }
+
+  /** A host container to create on the fleet's network. */
+  record HostContainer(
+      String fleet, String host, String image, List<String> aliases, Map<String, String> env, Path aptRepo) {}
+
+  /**
+   * Creates and starts a host container: port 22 published on 127.0.0.1 only (an ephemeral port chosen
+   * by Docker), the apt repository mounted read-only at /srv/repo.
+   */
+  void start(HostContainer spec) {
+    String name = containerName(spec.fleet(), spec.host());
+    HostConfig hostConfig = HostConfig.newHostConfig()
+        .withNetworkMode(networkName(spec.fleet()))
+        // Explicit binding: publishing all ports would listen on 0.0.0.0.
+        .withPortBindings(new PortBinding(Ports.Binding.bindIp(LOOPBACK), SSH))
+        .withBinds(new Bind(spec.aptRepo().toString(), new Volume("/srv/repo"), AccessMode.ro));
+    client.createContainerCmd(spec.image())
+        .withName(name)
+        .withHostName(spec.host())
+        .withLabels(Map.of(FLEET_LABEL, spec.fleet(), HOST_LABEL, spec.host()))
+        .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+        .withExposedPorts(SSH)
+        .withHostConfig(hostConfig)
+        .withAliases(spec.aliases())
+        .exec();
+    client.startContainerCmd(name).exec();
+  }
+
+  /**
+   * Waits until the container prints {@code line} on stdout or stderr. Fails early, with the end of the
+   * container's output, when the container stops first or the timeout passes.
+   */
+  void awaitOutput(String container, String line, Duration timeout) {
+    CompletableFuture<Void> seen = new CompletableFuture<>();
+    StringBuilder output = new StringBuilder();
+    ResultCallback.Adapter<Frame> follower = new ResultCallback.Adapter<>() {
+      @Override
+      public void onNext(Frame frame) {
+        synchronized (output) {
+          output.append(new String(frame.getPayload(), UTF_8));
+          if (output.indexOf(line) >= 0) {
+            seen.complete(null);
+          }
+        }
+      }
+
+      @Override
+      public void onError(Throwable error) {
+        seen.completeExceptionally(error);
+      }
+
+      @Override
+      public void onComplete() {
+        seen.completeExceptionally(new FleetException("container stopped"));
+      }
+    };
+    try (var stream = client.logContainerCmd(container)
+        .withStdOut(true)
+        .withStdErr(true)
+        .withFollowStream(true)
+        .exec(follower)) {
+      seen.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      String why = e instanceof TimeoutException ? "not ready after " + timeout.toSeconds() + "s" : e.getCause().getMessage();
+      throw new FleetException(container + ": " + why + "; its output ends with:\n" + tail(output));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FleetException(container + ": interrupted while waiting for it to start", e);
+    } catch (IOException e) {
+      throw new FleetException(container + ": could not read its output: " + e.getMessage(), e);
+    }
+  }
+
+  private static String tail(StringBuilder output) {
+    synchronized (output) {
+      return output.substring(Math.max(0, output.length() - LOG_TAIL_CHARS));
+    }
+  }
+
+  /** The 127.0.0.1 port Docker published for the container's port 22. */
+  int publishedSshPort(String container) {
+    Ports.Binding[] bindings = client.inspectContainerCmd(container).exec()
+        .getNetworkSettings().getPorts().getBindings().get(SSH);
+    if (bindings == null || bindings.length == 0) {
+      throw new FleetException(container + ": port 22 is not published");
+    }
+    return Integer.parseInt(bindings[0].getHostPortSpec());
+  }
+
+  /** Runs a command in a running container (as root), like {@code docker exec}. */
+  CommandResult exec(String container, String... command) {
+    String execId = client.execCreateCmd(container)
+        .withCmd(command)
+        .withAttachStdout(true)
+        .withAttachStderr(true)
+        .exec()
+        .getId();
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    try (var callback = client.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
+      @Override
+      public void onNext(Frame frame) {
+        (frame.getStreamType() == StreamType.STDERR ? stderr : stdout).writeBytes(frame.getPayload());
+      }
+    })) {
+      callback.awaitCompletion();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FleetException(container + ": interrupted while running " + String.join(" ", command), e);
+    } catch (IOException e) {
+      throw new FleetException(container + ": running " + String.join(" ", command) + ": " + e.getMessage(), e);
+    }
+    Long exitCode = client.inspectExecCmd(execId).exec().getExitCodeLong();
+    return new CommandResult(exitCode == null ? -1 : exitCode.intValue(), stdout.toString(UTF_8), stderr.toString(UTF_8));
+  }
+
+  /** Writes a file (mode 0644, owned by root) into a running container, creating its directory if needed. */
+  void writeFile(String container, String absolutePath, byte[] content) {
+    Path path = Path.of(absolutePath);
+    exec(container, "mkdir", "-p", path.getParent().toString()).stdoutOrThrow(container + ": mkdir " + path.getParent());
+    ByteArrayOutputStream tar = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream out = new TarArchiveOutputStream(tar)) {
+      TarArchiveEntry entry = new TarArchiveEntry(path.getFileName().toString());
+      entry.setSize(content.length);
+      entry.setMode(0100644);
+      out.putArchiveEntry(entry);
+      out.write(content);
+      out.closeArchiveEntry();
+    } catch (IOException e) {
+      throw new FleetException("could not pack " + absolutePath + ": " + e.getMessage(), e);
+    }
+    client.copyArchiveToContainerCmd(container)
+        .withRemotePath(path.getParent().toString())
+        .withTarInputStream(new ByteArrayInputStream(tar.toByteArray()))
+        .exec();
+  }
+
+  /** Names of the fleet's containers, running or not. */
+  ImmutableList<String> containers(String fleet) {
+    return client.listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(FLEET_LABEL, fleet))
+        .exec()
+        .stream()
+        .map(FleetDocker::nameOf)
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  private static String nameOf(Container container) {
+    String[] names = container.getNames();
+    return names != null && names.length > 0 ? names[0].replaceFirst("^/", "") : container.getId();
+  }
+
+  void removeContainer(String container) {
+    try {
+      client.removeContainerCmd(container).withForce(true).withRemoveVolumes(true).exec();
+    } catch (NotFoundException e) {
+      // Already gone (removed concurrently, or by its own --rm): the goal is reached.
+    }
+  }
+
+  /** Removes the fleet's networks; call after its containers are gone. */
+  void removeNetworks(String fleet) {
+    List<Network> networks = client.listNetworksCmd()
+        .withFilter("label", List.of(FLEET_LABEL + "=" + fleet))
+        .exec();
+    for (Network network : networks) {
+      try {
+        client.removeNetworkCmd(network.getId()).exec();
+      } catch (NotFoundException e) {
+        // Already gone: the goal is reached.
+      }
+    }
+  }
+}

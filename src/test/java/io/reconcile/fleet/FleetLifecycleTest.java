@@ -1,0 +1,65 @@
+package io.reconcile.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.collect.Lists;
+import io.reconcile.testing.DockerRequirement;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Fleet.up / Fleet.down as separate runs of scripts/fleet use them. */
+class FleetLifecycleTest {
+  private static final String NAME = "lifecycle-test";
+  private static final FleetSpec SMALL = FleetSpec.of(Release.V0_12).withCyclades(0).withPithos(0).withGaneti(1).withUsers(20);
+
+  @BeforeAll
+  static void requireImages() {
+    DockerRequirement.requireFleetImages(SMALL);
+  }
+
+  @AfterEach
+  void removeFleet() {
+    Fleet.down(NAME);
+  }
+
+  @Test
+  void downRemovesEveryContainerTheNetworkAndTheFiles() throws Exception {
+    Fleet fleet = Fleet.up(NAME, SMALL);
+    assertThat(FleetDocker.connect().containers(NAME)).hasSize(2);
+
+    Fleet.down(NAME);
+
+    assertThat(FleetDocker.connect().containers(NAME)).isEmpty();
+    assertThat(docker("network", "ls", "-q", "--filter", "name=^" + FleetDocker.networkName(NAME) + "$")).isBlank();
+    assertThat(Files.exists(fleet.dir())).isFalse();
+  }
+
+  @Test
+  void upReplacesAnEarlierFleetOfTheSameName() {
+    Fleet first = Fleet.up(NAME, SMALL);
+    Fleet second = Fleet.up(NAME, SMALL.withGaneti(0));
+
+    assertThat(FleetDocker.connect().containers(NAME)).containsExactly(FleetDocker.containerName(NAME, "astakos1"));
+    assertThat(second.astakos().hostKey()).isNotEqualTo(first.astakos().hostKey());
+    assertThat(Fleet.load(NAME)).isEqualTo(second);
+    assertThat(second.ssh("astakos1", "hostname").stdout().strip()).isEqualTo("astakos1");
+  }
+
+  @Test
+  void downOfAFleetThatIsNotUpDoesNothing() {
+    Fleet.down("never-started");
+
+    assertThat(FleetDocker.connect().containers("never-started")).isEmpty();
+  }
+
+  private static String docker(String... args) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(Lists.asList("docker", args)).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).isZero();
+    return out;
+  }
+}
