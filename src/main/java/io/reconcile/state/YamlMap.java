@@ -130,6 +130,15 @@ public final class YamlMap {
     return values.build();
   }
 
+  /** A nested mapping, e.g. `users: {alice@example.org: 5}`; empty when the key is absent or null. */
+  public Optional<YamlMap> map(String key) {
+    Node node = entries.get(key);
+    if (node == null || Tag.NULL.equals(node.getTag())) {
+      return Optional.empty();
+    }
+    return Optional.of(of(file, node, "'" + key + "'"));
+  }
+
   /** A list of mappings, e.g. `resources:`. */
   public ImmutableList<YamlMap> maps(String key) {
     Node node = entries.get(key);

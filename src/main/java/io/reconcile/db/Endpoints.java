@@ -1,0 +1,23 @@
+package io.reconcile.db;
+
+import com.google.common.collect.ImmutableMap;
+import java.util.Optional;
+
+/** The databases one invariant uses on one host, by role, in {@link Db} order. */
+public record Endpoints(ImmutableMap<Db, DbEndpoint> byRole) {
+  public DbEndpoint get(Db role) {
+    DbEndpoint endpoint = byRole.get(role);
+    if (endpoint == null) {
+      throw new IllegalStateException("no " + role.label() + " database declared");
+    }
+    return endpoint;
+  }
+
+  public Optional<DbEndpoint> find(Db role) {
+    return Optional.ofNullable(byRole.get(role));
+  }
+
+  public boolean has(Db role) {
+    return byRole.containsKey(role);
+  }
+}

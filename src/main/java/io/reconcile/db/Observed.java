@@ -1,0 +1,30 @@
+package io.reconcile.db;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.hash.Hashing;
+import io.reconcile.host.Change;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Findings made of offender rows (and maybe blockers), with the report's summary words.
+ *
+ * @param before e.g. "quotas differ for 3 users (5 holdings)"
+ * @param after e.g. "in sync"
+ */
+public record Observed(Offenders offenders, ImmutableList<String> blockers, String before, String after) implements Findings {
+  @Override
+  public boolean holds() {
+    return offenders.isEmpty() && blockers.isEmpty();
+  }
+
+  @Override
+  public String digest() {
+    return holds() ? "" : Hashing.sha256().hashString(offenders.digest() + "|" + String.join("\n", blockers), StandardCharsets.UTF_8).toString();
+  }
+
+  @Override
+  public Change change() {
+    return new Change(before, after, Optional.of(offenders.diff(blockers)), ImmutableList.of());
+  }
+}
