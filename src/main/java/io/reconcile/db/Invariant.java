@@ -16,8 +16,11 @@ public interface Invariant<F extends Findings> {
   /** Reads (never writes) the databases; inside a read-only snapshot for check, under locks for apply. */
   F observe(Connections db) throws SQLException;
 
-  /** Writes exactly what {@code findings} call for, through {@code changes} so every row is exported. */
-  void fix(F findings, Changes changes) throws SQLException;
+  /**
+   * Writes exactly what {@code findings} (a fresh observation, under locks) call for, through
+   * {@code changes} so that every row is exported; {@code db} is for reading.
+   */
+  void fix(F findings, Connections db, Changes changes) throws SQLException;
 
   /** A table to lock in one database; {@code write} for tables apply changes. */
   record TableLock(Db db, String table, boolean write) {

@@ -61,7 +61,7 @@ final class InvariantPlan<F extends Findings> implements DatabasePlan {
       if (!fresh.blockers().isEmpty()) {
         return refuse(connections, "refused, nothing written: " + String.join("; ", fresh.blockers()));
       }
-      invariant.fix(fresh, db -> writers.computeIfAbsent(db, d -> {
+      invariant.fix(fresh, connections, db -> writers.computeIfAbsent(db, d -> {
         ExportFile export = new ExportFile();
         exports.put(d, export);
         return new RowChanges(connections.get(d), export);

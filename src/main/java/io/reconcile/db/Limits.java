@@ -99,7 +99,7 @@ final class Limits implements Invariant<Observed> {
   }
 
   @Override
-  public void fix(Observed findings, Changes changes) throws SQLException {
+  public void fix(Observed findings, Connections db, Changes changes) throws SQLException {
     RowChanges astakos = changes.of(Db.ASTAKOS);
     Sql.update(astakos.connection(), "CREATE TEMPORARY TABLE reconcile_limits ON COMMIT DROP AS " + COMPARED
         + " SELECT *, 'policy_' || md5(uuid || '.' || resource || random()::text || clock_timestamp()::text) AS new_policy"
