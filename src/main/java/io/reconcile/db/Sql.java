@@ -21,7 +21,7 @@ public final class Sql {
       Object p = params[i];
       int index = i + 1;
       if (p == null) {
-        statement.setNull(index, Types.VARCHAR);
+        statement.setNull(index, Types.OTHER); // untyped: the statement decides
       } else if (p instanceof String[] texts) {
         statement.setArray(index, connection.createArrayOf("text", texts));
       } else if (p instanceof Long[] longs) {
