@@ -11,7 +11,8 @@ public final class DatabaseTypes {
   private DatabaseTypes() {}
 
   public static ImmutableList<SpecParser> parsers() {
-    return ImmutableList.of(new ServicesParser(), new InitialQuotaParser(), new LimitsParser(), new UsageParser());
+    return ImmutableList.of(new UsersUniqueParser(), new ServicesParser(), new InitialQuotaParser(), new LimitsParser(),
+        new UsageParser());
   }
 
   /** The invariant for one host, with its variables (database URL, credentials) resolved. */

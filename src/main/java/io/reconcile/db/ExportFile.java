@@ -13,15 +13,20 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The undo script of one invariant's apply on one database: an SQL file that, run with psql, puts back
  * every row the apply deleted or rewrote and removes every row it inserted, in one transaction. Rows are
- * kept as JSON ({@code row_to_json}) and restored with {@code json_populate_record}, so every column
- * type round-trips without a column list. Statements come in reverse order of the changes.
+ * kept as JSON ({@code row_to_json}), one per line, and restored with {@code json_populate_recordset}, so
+ * every column type round-trips without a column list, and one statement per chunk of rows keeps the
+ * order of rows within a table (parents, children) irrelevant. Sections come in reverse order of the
+ * changes.
  */
 public final class ExportFile {
+  /** Rows per statement. */
+  static final int CHUNK = 10_000;
   private final List<Section> sections = new ArrayList<>();
 
   private record Section(String comment, ImmutableList<String> statements) {}
@@ -29,7 +34,7 @@ public final class ExportFile {
   /** Rows about to be deleted from {@code table} (an SQL-ready name); undo re-inserts them. */
   public void deleted(String table, List<String> jsonRows) {
     add(jsonRows.size() + " rows deleted from " + table + ": insert them again", jsonRows,
-        row -> "INSERT INTO " + table + " SELECT * FROM json_populate_record(NULL::" + table + ", " + Sql.literal(row) + ");");
+        rows -> "INSERT INTO " + table + " SELECT * FROM json_populate_recordset(NULL::" + table + ", " + rows + ");");
   }
 
   /** Rows about to be rewritten in place; undo sets {@code columns} back, matching rows on {@code key}. */
@@ -37,14 +42,14 @@ public final class ExportFile {
     String set = columns.stream().filter(c -> !key.contains(c)).map(c -> Sql.quote(c) + " = r." + Sql.quote(c))
         .collect(Collectors.joining(", "));
     add(jsonRows.size() + " rows of " + table + " rewritten: set them back", jsonRows,
-        row -> "UPDATE " + table + " AS t SET " + set + " FROM json_populate_record(NULL::" + table + ", "
-            + Sql.literal(row) + ") AS r WHERE " + match(key) + ";");
+        rows -> "UPDATE " + table + " AS t SET " + set + " FROM json_populate_recordset(NULL::" + table + ", " + rows
+            + ") AS r WHERE " + match(key) + ";");
   }
 
   /** Rows just inserted; undo deletes them, matching on {@code key}. */
   public void inserted(String table, List<String> key, List<String> jsonRows) {
     add(jsonRows.size() + " rows inserted into " + table + ": remove them", jsonRows,
-        row -> "DELETE FROM " + table + " AS t USING json_populate_record(NULL::" + table + ", " + Sql.literal(row)
+        rows -> "DELETE FROM " + table + " AS t USING json_populate_recordset(NULL::" + table + ", " + rows
             + ") AS r WHERE " + match(key) + ";");
   }
 
@@ -52,10 +57,16 @@ public final class ExportFile {
     return key.stream().map(c -> "t." + Sql.quote(c) + " = r." + Sql.quote(c)).collect(Collectors.joining(" AND "));
   }
 
-  private void add(String comment, List<String> rows, java.util.function.Function<String, String> statement) {
-    if (!rows.isEmpty()) {
-      sections.add(new Section(comment, rows.stream().map(statement).collect(ImmutableList.toImmutableList())));
+  /** One statement per chunk; {@code statement} gets the chunk as a JSON array literal, one row per line. */
+  private void add(String comment, List<String> rows, Function<String, String> statement) {
+    if (rows.isEmpty()) {
+      return;
     }
+    ImmutableList.Builder<String> statements = ImmutableList.builder();
+    for (List<String> chunk : Lists.partition(rows, CHUNK)) {
+      statements.add(statement.apply(Sql.literal("[\n" + String.join(",\n", chunk) + "\n]")));
+    }
+    sections.add(new Section(comment, statements.build()));
   }
 
   public boolean isEmpty() {
@@ -100,7 +111,7 @@ public final class ExportFile {
           .append("-- transaction (statements in reverse order of the changes). To restore, on ").append(header.host()).append(":\n")
           .append("--   psql -h ").append(db.host()).append(" -p ").append(String.valueOf(db.port())).append(" -U ")
           .append(db.user()).append(" -d ").append(db.database()).append(" -v ON_ERROR_STOP=1 -f FILE\n")
-          .append("-- Rows are JSON (row_to_json); to restore one row only, run its statement alone.\n")
+          .append("-- Rows are JSON (row_to_json), one per line; to restore some rows only, keep just their lines.\n")
           .append("SET standard_conforming_strings = on;\n")
           .append("BEGIN;\n")
           .append("SET CONSTRAINTS ALL DEFERRED;\n");
