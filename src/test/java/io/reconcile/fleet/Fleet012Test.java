@@ -66,11 +66,11 @@ class Fleet012Test {
 
   @Test
   void astakosDatabaseHasUsersWhoseEmailsDifferOnlyInCase(Fleet fleet) {
-    String duplicates = fleet.psql("snf_apps",
+    String duplicates = fleet.psql(FleetDatabase.ASTAKOS,
         "SELECT lower(email), count(*) FROM auth_user GROUP BY lower(email) HAVING count(*) > 1");
 
     assertThat(duplicates.lines()).isNotEmpty().allSatisfy(line -> assertThat(line).matches(".+@.+\\|[2-9]"));
-    assertThat(fleet.psql("snf_apps", "SELECT count(*) FROM auth_user").strip()).isEqualTo("500");
+    assertThat(fleet.psql(FleetDatabase.ASTAKOS, "SELECT count(*) FROM auth_user").strip()).isEqualTo("500");
   }
 
   @Test

@@ -27,8 +27,8 @@ class Fleet013Test {
 
   @Test
   void astakosDatabaseHasNoCaseDuplicateUsers(Fleet fleet) {
-    assertThat(fleet.psql("snf_apps",
+    assertThat(fleet.psql(FleetDatabase.ASTAKOS,
         "SELECT lower(email) FROM auth_user GROUP BY lower(email) HAVING count(*) > 1")).isBlank();
-    assertThat(fleet.psql("snf_apps", "SELECT count(*) FROM auth_user").strip()).isEqualTo("200");
+    assertThat(fleet.psql(FleetDatabase.ASTAKOS, "SELECT count(*) FROM auth_user").strip()).isEqualTo("200");
   }
 }
