@@ -16,8 +16,10 @@ import java.util.Optional;
  * Guide §7 ({@code pithos-export-quota}, {@code cyclades-export-quota}, {@code user-set-initial-quota}):
  * every old per-user quota that differs from its old default exists as the user's im_astakosuserquota row
  * (capacity, quantity 0, import and export limit 10^32), the service's owner name (email or uuid) mapped
- * to the Astakos user. Owners unknown to Astakos are skipped, as user-set-initial-quota skips them; an
- * owner that fits several users, two different values for one user, or an unregistered resource is refused.
+ * to the Astakos user. Owners unknown to Astakos (or without a uuid yet) are skipped, as
+ * user-set-initial-quota skips them. Where several spellings of one user carry different values, the
+ * spelling equal to the user's email (or uuid) wins; without one, as for an owner that fits several
+ * users or an unregistered resource, apply refuses.
  */
 final class InitialQuota implements Invariant<Observed> {
   private static final String COMPARED = """
@@ -25,10 +27,15 @@ final class InitialQuota implements Invariant<Observed> {
       KEYS,
       resources AS (SELECT r.id, s.name || '.' || r.name AS resource FROM im_resource r JOIN im_service s ON s.id = r.service_id),
       resolved AS (
-          SELECT e.identity, e.resource, e.capacity, k.uuid, k.user_id FROM entries e JOIN identity_keys k ON k.key = lower(e.identity)),
+          SELECT e.identity, e.resource, e.capacity, k.uuid, k.user_id, (e.identity = u.email OR e.identity = k.uuid) AS exact
+            FROM entries e JOIN identity_keys k ON k.key = lower(e.identity) JOIN auth_user u ON u.id = k.user_id),
       ambiguous AS (SELECT identity FROM resolved GROUP BY identity HAVING count(DISTINCT uuid) > 1),
       per_user AS (
-          SELECT user_id, uuid, resource, min(capacity) AS capacity, count(DISTINCT capacity) AS variants FROM resolved
+          -- several spellings of one user with different values: the user's own spelling decides
+          SELECT user_id, uuid, resource,
+                 CASE WHEN count(DISTINCT capacity) = 1 THEN min(capacity)
+                      WHEN count(DISTINCT capacity) FILTER (WHERE exact) = 1 THEN min(capacity) FILTER (WHERE exact) END AS capacity
+            FROM resolved
            WHERE identity NOT IN (SELECT identity FROM ambiguous) GROUP BY user_id, uuid, resource),
       compared AS (
           SELECT p.*, r.id AS resource_id, q.id AS quota_id, q.capacity AS had_capacity, q.quantity AS had_quantity,
@@ -36,7 +43,7 @@ final class InitialQuota implements Invariant<Observed> {
             FROM per_user p
             LEFT JOIN resources r ON r.resource = p.resource
             LEFT JOIN im_astakosuserquota q ON q.user_id = p.user_id AND q.resource_id = r.id
-           WHERE p.variants = 1)
+           WHERE p.capacity IS NOT NULL)
       """.replace("KEYS", Identities.KEYS);
   private static final String DIFFERS = ("resource_id IS NOT NULL AND (quota_id IS NULL OR"
       + " (had_capacity, had_quantity, had_import_limit, had_export_limit) IS DISTINCT FROM (capacity, 0, INF, INF))")
@@ -55,8 +62,8 @@ final class InitialQuota implements Invariant<Observed> {
       SELECT count(*) || ' owners match several Astakos users (' || string_agg(identity, ', ' ORDER BY identity) || '); apply users-unique first'
         FROM (SELECT identity FROM ambiguous ORDER BY identity LIMIT 5) AS shown HAVING count(*) > 0
       UNION ALL
-      SELECT 'user ' || uuid || ' has different values for ' || resource || ' under different spellings; keep one in the declaration'
-        FROM per_user WHERE variants > 1""";
+      SELECT 'user ' || uuid || ' has different values for ' || resource || ' under spellings other than its email; keep one'
+        FROM per_user WHERE capacity IS NULL""";
   private static final String PITHOS_QUOTAS = """
       SELECT n.path, p.value FROM nodes n JOIN policy p ON p.node = n.node AND p.key = 'quota'
        WHERE n.node <> 0 AND n.parent = 0 AND p.value ~ '^[0-9]+$'""";

@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Guide §9 ({@code pithos-usage --reset}, {@code cyclades-reset-usage}): the usage of every user holding
- * (imported - exported + returned - released) equals what Cyclades and Pithos count for its owner; a
- * holding of a user who owns nothing counts zero. Fixing sets each differing holding as reset_holding
+ * Guide §9 ({@code pithos-usage --reset}, {@code cyclades-reset-usage}): the usage of every holding of
+ * an email-verified user (imported - exported + returned - released) equals what Cyclades and Pithos
+ * count for its owner; a holding of a user who owns nothing counts zero. Unverified users have no
+ * holdings (quotas-limits syncs verified users only, as astakos-quota does); their usage is not compared. Fixing sets each differing holding as reset_holding
  * does (imported = importing = the count; the other counters 0). Usage without a holding, or owned by a
  * name that fits several Astakos users, is refused: quotas-limits and users-unique come first.
  */
@@ -21,12 +22,15 @@ final class Usage implements Invariant<Observed> {
           SELECT c.identity, c.resource, c.value, k.uuid FROM counted c JOIN identity_keys k ON k.key = lower(c.identity)),
       ambiguous AS (SELECT identity FROM resolved GROUP BY identity HAVING count(DISTINCT uuid) > 1),
       usage AS (
-          SELECT uuid, resource, sum(value) AS value FROM resolved
-           WHERE identity NOT IN (SELECT identity FROM ambiguous) GROUP BY uuid, resource),
+          SELECT r.uuid, r.resource, sum(r.value) AS value FROM resolved r
+           WHERE r.identity NOT IN (SELECT identity FROM ambiguous)
+             AND EXISTS (SELECT 1 FROM im_astakosuser a WHERE a.uuid = r.uuid AND a.email_verified)
+           GROUP BY r.uuid, r.resource),
       holdings AS (
           SELECT h.id, h.entity_id AS uuid, h.resource, h.imported - h.exported + h.returned - h.released AS held
             FROM quotaholder_app_holding h
-           WHERE h.resource = ANY(?::text[]) AND EXISTS (SELECT 1 FROM im_astakosuser a WHERE a.uuid = h.entity_id)),
+           WHERE h.resource = ANY(?::text[])
+             AND EXISTS (SELECT 1 FROM im_astakosuser a WHERE a.uuid = h.entity_id AND a.email_verified)),
       compared AS (
           SELECT coalesce(h.uuid, u.uuid) AS uuid, coalesce(h.resource, u.resource) AS resource, h.id AS holding_id, h.held,
                  coalesce(u.value, 0) AS counted

@@ -106,4 +106,15 @@ class InitialQuotaTest {
       assertThat(plan.apply(session).error().orElseThrow()).startsWith("refused, nothing written");
     }
   }
+
+  @Test
+  void spellingsOfOneUserWithDifferentValuesAreDecidedByTheUsersOwnSpelling() {
+    assertThat(plan(ImmutableMap.of("ALICE@example.org", BigInteger.valueOf(9), "alice@example.org", BigInteger.valueOf(6)))
+        .orElseThrow().change().diff().orElseThrow()).contains("- " + ALICE + " cyclades.vm 5 0 10^32 10^32",
+        "+ " + ALICE + " cyclades.vm 6 0 10^32 10^32");
+
+    assertThat(plan(ImmutableMap.of("ALICE@example.org", BigInteger.valueOf(9), "Alice@example.org", BigInteger.valueOf(6)))
+        .orElseThrow().change().diff().orElseThrow())
+        .contains("! user " + ALICE + " has different values for cyclades.vm under spellings other than its email; keep one");
+  }
 }
