@@ -5,18 +5,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Usage as the services count it (what {@code cyclades-reset-usage} and {@code pithos-usage} send), per
- * owner as the service names it (an email before the uuid migration, a uuid after), one query each.
- * Entries are (owner, full resource name, amount); zero amounts are left out.
+ * owner as the service names it (an email before the uuid migration, a uuid after), one query each. One
+ * entry per owner: the amounts of {@link #RESOURCES}, in that order.
  */
 final class CountedUsage {
   static final String PITHOS_RESOURCE = "pithos+.diskspace";
   static final List<String> CYCLADES_RESOURCES =
       List.of("cyclades.vm", "cyclades.cpu", "cyclades.ram", "cyclades.disk", "cyclades.network.private");
+  static final List<String> RESOURCES = List.of("cyclades.vm", "cyclades.cpu", "cyclades.ram", "cyclades.disk",
+      "cyclades.network.private", PITHOS_RESOURCE);
 
   /** Non-deleted VMs (count, cpu, ram MiB as bytes, disk GiB as bytes) and non-deleted private networks. */
   private static final String CYCLADES = """
@@ -32,24 +35,21 @@ final class CountedUsage {
   private static final String PITHOS = """
       WITH accounts AS (SELECT node, path FROM nodes WHERE node <> 0 AND parent = 0),
       below AS (
-          SELECT a.path, c.node FROM accounts a JOIN nodes c ON c.parent = a.node
+          SELECT c.parent AS account, c.node FROM nodes c WHERE c.parent IN (SELECT node FROM accounts)
           UNION ALL
-          SELECT a.path, o.node FROM accounts a JOIN nodes c ON c.parent = a.node JOIN nodes o ON o.parent = c.node)
-      SELECT a.path, coalesce(sum(v.size), 0)
-        FROM accounts a
-        LEFT JOIN below b ON b.path = a.path
-        LEFT JOIN versions v ON v.node = b.node AND v.cluster = 0
-       GROUP BY a.path""";
+          SELECT c.parent, o.node FROM nodes c JOIN nodes o ON o.parent = c.node WHERE c.parent IN (SELECT node FROM accounts)),
+      bytes AS (
+          SELECT b.account, sum(v.size) AS size FROM below b JOIN versions v ON v.node = b.node AND v.cluster = 0 GROUP BY b.account)
+      SELECT a.path, s.size FROM accounts a JOIN bytes s ON s.account = a.node WHERE s.size <> 0""";
 
-  private final List<String> identities = new ArrayList<>();
-  private final List<String> resources = new ArrayList<>();
-  private final List<BigDecimal> values = new ArrayList<>();
+  private final Map<String, BigDecimal[]> byOwner = new LinkedHashMap<>();
 
   void readCyclades(Connection cyclades) throws SQLException {
     try (PreparedStatement statement = cyclades.prepareStatement(CYCLADES); ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
+        BigDecimal[] amounts = amounts(rs.getString(1));
         for (int i = 0; i < CYCLADES_RESOURCES.size(); i++) {
-          add(rs.getString(1), CYCLADES_RESOURCES.get(i), rs.getBigDecimal(i + 2));
+          amounts[i] = amounts[i].add(rs.getBigDecimal(i + 2));
         }
       }
     }
@@ -58,21 +58,28 @@ final class CountedUsage {
   void readPithos(Connection pithos) throws SQLException {
     try (PreparedStatement statement = pithos.prepareStatement(PITHOS); ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
-        add(rs.getString(1), PITHOS_RESOURCE, rs.getBigDecimal(2));
+        BigDecimal[] amounts = amounts(rs.getString(1));
+        amounts[5] = amounts[5].add(rs.getBigDecimal(2));
       }
     }
   }
 
-  private void add(String identity, String resource, BigDecimal value) {
-    if (value.signum() != 0) {
-      identities.add(identity);
-      resources.add(resource);
-      values.add(value);
-    }
+  private BigDecimal[] amounts(String owner) {
+    return byOwner.computeIfAbsent(owner, o -> {
+      BigDecimal[] zeros = new BigDecimal[RESOURCES.size()];
+      java.util.Arrays.fill(zeros, BigDecimal.ZERO);
+      return zeros;
+    });
   }
 
-  /** The three arrays, as bind parameters of {@code unnest(?::text[], ?::text[], ?::numeric[])}. */
+  /** Owners, then one numeric array per resource: bind parameters of {@code unnest(?::text[], ?::numeric[] x6)}. */
   Object[] params() {
-    return new Object[] {identities.toArray(String[]::new), resources.toArray(String[]::new), values.toArray(BigDecimal[]::new)};
+    Object[] params = new Object[1 + RESOURCES.size()];
+    params[0] = byOwner.keySet().toArray(String[]::new);
+    for (int i = 0; i < RESOURCES.size(); i++) {
+      int column = i;
+      params[1 + i] = byOwner.values().stream().map(a -> a[column]).toArray(BigDecimal[]::new);
+    }
+    return params;
   }
 }

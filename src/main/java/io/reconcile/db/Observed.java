@@ -23,8 +23,12 @@ public record Observed(Offenders offenders, ImmutableList<String> blockers, Stri
     return holds() ? "" : Hashing.sha256().hashString(offenders.digest() + "|" + String.join("\n", blockers), StandardCharsets.UTF_8).toString();
   }
 
+  /** Blockers alone (nothing apply could change yet) are summed up by the first of them. */
   @Override
   public Change change() {
-    return new Change(before, after, Optional.of(offenders.diff(blockers)), ImmutableList.of());
+    String summary = offenders.isEmpty() && !blockers.isEmpty()
+        ? "blocked: " + blockers.get(0) + (blockers.size() > 1 ? " (and " + (blockers.size() - 1) + " more)" : "")
+        : before;
+    return new Change(summary, after, Optional.of(offenders.diff(blockers)), ImmutableList.of());
   }
 }

@@ -16,16 +16,24 @@ import java.util.List;
  */
 final class Usage implements Invariant<Observed> {
   private static final String COMPARED = """
-      WITH counted(identity, resource, value) AS (SELECT * FROM unnest(?::text[], ?::text[], ?::numeric[])),
+      WITH counted(identity, vm, cpu, ram, disk, networks, bytes) AS (
+          SELECT * FROM unnest(?::text[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[])),
       KEYS,
-      resolved AS (
-          SELECT c.identity, c.resource, c.value, k.uuid FROM counted c JOIN identity_keys k ON k.key = lower(c.identity)),
+      resolved AS (SELECT c.*, k.uuid FROM counted c JOIN identity_keys k ON k.key = lower(c.identity)),
       ambiguous AS (SELECT identity FROM resolved GROUP BY identity HAVING count(DISTINCT uuid) > 1),
-      usage AS (
-          SELECT r.uuid, r.resource, sum(r.value) AS value FROM resolved r
+      per_user AS (
+          SELECT r.uuid, sum(vm) AS vm, sum(cpu) AS cpu, sum(ram) AS ram, sum(disk) AS disk, sum(networks) AS networks,
+                 sum(bytes) AS bytes
+            FROM resolved r
            WHERE r.identity NOT IN (SELECT identity FROM ambiguous)
              AND EXISTS (SELECT 1 FROM im_astakosuser a WHERE a.uuid = r.uuid AND a.email_verified)
-           GROUP BY r.uuid, r.resource),
+           GROUP BY r.uuid),
+      usage AS (
+          SELECT p.uuid, x.resource, x.value
+            FROM per_user p
+           CROSS JOIN LATERAL (VALUES ('cyclades.vm', p.vm), ('cyclades.cpu', p.cpu), ('cyclades.ram', p.ram), ('cyclades.disk', p.disk),
+                                      ('cyclades.network.private', p.networks), ('PITHOS', p.bytes)) AS x(resource, value)
+           WHERE x.value <> 0 AND x.resource = ANY(?::text[])),
       holdings AS (
           SELECT h.id, h.entity_id AS uuid, h.resource, h.imported - h.exported + h.returned - h.released AS held
             FROM quotaholder_app_holding h
@@ -35,7 +43,7 @@ final class Usage implements Invariant<Observed> {
           SELECT coalesce(h.uuid, u.uuid) AS uuid, coalesce(h.resource, u.resource) AS resource, h.id AS holding_id, h.held,
                  coalesce(u.value, 0) AS counted
             FROM holdings h FULL JOIN usage u ON u.uuid = h.uuid AND u.resource = h.resource)
-      """.replace("KEYS", Identities.KEYS);
+      """.replace("KEYS", Identities.KEYS).replace("PITHOS", CountedUsage.PITHOS_RESOURCE);
   private static final String DIFFERS = "(holding_id IS NULL OR held <> counted)";
   private static final String OFFENDERS = COMPARED + """
       SELECT uuid, uuid || ' ' || resource || coalesce(' usage=' || held, ' (no holding)'), uuid || ' ' || resource || ' usage=' || counted
@@ -101,6 +109,7 @@ final class Usage implements Invariant<Observed> {
       counted.readPithos(db.get(Db.PITHOS));
     }
     List<Object> params = new ArrayList<>(List.of(counted.params()));
+    params.add(resources.toArray(String[]::new));
     params.add(resources.toArray(String[]::new));
     return params.toArray();
   }
