@@ -86,19 +86,25 @@ public final class ExportFile {
   /** Writes the script to {@code file} (owner-only, synced to disk, replaced atomically). */
   public Path write(Path file, Header header) throws IOException {
     Files.createDirectories(file.getParent());
+    ownerOnly(file.getParent(), "rwx------");
     Path partial = file.resolveSibling(file.getFileName() + ".partial");
     try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
       writeTo(writer, header);
     }
-    try {
-      Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: keep the default permissions
-    }
+    ownerOnly(partial, "rw-------");
     try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
       channel.force(true);
     }
     return Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Exports hold user data (emails, password hashes): only their owner may read them. */
+  private static void ownerOnly(Path path, String permissions) throws IOException {
+    try {
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: keep the default permissions
+    }
   }
 
   private void writeTo(Appendable out, Header header) {
