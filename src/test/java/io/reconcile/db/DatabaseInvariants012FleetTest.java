@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.reconcile.fleet.Fleet;
 import io.reconcile.fleet.FleetDatabase;
 import io.reconcile.testing.FleetTest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,25 @@ class DatabaseInvariants012FleetTest {
   private static List<String> duplicateEmails;
   private static Map<String, String> losersBefore;
   private static JsonNode applied;
+
+  @Test
+  @Order(0)
+  void aMissingConnectionVariableIsAnInputErrorBeforeAnyHostIsContacted(Fleet fleet) throws Exception {
+    Path bad = Files.createDirectories(project.resolve("bad"));
+    Files.createDirectories(bad.resolve("templates"));
+    Files.writeString(Files.createDirectories(bad.resolve("states")).resolve("50-database.yml"), """
+        phase: database
+        hosts: astakos1
+        resources:
+          - quotas-limits: billing
+        """);
+
+    FleetProject.Run run = FleetProject.reconcile(fleet, bad, "--check");
+
+    assertThat(run.code()).isEqualTo(65);
+    assertThat(run.err()).contains("states/50-database.yml:4: quotas-limits:billing: inventory variable 'billing_db_url' is not set"
+        + " for host astakos1");
+  }
 
   @Test
   @Order(1)
