@@ -1,7 +1,6 @@
 package io.reconcile.db;
 
 import com.google.common.collect.ImmutableMap;
-import java.util.Optional;
 
 /** The databases one invariant uses on one host, by role, in {@link Db} order. */
 public record Endpoints(ImmutableMap<Db, DbEndpoint> byRole) {
@@ -11,10 +10,6 @@ public record Endpoints(ImmutableMap<Db, DbEndpoint> byRole) {
       throw new IllegalStateException("no " + role.label() + " database declared");
     }
     return endpoint;
-  }
-
-  public Optional<DbEndpoint> find(Db role) {
-    return Optional.ofNullable(byRole.get(role));
   }
 
   public boolean has(Db role) {

@@ -90,12 +90,13 @@ final class InvariantPlan<F extends Findings> implements DatabasePlan {
   }
 
   private void begin(Connections connections) throws SQLException {
-    for (Map.Entry<Db, Connection> entry : connections.byRole().entrySet()) {
-      Connection connection = entry.getValue();
+    for (Connection connection : connections.distinct()) {
       connection.setAutoCommit(false);
       Sql.update(connection, "SET LOCAL lock_timeout = '" + LOCK_TIMEOUT_SECONDS + "s'");
-      lock(connection, entry.getKey(), false, "SHARE");
-      lock(connection, entry.getKey(), true, "SHARE ROW EXCLUSIVE");
+    }
+    for (Map.Entry<Db, Connection> entry : connections.byRole().entrySet()) {
+      lock(entry.getValue(), entry.getKey(), false, "SHARE");
+      lock(entry.getValue(), entry.getKey(), true, "SHARE ROW EXCLUSIVE");
     }
   }
 
@@ -117,6 +118,9 @@ final class InvariantPlan<F extends Findings> implements DatabasePlan {
     for (Db db : order) {
       try {
         Connection connection = connections.get(db);
+        if (connection.getAutoCommit()) {
+          continue; // shares its database with a role committed before
+        }
         connection.commit();
         connection.setAutoCommit(true);
         committed.add(db.label());

@@ -23,10 +23,6 @@ public final class InvariantResource<F extends Findings> implements DatabaseReso
     return declaration;
   }
 
-  public Invariant<F> invariant() {
-    return invariant;
-  }
-
   /** Observes in one read-only REPEATABLE READ transaction per database: check mode writes nothing anywhere. */
   @Override
   public Optional<DatabasePlan> plan(DatabaseSession session) {
@@ -34,7 +30,7 @@ public final class InvariantResource<F extends Findings> implements DatabaseReso
     invariant.endpoints().byRole().forEach((db, endpoint) -> open.put(db, session.connection(endpoint)));
     Connections connections = new Connections(open.buildOrThrow());
     try {
-      for (Connection connection : connections.byRole().values()) {
+      for (Connection connection : connections.distinct()) {
         connection.setAutoCommit(false);
         Sql.update(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
       }

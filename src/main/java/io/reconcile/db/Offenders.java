@@ -75,19 +75,6 @@ public record Offenders(long count, long subjects, String digest, ImmutableList<
         Hashing.sha256().hashString(all, StandardCharsets.UTF_8).toString(), lines(shown), shown.size());
   }
 
-  /** Both sets, as found in two databases or by two queries. */
-  public Offenders plus(Offenders other) {
-    if (other.isEmpty()) {
-      return this;
-    }
-    if (isEmpty()) {
-      return other;
-    }
-    return new Offenders(count + other.count, subjects + other.subjects,
-        Hashing.sha256().hashString(digest + "|" + other.digest, StandardCharsets.UTF_8).toString(),
-        ImmutableList.<String>builder().addAll(shown).addAll(other.shown).build(), shownRows + other.shownRows);
-  }
-
   /** The diff of a report: blockers ({@code ! ...}), the offenders shown, and how many are not. */
   public String diff(List<String> blockers) {
     StringBuilder diff = new StringBuilder();

@@ -9,7 +9,7 @@ final class Transactions {
 
   /** Rolls back every open transaction; never throws (a broken connection is closed and reopened next time). */
   static void rollback(Connections connections) {
-    for (Connection connection : connections.byRole().values()) {
+    for (Connection connection : connections.distinct()) {
       try {
         if (!connection.getAutoCommit()) {
           connection.rollback();

@@ -39,6 +39,8 @@ final class TestDatabases {
   static final String USER = "synnefo";
   static final String PASSWORD = "example_db_password";
   static final Map<Db, String> NAMES = ImmutableMap.of(Db.ASTAKOS, "snf_apps", Db.CYCLADES, "snf_cyclades", Db.PITHOS, "snf_pithos");
+  /** One database holding all three schemas, as a small installation may have it. */
+  static final String SHARED = "snf_all";
   private static final Path SCHEMA = Path.of("src/fleet/db");
   private static TestDatabases instance;
 
@@ -82,7 +84,7 @@ final class TestDatabases {
   /** Empties the three databases (fresh copies of the schema templates). */
   void reset() {
     List<String> sql = new ArrayList<>();
-    NAMES.values().forEach(name -> {
+    ImmutableList.<String>builder().addAll(NAMES.values()).add(SHARED).build().forEach(name -> {
       sql.add("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
       sql.add("CREATE DATABASE " + name + " TEMPLATE tpl_" + name + " OWNER synnefo");
     });
@@ -94,11 +96,14 @@ final class TestDatabases {
     files.put(Db.ASTAKOS, List.of("syncdb", "south/im", "south/quotaholder_app"));
     files.put(Db.CYCLADES, List.of("syncdb", "south/db", "south/userdata"));
     files.put(Db.PITHOS, List.of("alembic"));
-    for (Map.Entry<Db, String> entry : NAMES.entrySet()) {
-      String template = "tpl_" + entry.getValue();
+    Map<String, List<String>> templates = new java.util.LinkedHashMap<>();
+    NAMES.forEach((db, name) -> templates.put(name, files.get(db)));
+    templates.put(SHARED, List.of("syncdb", "south/im", "south/quotaholder_app", "south/db", "south/userdata", "alembic"));
+    for (Map.Entry<String, List<String>> entry : templates.entrySet()) {
+      String template = "tpl_" + entry.getKey();
       admin("DROP DATABASE IF EXISTS " + template, "CREATE DATABASE " + template + " OWNER synnefo");
       try (Connection c = connect(template); Statement s = c.createStatement()) {
-        for (String dir : files.get(entry.getKey())) {
+        for (String dir : entry.getValue()) {
           for (Path file : release012(SCHEMA.resolve(dir))) {
             // Django quotes every column; the fleet file may not (RETURNING is reserved).
             s.execute(Files.readString(file).replace("\n    returning numeric", "\n    \"returning\" numeric"));
@@ -159,7 +164,7 @@ final class TestDatabases {
     return connect(NAMES.get(db));
   }
 
-  private Connection connect(String database) {
+  Connection connect(String database) {
     try {
       return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + container.getMappedPort(5432) + "/" + database, USER, PASSWORD);
     } catch (SQLException e) {
@@ -181,7 +186,11 @@ final class TestDatabases {
 
   /** Runs statements on one database (auto-commit). */
   void sql(Db db, String sql) {
-    try (Connection c = connect(db); Statement s = c.createStatement()) {
+    sql(NAMES.get(db), sql);
+  }
+
+  void sql(String database, String sql) {
+    try (Connection c = connect(database); Statement s = c.createStatement()) {
       s.execute(sql);
       s.execute(SYNC_SEQUENCES);
     } catch (SQLException e) {
