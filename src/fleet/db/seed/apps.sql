@@ -127,6 +127,12 @@ SELECT row_number() OVER (ORDER BY u.id), u.id, u.joined::date, 1 + pg_temp.pick
  WHERE u.verified AND pg_temp.u('member', u.id) < 0.2
  ORDER BY u.id;
 SELECT setval('im_projectmembership_id_seq', greatest(1, (SELECT max(id) FROM im_projectmembership)));
+-- 0.13 runs project-control --terminate-expired periodically: its expired projects are terminated.
+UPDATE im_project p SET state = 100, deactivation_date = a.end_date + interval '1 day', deactivation_reason = 'TERMINATED'
+  FROM im_projectapplication a, m_size s
+ WHERE s.is013 AND a.id = p.application_id AND a.end_date < now();
+UPDATE im_projectmembership m SET is_active = false
+  FROM im_project p WHERE p.id = m.project_id AND p.state = 100;
 
 -- Effective quotas (synnefo-0.13-facts.md): default (0, uplimit, 1e32, 1e32), replaced by an initial
 -- quota, plus the member grants of every active membership; for the users with a verified email.
