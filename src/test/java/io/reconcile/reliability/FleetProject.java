@@ -90,10 +90,13 @@ final class FleetProject {
     return Integer.parseInt(m.group(1));
   }
 
-  /** The command line of a run on this project (history under {@link #stateDir}, no progress), plus {@code flags}. */
+  /** The command line of a run on this project (history under {@link #stateDir}, no progress unless asked), plus {@code flags}. */
   List<String> args(String... flags) {
     List<String> args = new ArrayList<>(List.of("--inventory", inventory().toString(), "--known-hosts", knownHosts().toString(),
-        "--state-dir", stateDir.toString(), "--progress", "none", "--export-dir", dir.resolve("exports").toString()));
+        "--state-dir", stateDir.toString(), "--export-dir", dir.resolve("exports").toString()));
+    if (!List.of(flags).contains("--progress")) {
+      args.addAll(List.of("--progress", "none"));
+    }
     args.addAll(List.of(flags));
     return args;
   }

@@ -93,6 +93,10 @@ final class ReconcileProcess {
     return process.exitValue();
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   String out() {
     synchronized (out) {
       return out.toString(StandardCharsets.UTF_8);
