@@ -52,7 +52,7 @@ public final class DatabaseCheckBenchmark {
       Inventory inventory = Inventory.parse(fleet.inventory());
       InventoryHost astakos = inventory.host("astakos1").orElseThrow();
       ConnectionSettings c = astakos.connection();
-      try (SshTransport transport = SshTransport.start(TransportOptions.defaults().withKnownHosts(fleet.knownHosts()));
+      try (SshTransport transport = SshTransport.create(TransportOptions.defaults().withKnownHosts(fleet.knownHosts()));
           HostSession ssh = transport.open(new SshTarget("astakos1", c.host(), c.port(), c.user(), c.privateKeyFile(), false));
           Forwards tunnels = new Forwards(ssh);
           DatabaseSession session = new DatabaseSession(tunnels::open, Files.createTempDirectory("db-bench-exports"), "bench")) {
@@ -125,7 +125,7 @@ public final class DatabaseCheckBenchmark {
     ImmutableList.Builder<InvariantResource<?>> resources = ImmutableList.builder();
     for (int i = 0; i < specs.size(); i++) {
       Declaration declaration = new Declaration(new ResourceId(types.get(i), "astakos"), specs.get(i), "astakos1", ImmutableSet.of(),
-          ImmutableList.of(), ImmutableList.of(), new Location("bench", i + 1));
+          ImmutableList.of(), ImmutableList.of(), java.util.Optional.empty(), com.google.common.collect.ImmutableMap.of(), new Location("bench", i + 1));
       resources.add((InvariantResource<?>) DatabaseTypes.render(declaration, specs.get(i), model));
     }
     return resources.build();

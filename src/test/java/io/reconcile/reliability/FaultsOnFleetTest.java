@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reconcile.cli.ReconcileRun;
 import io.reconcile.fleet.CommandResult;
 import io.reconcile.fleet.Fleet;
+import io.reconcile.fleet.FleetDatabase;
 import io.reconcile.fleet.FleetHost;
 import io.reconcile.testing.FleetTest;
 import java.io.IOException;
@@ -344,6 +345,65 @@ class FaultsOnFleetTest {
 
     sh(VICTIM, "touch /run/rel-release");
     assertRerunConverges(project);
+  }
+
+  @Test
+  void theDatabaseConnectionDroppedInTheMiddleOfAnInvariantsTransactionLeavesNothingWritten(@TempDir Path dir) throws Exception {
+    FleetProject project = project(dir);
+    project.declare("""
+        phase: database
+        hosts: astakos1
+        resources:
+          - quotas-limits: astakos
+        """);
+    // Drift: the vm limit of two users' policies differs from their effective quota.
+    fleet.psql(FleetDatabase.ASTAKOS, "UPDATE quotaholder_app_policy SET capacity = capacity + 7 WHERE policy IN"
+        + " (SELECT policy_id FROM quotaholder_app_holding WHERE resource = 'cyclades.vm' ORDER BY entity_id LIMIT 2)");
+    String before = quotaholder();
+    // The fix inserts new policies, then repoints the holdings: stall it at that UPDATE, with its inserts made.
+    fleet.psql(FleetDatabase.ASTAKOS, "CREATE FUNCTION rel_stall() RETURNS trigger LANGUAGE plpgsql AS"
+        + " $$ BEGIN PERFORM pg_sleep(600); RETURN NULL; END $$;"
+        + " CREATE TRIGGER rel_stall BEFORE UPDATE ON quotaholder_app_holding FOR EACH STATEMENT EXECUTE FUNCTION rel_stall()");
+    ReconcileRun run;
+    try {
+      CompletableFuture<ReconcileRun> apply = inBackground(project, "--format", "json");
+      String inFlight = "application_name LIKE 'reconcile %' AND wait_event = 'PgSleep' AND query LIKE 'UPDATE quotaholder_app_holding%'";
+      Poll.until("the invariant's transaction stalls in its UPDATE", RUN_LIMIT,
+          () -> !fleet.psql(FleetDatabase.ASTAKOS, "SELECT pid FROM pg_stat_activity WHERE " + inFlight).isBlank());
+      assertThat(fleet.psql(FleetDatabase.ASTAKOS, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE " + inFlight))
+          .isEqualTo("t\n");
+      run = apply.get(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS);
+    } finally {
+      fleet.psql(FleetDatabase.ASTAKOS, "DROP TRIGGER rel_stall ON quotaholder_app_holding; DROP FUNCTION rel_stall()");
+    }
+
+    assertThat(run.code()).as(run.toString()).isEqualTo(4);
+    JsonNode limits = resource(run, "astakos1", "quotas-limits:astakos");
+    assertThat(limits.get("status").asText()).isEqualTo("failed");
+    assertThat(limits.get("error").asText()).contains("terminating connection due to administrator command")
+        .endsWith("rolled back, nothing written");
+    assertThat(limits.get("backups")).isEmpty();
+    assertThat(quotaholder()).as("entities, policies and holdings after the dropped transaction").isEqualTo(before);
+    assertThat(filesUnder(dir.resolve("exports"))).as("export files").isEmpty();
+
+    ReconcileRun rerun = assertRerunConverges(project);
+    assertThat(resource(rerun, "astakos1", "quotas-limits:astakos").get("status").asText()).isEqualTo("changed");
+  }
+
+  private static List<Path> filesUnder(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).toList();
+    }
+  }
+
+  /** A digest of the quotaholder's tables, as the test sees them (committed data only). */
+  private String quotaholder() {
+    return fleet.psql(FleetDatabase.ASTAKOS, "SELECT md5(string_agg(t, '|' ORDER BY t)) FROM ("
+        + " SELECT e::text AS t FROM quotaholder_app_entity e UNION ALL SELECT p::text FROM quotaholder_app_policy p"
+        + " UNION ALL SELECT h::text FROM quotaholder_app_holding h) rows");
   }
 
   // --- the fleet, as the tests see and change it ---
