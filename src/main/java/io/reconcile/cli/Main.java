@@ -30,7 +30,18 @@ public final class Main {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err, java.util.function.Consumer<SecretMasker> maskerSink) {
-    CommandLine cli = new CommandLine(new ReconcileCommand(maskerSink));
+    try (SignalInterruption signals = new SignalInterruption(err)) {
+      int code = execute(args, out, err, maskerSink, signals);
+      out.flush();
+      err.flush();
+      signals.finished(code);
+      return code;
+    }
+  }
+
+  private static int execute(String[] args, PrintStream out, PrintStream err, java.util.function.Consumer<SecretMasker> maskerSink,
+      SignalInterruption signals) {
+    CommandLine cli = new CommandLine(new ReconcileCommand(maskerSink, signals.cancellation()));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -10,6 +10,7 @@ import io.reconcile.inventory.HostPattern;
 import io.reconcile.inventory.HostSelection;
 import io.reconcile.inventory.Inventory;
 import io.reconcile.inventory.InventoryHost;
+import io.reconcile.plan.Cancellation;
 import io.reconcile.plan.DesiredState;
 import io.reconcile.plan.DesiredStateBuilder;
 import io.reconcile.plan.HostTarget;
@@ -51,7 +52,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:converged (check found no drift, or apply succeeded)", "2:check found drift",
         "4:a host failed or was unreachable (the others were still processed)", "64:usage error",
-        "65:invalid inventory, state, template or variable; no host was contacted"})
+        "65:invalid inventory, state, template or variable; no host was contacted",
+        "130:interrupted (SIGINT, SIGTERM): work in flight finished, the rest skipped, the run recorded"})
 public final class ReconcileCommand implements Callable<Integer> {
   enum Format { text, json }
 
@@ -101,15 +103,27 @@ public final class ReconcileCommand implements Callable<Integer> {
   @Option(names = "--accept-new-host-keys", description = "trust and record keys of hosts never seen before (never a changed key)")
   boolean acceptNewHostKeys;
 
-  @Option(names = "--connect-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "SSH connect timeout (default: ${DEFAULT-VALUE})")
+  @Option(names = "--connect-timeout", defaultValue = "10", paramLabel = "SECONDS",
+      description = "limit for the TCP connect, and again for the SSH handshake and login, to each host (default: ${DEFAULT-VALUE})")
   int connectTimeout;
+
+  @Option(names = "--command-timeout", paramLabel = "SECONDS",
+      description = "limit for every remote script (observation, apt, file writes, services, commands) below its own limit"
+          + " (default: their own: observation 2 min, apt 30 min, a declared command its timeout)")
+  Integer commandTimeout;
+
+  @Option(names = "--dpkg-lock-timeout", defaultValue = "120", paramLabel = "SECONDS",
+      description = "how long apt waits for another process holding the dpkg lock before the host fails (default: ${DEFAULT-VALUE})")
+  int dpkgLockTimeout;
 
   @Mixin OperationsOptions operations;
 
   private final Consumer<SecretMasker> maskerSink;
+  private final Cancellation cancellation;
 
-  ReconcileCommand(Consumer<SecretMasker> maskerSink) {
+  ReconcileCommand(Consumer<SecretMasker> maskerSink, Cancellation cancellation) {
     this.maskerSink = maskerSink;
+    this.cancellation = cancellation;
   }
 
   @Override
@@ -119,6 +133,10 @@ public final class ReconcileCommand implements Callable<Integer> {
     }
     if (forks < 1) {
       throw new ParameterException(spec.commandLine(), "--forks must be at least 1");
+    }
+    if (connectTimeout < 1 || (commandTimeout != null && commandTimeout < 1) || dpkgLockTimeout < 0) {
+      throw new ParameterException(spec.commandLine(),
+          "--connect-timeout and --command-timeout must be at least 1 second, --dpkg-lock-timeout at least 0");
     }
     Inventory parsed = Inventory.parse(inventory);
     ImmutableList<InventoryHost> selected = select(parsed);
@@ -135,10 +153,12 @@ public final class ReconcileCommand implements Callable<Integer> {
 
     RunReport report;
     try (SshHostConnector connector = new SshHostConnector(SshTransport.create(transportOptions()),
-        ImmutableMap.copyOf(selected.stream().collect(ImmutableMap.toImmutableMap(InventoryHost::name, h -> h))))) {
+        ImmutableMap.copyOf(selected.stream().collect(ImmutableMap.toImmutableMap(InventoryHost::name, h -> h))),
+        Optional.ofNullable(commandTimeout).map(Duration::ofSeconds))) {
       Reconciler reconciler = new Reconciler(connector,
-          new RunSettings(forks, RunIds.next(), "/var/backups/reconcile", exportDir.toAbsolutePath()),
-          operations.progress(spec.commandLine().getErr(), masker));
+          new RunSettings(forks, RunIds.next(), "/var/backups/reconcile", exportDir.toAbsolutePath(),
+              Duration.ofSeconds(dpkgLockTimeout)),
+          operations.progress(spec.commandLine().getErr(), masker), cancellation);
       report = (check ? reconciler.check(desired, targets) : reconciler.apply(desired, targets)).masked(masker);
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -178,9 +198,12 @@ public final class ReconcileCommand implements Callable<Integer> {
   }
 
   private TransportOptions transportOptions() {
+    // Like OpenSSH's ConnectTimeout, which also bounds the wait for the server's banner: a host that
+    // accepts the connection but never answers (frozen, overloaded) is unreachable after this long.
     TransportOptions options = TransportOptions.defaults()
         .withAcceptNewHostKeys(acceptNewHostKeys)
-        .withConnectTimeout(Duration.ofSeconds(connectTimeout));
+        .withConnectTimeout(Duration.ofSeconds(connectTimeout))
+        .withAuthTimeout(Duration.ofSeconds(connectTimeout));
     return knownHosts == null ? options : options.withKnownHosts(knownHosts);
   }
 }

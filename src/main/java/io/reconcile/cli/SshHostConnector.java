@@ -20,24 +20,31 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Hosts reached over SSH with the inventory's connection variables: one session per host per run. */
+/**
+ * Hosts reached over SSH with the inventory's connection variables: one session per host per run. Every
+ * remote script runs within its own limit, or within {@code commandLimit} when that is shorter.
+ */
 final class SshHostConnector implements HostConnector {
   private final SshTransport transport;
   private final Map<String, InventoryHost> hosts;
+  private final Optional<Duration> commandLimit;
   private final Map<String, HostSession> sessions = new ConcurrentHashMap<>();
   private final List<Tunnel> tunnels = new CopyOnWriteArrayList<>();
 
-  SshHostConnector(SshTransport transport, Map<String, InventoryHost> hosts) {
+  SshHostConnector(SshTransport transport, Map<String, InventoryHost> hosts, Optional<Duration> commandLimit) {
     this.transport = transport;
     this.hosts = hosts;
+    this.commandLimit = commandLimit;
   }
 
   @Override
   public HostShell open(HostTarget host) {
     HostSession session = session(host);
-    return (script, stdin, timeout) -> run(session, script, stdin, timeout);
+    return (script, stdin, timeout) -> run(session, script, stdin,
+        commandLimit.filter(limit -> limit.compareTo(timeout) < 0).orElse(timeout));
   }
 
   @Override

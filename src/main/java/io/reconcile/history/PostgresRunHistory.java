@@ -36,7 +36,7 @@ public final class PostgresRunHistory implements RunHistory {
         record json NOT NULL
       );
       CREATE INDEX IF NOT EXISTS reconcile_runs_started ON reconcile_runs (started);
-      CREATE INDEX IF NOT EXISTS reconcile_runs_checks ON reconcile_runs (scope, finished) WHERE mode = 'check' AND exit_code <> 4;
+      CREATE INDEX IF NOT EXISTS reconcile_runs_checks ON reconcile_runs (scope, finished) WHERE mode = 'check' AND exit_code IN (0, 2);
       """;
 
   private final Connection connection;
@@ -118,7 +118,7 @@ public final class PostgresRunHistory implements RunHistory {
 
   @Override
   public Optional<Instant> lastSuccessfulCheck(String scopeLabel) {
-    String sql = "SELECT max(finished) FROM reconcile_runs WHERE scope = ? AND mode = 'check' AND exit_code <> 4";
+    String sql = "SELECT max(finished) FROM reconcile_runs WHERE scope = ? AND mode = 'check' AND exit_code IN (0, 2)";
     try (PreparedStatement select = connection.prepareStatement(sql)) {
       select.setString(1, scopeLabel);
       try (ResultSet rows = select.executeQuery()) {

@@ -68,7 +68,8 @@ public record RunRecord(
 
   /** A check that reached and checked every host: it may have found drift (exit 2), but it worked. */
   public boolean successfulCheck() {
-    return report.mode() == Mode.CHECK && report.exitCode() != ExitCodes.HOST_FAILED;
+    int code = report.exitCode();
+    return report.mode() == Mode.CHECK && (code == ExitCodes.OK || code == ExitCodes.DRIFT);
   }
 
   public RunEntry entry() {

@@ -7,19 +7,32 @@ import java.util.Optional;
 
 /** The shell text of each {@link HostAction}; every value goes in quoted, as data. */
 final class ActionScripts {
-  /** Bounded wait for another apt/dpkg holding the lock, then apt fails naming the lock. */
-  static final int DPKG_LOCK_WAIT_SECONDS = 120;
+  /**
+   * Creates the directory of backup {@code $b} for root only: backups keep the old file's mode, and an
+   * old file that was world-readable may hold secrets that the new one protects.
+   */
+  private static final String BACKUP_DIR = "(umask 077 && mkdir -p -- \"$(dirname -- \"$b\")\")";
 
-  private ActionScripts() {}
-
-  static String packages(List<String> aptArguments) {
+  /**
+   * All package changes in one apt-get run. Another apt/dpkg holding the lock is waited for up to
+   * {@code lockWaitSeconds}, then the run fails naming the lock (and is not retried: an update cannot
+   * cure a held lock, and a retry would double the wait the operator asked for).
+   */
+  static String packages(List<String> aptArguments, long lockWaitSeconds) {
     StringBuilder args = new StringBuilder();
     aptArguments.forEach(a -> args.append(' ').append(quote(a)));
+    String lock = " -o DPkg::Lock::Timeout=" + lockWaitSeconds;
     return "export DEBIAN_FRONTEND=noninteractive\n"
-        + "i() { apt-get -q -y -o DPkg::Lock::Timeout=" + DPKG_LOCK_WAIT_SECONDS
+        + "i() { apt-get -q -y" + lock
         + " -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold --allow-downgrades install" + args + "; }\n"
+        + "e=$(mktemp) || exit 1; trap 'rm -f -- \"$e\"' EXIT\n"
+        + "i 2>\"$e\" && exit 0\n"
+        + "cat -- \"$e\" >&2\n"
+        + "if grep -q /var/lib/dpkg/lock -- \"$e\"; then\n"
+        + "  echo \"another process held the dpkg lock for more than " + lockWaitSeconds + " s; nothing was installed\" >&2; exit 100\n"
+        + "fi\n"
         // A version missing from stale package lists is the one failure an update can cure.
-        + "i || { apt-get -q -o DPkg::Lock::Timeout=" + DPKG_LOCK_WAIT_SECONDS + " update && i; }\n";
+        + "apt-get -q" + lock + " update && i\n";
   }
 
   /** Content arrives on stdin; the old file is copied to {@code backup} before the rename. */
@@ -34,7 +47,7 @@ final class ActionScripts {
     ownership(write.owner(), write.group()).ifPresent(o -> s.append("chown ").append(quote(o)).append(" \"$t\"\n"));
     s.append("chmod ").append(String.format("%04o", write.mode().orElse(0644))).append(" \"$t\"\n")
         .append("sync -- \"$t\" 2>/dev/null || true\n")
-        .append("if [ -e \"$p\" ]; then mkdir -p -- \"$(dirname -- \"$b\")\"; cp -p -- \"$p\" \"$b\"; echo \"backup $b\"; fi\n")
+        .append("if [ -e \"$p\" ]; then ").append(BACKUP_DIR).append("; cp -p -- \"$p\" \"$b\"; echo \"backup $b\"; fi\n")
         .append("mv -f -- \"$t\" \"$p\"\n")
         .append("trap - EXIT\n");
     return s.toString();
@@ -51,7 +64,7 @@ final class ActionScripts {
   /** The file moves into the backup directory: removed and kept in one rename. */
   static String deleteFile(HostAction.DeleteFile delete, String backup) {
     return "set -e\np=" + quote(delete.path()) + "; b=" + quote(backup) + "\n"
-        + "mkdir -p -- \"$(dirname -- \"$b\")\"\nmv -f -- \"$p\" \"$b\"\necho \"backup $b\"\n";
+        + BACKUP_DIR + "\nmv -f -- \"$p\" \"$b\"\necho \"backup $b\"\n";
   }
 
   /** Seconds a started service gets to accept connections on its declared port. */

@@ -10,6 +10,8 @@ import java.util.List;
  * Executes {@link HostAction}s on one host: the scripts that remove differences, and handlers.
  */
 public final class HostApplier {
+  /** How long apt waits for another apt/dpkg holding the dpkg lock, unless the run says otherwise. */
+  public static final Duration DEFAULT_DPKG_LOCK_WAIT = Duration.ofSeconds(120);
   private static final Duration APT_TIMEOUT = Duration.ofMinutes(30);
   private static final Duration FILE_TIMEOUT = Duration.ofMinutes(1);
   private static final Duration SERVICE_TIMEOUT = Duration.ofMinutes(2);
@@ -17,16 +19,21 @@ public final class HostApplier {
 
   private final HostShell shell;
   private final String backupDir;
+  private final Duration dpkgLockWait;
 
-  /** @param backupDir where replaced and deleted files are kept on the host, e.g. /var/backups/reconcile/RUN */
-  public HostApplier(HostShell shell, String backupDir) {
+  /**
+   * @param backupDir where replaced and deleted files are kept on the host, e.g. /var/backups/reconcile/RUN
+   * @param dpkgLockWait how long apt waits for another process holding the dpkg lock before it fails
+   */
+  public HostApplier(HostShell shell, String backupDir, Duration dpkgLockWait) {
     this.shell = shell;
     this.backupDir = backupDir;
+    this.dpkgLockWait = dpkgLockWait;
   }
 
   /** All of a phase's package changes in one apt-get run: `name=version`, `name`, or `name-` to remove. */
   public ApplyOutcome runPackages(List<String> aptArguments) {
-    return run("apt-get install", ActionScripts.packages(aptArguments), NO_INPUT, APT_TIMEOUT);
+    return run("apt-get install", ActionScripts.packages(aptArguments, dpkgLockWait.toSeconds()), NO_INPUT, APT_TIMEOUT);
   }
 
   public ApplyOutcome runHandler(Handler handler) {

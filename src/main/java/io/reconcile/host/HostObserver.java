@@ -18,7 +18,12 @@ public final class HostObserver {
       return new HostFacts(ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of());
     }
     ObservationScript script = new ObservationScript(built);
-    ShellResult result = shell.run(script.script(), new byte[0], OBSERVE_TIMEOUT);
+    ShellResult result;
+    try {
+      result = shell.run(script.script(), new byte[0], OBSERVE_TIMEOUT);
+    } catch (CommandTimeoutException e) {
+      throw new IllegalStateException("observation: " + e.getMessage(), e); // name the step that hung
+    }
     if (result.exitStatus() != 0) {
       throw new IllegalStateException("observation failed (exit " + result.exitStatus() + "): " + result.errorTail());
     }

@@ -71,12 +71,12 @@ public final class UnifiedDiff {
         edits.add(new Edit(' ', a.get(i), i + 1, j + 1));
         i++;
         j++;
-      } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
+      } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+        edits.add(new Edit('-', a.get(i), i + 1, j + 1)); // removals before additions, as diff -u prints them
+        i++;
+      } else {
         edits.add(new Edit('+', b.get(j), i + 1, j + 1));
         j++;
-      } else {
-        edits.add(new Edit('-', a.get(i), i + 1, j + 1));
-        i++;
       }
     }
     return edits;

@@ -10,12 +10,17 @@ import io.reconcile.report.ResourceStatus;
 import java.util.List;
 import java.util.Optional;
 
-/** Apply of one phase's database invariants: each in order, plan, apply in its own transaction, plan again. */
+/**
+ * Apply of one phase's database invariants: each in order, plan, apply in its own transaction, plan again.
+ * After a cancellation no further invariant starts.
+ */
 final class DatabasePhaseApply {
   private final DatabaseSession session;
+  private final Cancellation cancellation;
 
-  DatabasePhaseApply(DatabaseSession session) {
+  DatabasePhaseApply(DatabaseSession session, Cancellation cancellation) {
     this.session = session;
+    this.cancellation = cancellation;
   }
 
   ImmutableList<ResourceResult> run(String phase, List<DatabaseResource> resources) {
@@ -24,6 +29,10 @@ final class DatabasePhaseApply {
     for (DatabaseResource resource : resources) {
       if (failed) {
         results.add(ResourceResults.skipped(resource, phase, "not attempted: an earlier resource on this host failed"));
+        continue;
+      }
+      if (cancellation.reason().isPresent()) {
+        results.add(ResourceResults.skipped(resource, phase, cancellation.skipReason()));
         continue;
       }
       Optional<DatabasePlan> plan = resource.plan(session);

@@ -13,11 +13,14 @@ import java.util.List;
 final class PhaseApply {
   private PhaseApply() {}
 
-  static ImmutableList<ResourceResult> run(HostLink link, String backupDir, ImmutableMap<String, Handler> handlers,
-      String phase, List<HostResource> resources) {
+  static ImmutableList<ResourceResult> run(HostLink link, RunSettings settings, Cancellation cancellation,
+      ImmutableMap<String, Handler> handlers, String phase, List<HostResource> resources) {
     if (resources.stream().allMatch(DatabaseResource.class::isInstance)) {
-      return new DatabasePhaseApply(link.database()).run(phase, resources.stream().map(DatabaseResource.class::cast).toList());
+      return new DatabasePhaseApply(link.database(), cancellation)
+          .run(phase, resources.stream().map(DatabaseResource.class::cast).toList());
     }
-    return new ShellPhaseApply(link.shell(), backupDir, handlers).run(phase, resources.stream().map(ShellResource.class::cast).toList());
+    String backupDir = settings.backupRoot() + "/" + settings.runId();
+    return new ShellPhaseApply(link.shell(), backupDir, settings.dpkgLockWait(), handlers, cancellation)
+        .run(phase, resources.stream().map(ShellResource.class::cast).toList());
   }
 }

@@ -25,12 +25,14 @@ import java.util.function.Function;
 /**
  * Runs check or apply over all hosts, up to {@code forks} at a time. A host that fails or cannot be
  * reached never stops the others; in apply, a phase starts only after the previous one converged on
- * every host it targets.
+ * every host it targets. After a {@link Cancellation} no host or phase starts: hosts in flight finish
+ * the resource they are on, the rest is reported skipped, and the report says the run was interrupted.
  */
 public final class Reconciler {
   private final HostConnector connector;
   private final RunSettings settings;
   private final RunListener listener;
+  private final Cancellation cancellation;
   private final Map<String, HostLink> links = new ConcurrentHashMap<>();
 
   public Reconciler(HostConnector connector, RunSettings settings) {
@@ -38,9 +40,14 @@ public final class Reconciler {
   }
 
   public Reconciler(HostConnector connector, RunSettings settings, RunListener listener) {
+    this(connector, settings, listener, new Cancellation());
+  }
+
+  public Reconciler(HostConnector connector, RunSettings settings, RunListener listener, Cancellation cancellation) {
     this.connector = connector;
     this.settings = settings;
     this.listener = listener;
+    this.cancellation = cancellation;
   }
 
   public RunReport check(DesiredState desired, List<HostTarget> hosts) {
@@ -72,13 +79,15 @@ public final class Reconciler {
         .filter(h -> desired.phases().stream().anyMatch(p -> !p.resourcesOf(h.name()).isEmpty()))
         .toList();
     Map<String, HostResult> checked = new HashMap<>();
-    forEachHost("check", targeted, host -> guarded(host, () -> HostCheck.run(link(host), desired, host.name())))
+    forEachHost("check", targeted, host -> guarded(host, () -> HostCheck.run(link(host), desired, host.name())),
+        host -> skipped(host, desired.phases()))
         .forEach(r -> checked.put(r.name(), r));
     ImmutableList<HostResult> results = hosts.stream()
         .map(h -> checked.getOrDefault(h.name(), new HostResult(h.name(), HostStatus.OK, Optional.empty(), ImmutableList.of())))
         .collect(ImmutableList.toImmutableList());
     listener.runFinished();
-    return new RunReport(settings.runId(), Mode.CHECK, started, Duration.between(started, Instant.now()), results, Optional.empty());
+    return new RunReport(settings.runId(), Mode.CHECK, started, Duration.between(started, Instant.now()), results, Optional.empty(),
+        cancellation.reason());
   }
 
   private RunReport applyPhases(DesiredState desired, List<HostTarget> hosts) {
@@ -88,8 +97,10 @@ public final class Reconciler {
     hosts.forEach(h -> resources.put(h.name(), new ArrayList<>()));
     Optional<String> stoppedAt = Optional.empty();
     for (DesiredState.PhaseState phase : desired.phases()) {
-      if (stoppedAt.isPresent()) {
-        String reason = "not run: phase '" + stoppedAt.get() + "' did not converge on every host";
+      if (stoppedAt.isPresent() || cancellation.reason().isPresent()) {
+        String reason = stoppedAt.isPresent()
+            ? "not run: phase '" + stoppedAt.get() + "' did not converge on every host"
+            : cancellation.skipReason();
         hosts.forEach(h -> phase.resourcesOf(h.name())
             .forEach(r -> resources.get(h.name()).add(ResourceResults.skipped(r, phase.name(), reason))));
         continue;
@@ -98,8 +109,8 @@ public final class Reconciler {
           .filter(h -> !phase.resourcesOf(h.name()).isEmpty() && !stopped.containsKey(h.name()))
           .toList();
       List<HostResult> phaseResults = forEachHost(phase.name(), targeted, host -> guarded(host, () ->
-          PhaseApply.run(link(host), settings.backupRoot() + "/" + settings.runId(), desired.handlers(),
-              phase.name(), phase.resourcesOf(host.name()))));
+          PhaseApply.run(link(host), settings, cancellation, desired.handlers(), phase.name(), phase.resourcesOf(host.name()))),
+          host -> skipped(host, List.of(phase)));
       for (HostResult result : phaseResults) {
         resources.get(result.name()).addAll(result.resources());
         if (result.status() == HostStatus.FAILED || result.status() == HostStatus.UNREACHABLE) {
@@ -111,7 +122,7 @@ public final class Reconciler {
         stoppedAt = Optional.of(phase.name());
       }
     }
-    if (stoppedAt.isEmpty()) {
+    if (stoppedAt.isEmpty() && cancellation.reason().isEmpty()) {
       List<HostTarget> verifiable = hosts.stream()
           .filter(h -> !stopped.containsKey(h.name()) && !resources.get(h.name()).isEmpty())
           .toList();
@@ -126,7 +137,7 @@ public final class Reconciler {
           }
         }
         return verified;
-      });
+      }, host -> new HostResult(host.name(), HostStatus.OK, Optional.empty(), ImmutableList.of())); // results stay unverified
     }
     ImmutableList<HostResult> results = hosts.stream().map(h -> {
       ImmutableList<ResourceResult> list = ImmutableList.copyOf(resources.get(h.name()));
@@ -138,7 +149,8 @@ public final class Reconciler {
       return new HostResult(h.name(), HostResult.statusOf(list, error), error, list);
     }).collect(ImmutableList.toImmutableList());
     listener.runFinished();
-    return new RunReport(settings.runId(), Mode.APPLY, started, Duration.between(started, Instant.now()), results, stoppedAt);
+    return new RunReport(settings.runId(), Mode.APPLY, started, Duration.between(started, Instant.now()), results, stoppedAt,
+        cancellation.reason());
   }
 
   private HostLink link(HostTarget host) {
@@ -158,7 +170,17 @@ public final class Reconciler {
     }
   }
 
-  private List<HostResult> forEachHost(String phase, List<HostTarget> hosts, Function<HostTarget, HostResult> work) {
+  /** A host that a cancellation kept from starting: every resource of these phases skipped. */
+  private HostResult skipped(HostTarget host, List<DesiredState.PhaseState> phases) {
+    ImmutableList<ResourceResult> results = phases.stream()
+        .flatMap(p -> p.resourcesOf(host.name()).stream().map(r -> ResourceResults.skipped(r, p.name(), cancellation.skipReason())))
+        .collect(ImmutableList.toImmutableList());
+    return new HostResult(host.name(), HostResult.statusOf(results, Optional.empty()), Optional.empty(), results);
+  }
+
+  /** Runs {@code work} for each host, or {@code skipped} for the hosts not started when the run is cancelled. */
+  private List<HostResult> forEachHost(String phase, List<HostTarget> hosts, Function<HostTarget, HostResult> work,
+      Function<HostTarget, HostResult> skipped) {
     if (hosts.isEmpty()) {
       return List.of();
     }
@@ -172,6 +194,9 @@ public final class Reconciler {
       List<Future<HostResult>> futures = new ArrayList<>();
       for (HostTarget host : hosts) {
         futures.add(pool.submit(() -> {
+          if (cancellation.reason().isPresent()) {
+            return skipped.apply(host);
+          }
           listener.hostStarted(phase, host.name());
           HostResult result = work.apply(host);
           listener.hostFinished(phase, result);

@@ -1,6 +1,8 @@
 package io.reconcile.plan;
 
+import io.reconcile.host.HostApplier;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Per-run settings of the reconciler.
@@ -9,5 +11,10 @@ import java.nio.file.Path;
  * @param runId names this run's backups and exports
  * @param backupRoot directory on each host under which replaced files are kept, as RUN_ID/PATH
  * @param exportRoot local directory under which database exports are written, as RUN_ID/...
+ * @param dpkgLockWait how long apt waits for another process holding the dpkg lock before it fails
  */
-public record RunSettings(int forks, String runId, String backupRoot, Path exportRoot) {}
+public record RunSettings(int forks, String runId, String backupRoot, Path exportRoot, Duration dpkgLockWait) {
+  public RunSettings(int forks, String runId, String backupRoot, Path exportRoot) {
+    this(forks, runId, backupRoot, exportRoot, HostApplier.DEFAULT_DPKG_LOCK_WAIT);
+  }
+}

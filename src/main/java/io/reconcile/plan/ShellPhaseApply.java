@@ -15,6 +15,7 @@ import io.reconcile.report.ResourceResult;
 import io.reconcile.report.ResourceStatus;
 import io.reconcile.state.Handler;
 import io.reconcile.state.ResourceId;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,18 +29,22 @@ import java.util.Set;
  * touched what later resources look at (apt runs maintainer scripts that start services and replace
  * conffiles; a command can do anything; a write touches its path). All package changes of the phase go
  * in one apt-get run, at the turn of the first. The first failure stops the host (later declarations may
- * rely on earlier ones). Handlers run once, then the host is observed again: a resource still off is
- * `failed`, never `changed`.
+ * rely on earlier ones); so does a {@link Cancellation}, after the resource in flight. Handlers notified
+ * by what was done run once, then the host is observed again: a resource still off is `failed`, never
+ * `changed`; one not reached because of the cancellation is `skipped`.
  */
 final class ShellPhaseApply {
   private final HostShell shell;
   private final HostApplier applier;
   private final ImmutableMap<String, Handler> handlers;
+  private final Cancellation cancellation;
 
-  ShellPhaseApply(HostShell shell, String backupDir, ImmutableMap<String, Handler> handlers) {
+  ShellPhaseApply(HostShell shell, String backupDir, Duration dpkgLockWait, ImmutableMap<String, Handler> handlers,
+      Cancellation cancellation) {
     this.shell = shell;
-    this.applier = new HostApplier(shell, backupDir);
+    this.applier = new HostApplier(shell, backupDir, dpkgLockWait);
     this.handlers = handlers;
+    this.cancellation = cancellation;
   }
 
   private record Applied(Change change, ApplyOutcome outcome) {}
@@ -50,7 +55,12 @@ final class ShellPhaseApply {
     boolean stale = false;
     boolean packagesRun = false;
     Optional<String> failure = Optional.empty();
+    int cancelledAt = resources.size(); // the first resource not started because the run was cancelled
     for (int i = 0; i < resources.size() && failure.isEmpty(); i++) {
+      if (cancellation.reason().isPresent()) {
+        cancelledAt = i;
+        break;
+      }
       ShellResource resource = resources.get(i);
       if (applied.containsKey(id(resource))) {
         continue; // its package change went with the phase's apt-get run
@@ -79,7 +89,8 @@ final class ShellPhaseApply {
     HostFacts after = HostObserver.observe(shell, resources);
     ImmutableList.Builder<ResourceResult> results = ImmutableList.builder();
     boolean reachedFailure = false;
-    for (ShellResource resource : resources) {
+    for (int i = 0; i < resources.size(); i++) {
+      ShellResource resource = resources.get(i);
       Applied done = applied.get(id(resource));
       Optional<Change> remaining = resource.compare(after);
       if (done != null && !done.outcome().done()) {
@@ -89,6 +100,11 @@ final class ShellPhaseApply {
         results.add(remaining
             .map(c -> ResourceResults.of(resource, phase, ResourceStatus.SKIPPED, c,
                 Optional.of("not attempted: an earlier resource on this host failed"), ImmutableList.of()))
+            .orElseGet(() -> ResourceResults.ok(resource, phase)));
+      } else if (done == null && i >= cancelledAt) {
+        results.add(remaining
+            .map(c -> ResourceResults.of(resource, phase, ResourceStatus.SKIPPED, c, Optional.of(cancellation.skipReason()),
+                ImmutableList.of()))
             .orElseGet(() -> ResourceResults.ok(resource, phase)));
       } else if (remaining.isPresent()) {
         Change planned = done == null ? remaining.get() : done.change();

@@ -26,6 +26,7 @@ public final class JsonReport {
     root.put("started", report.started().toString());
     root.put("elapsed_seconds", report.elapsed().toMillis() / 1000.0);
     report.stoppedAt().ifPresentOrElse(p -> root.put("stopped_at_phase", p), () -> root.putNull("stopped_at_phase"));
+    put(root, "interrupted", report.interrupted());
     Summary s = report.summary();
     ObjectNode summary = root.putObject("summary");
     summary.put("hosts", s.hosts());

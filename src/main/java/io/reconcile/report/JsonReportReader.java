@@ -27,7 +27,7 @@ public final class JsonReportReader {
     return new RunReport(root.path("run_id").asText(), Mode.valueOf(upper(root.path("mode").asText())),
         Instant.parse(root.path("started").asText()),
         Duration.ofMillis(Math.round(root.path("elapsed_seconds").asDouble() * 1000)), hosts.build(),
-        text(root, "stopped_at_phase"));
+        text(root, "stopped_at_phase"), text(root, "interrupted"));
   }
 
   private static Optional<String> text(JsonNode node, String field) {

@@ -45,7 +45,7 @@ public final class MetricsReport {
     out.sample(base, BigDecimal.valueOf(report.elapsed().toMillis(), 3));
     out.family("reconcile_run_timestamp_seconds", "gauge", "When the run ended, in seconds since the Unix epoch.");
     out.sample(base, epochSeconds(finished));
-    out.family("reconcile_run_exit_code", "gauge", "Exit status of the run: 0 converged, 2 drift, 4 a host failed or was unreachable.");
+    out.family("reconcile_run_exit_code", "gauge", "Exit status of the run: 0 converged, 2 drift, 4 a host failed or was unreachable, 130 interrupted.");
     out.sample(base, report.exitCode());
     lastSuccessfulCheck.ifPresent(last -> {
       out.family("reconcile_last_successful_check_timestamp_seconds", "gauge",

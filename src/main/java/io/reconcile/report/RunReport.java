@@ -7,10 +7,16 @@ import java.util.Optional;
 
 /**
  * The result of one run. {@code stoppedAt} names the phase that did not converge when apply stopped
- * there (where a rerun resumes).
+ * there (where a rerun resumes); {@code interrupted} says why the run was cut short (a signal), when it was.
  */
 public record RunReport(
-    String runId, Mode mode, Instant started, Duration elapsed, ImmutableList<HostResult> hosts, Optional<String> stoppedAt) {
+    String runId, Mode mode, Instant started, Duration elapsed, ImmutableList<HostResult> hosts, Optional<String> stoppedAt,
+    Optional<String> interrupted) {
+
+  public RunReport(String runId, Mode mode, Instant started, Duration elapsed, ImmutableList<HostResult> hosts,
+      Optional<String> stoppedAt) {
+    this(runId, mode, started, elapsed, hosts, stoppedAt, Optional.empty());
+  }
 
   /** This report with every secret value masked: what any output may show. */
   public RunReport masked(SecretMasker masker) {
@@ -20,15 +26,21 @@ public record RunReport(
                 r.after().map(masker::mask), r.diff().map(masker::mask), r.error().map(masker::mask), r.backups()))
             .collect(ImmutableList.toImmutableList())))
         .collect(ImmutableList.toImmutableList());
-    return new RunReport(runId, mode, started, elapsed, maskedHosts, stoppedAt);
+    return new RunReport(runId, mode, started, elapsed, maskedHosts, stoppedAt, interrupted);
   }
 
   public Summary summary() {
     return Summary.of(hosts);
   }
 
-  /** design.md's exit codes: 4 if any host failed or was unreachable, else 2 for drift in check mode, else 0. */
+  /**
+   * design.md's exit codes: {@link ExitCodes#INTERRUPTED} if the run was cut short, else 4 if any host
+   * failed or was unreachable, else 2 for drift in check mode, else 0.
+   */
   public int exitCode() {
+    if (interrupted.isPresent()) {
+      return ExitCodes.INTERRUPTED;
+    }
     Summary s = summary();
     if (s.failed() > 0 || s.unreachable() > 0) {
       return ExitCodes.HOST_FAILED;

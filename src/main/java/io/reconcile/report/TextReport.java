@@ -40,6 +40,8 @@ public final class TextReport {
     }
     report.stoppedAt().ifPresent(p -> out.append("Stopped after phase '").append(p)
         .append("': fix the failures above and run again; finished work is not repeated.\n"));
+    report.interrupted().ifPresent(why -> out.append("Interrupted (").append(why)
+        .append("): work in flight finished, the rest was skipped; run again to converge.\n"));
     Summary s = report.summary();
     out.append(String.format(Locale.ROOT,
         "Summary (%s): %d hosts: %d ok, %d drifted, %d changed, %d failed, %d unreachable; %d %s in %.1f s%n",

@@ -53,7 +53,8 @@ public final class HostSession implements AutoCloseable {
 
   /**
    * Runs the command (through {@link Become#wrap} when the target says become) and waits for it. A command
-   * still running at its timeout is killed (signal requests TERM, then KILL, then the channel is closed).
+   * still running at its timeout is killed (signal requests TERM, then KILL, then the channel is closed;
+   * under become, the host's own {@code timeout} kills it).
    *
    * @return exit status and output, whatever the exit status
    * @throws SshFailureException COMMAND_TIMEOUT, COMMAND_FAILED (no exit status), or CONNECTION_LOST
@@ -61,7 +62,7 @@ public final class HostSession implements AutoCloseable {
   public CommandResult run(RemoteCommand command) throws SshFailureException {
     Duration timeout = command.timeout().orElse(defaultTimeout);
     long deadline = System.nanoTime() + timeout.toNanos();
-    String wire = target.become() ? Become.wrap(command.command()) : command.command();
+    String wire = target.become() ? Become.wrap(command.command(), timeout) : command.command();
     try {
       if (!channels.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
         throw failure(Kind.COMMAND_TIMEOUT, "no free channel within " + Durations.describe(timeout) + " for: "

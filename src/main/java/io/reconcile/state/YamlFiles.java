@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /** Reads a YAML file into a {@link YamlMap}, bounded against alias bombs, deep nesting and huge input. */
 final class YamlFiles {
@@ -29,9 +31,10 @@ final class YamlFiles {
     options.setNestingDepthLimit(MAX_DEPTH);
     options.setCodePointLimit(MAX_CODE_POINTS);
     options.setAllowRecursiveKeys(false);
-    Yaml yaml = new Yaml(new SafeConstructor(options));
+    StreamReader stream = null;
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      Node root = yaml.compose(reader);
+      stream = new StreamReader(reader);
+      Node root = new Composer(new ParserImpl(stream, options), new Resolver(), options).getSingleNode();
       if (root == null) {
         throw new InvalidInputException(displayName, 0, "empty state file");
       }
@@ -41,7 +44,9 @@ final class YamlFiles {
       int line = mark == null ? 0 : mark.getLine() + 1;
       throw new InvalidInputException(displayName, line, "invalid YAML: " + firstLine(e.getProblem()));
     } catch (YAMLException e) {
-      throw new InvalidInputException(displayName, 0, "invalid YAML: " + firstLine(e.getMessage()));
+      // A limit (aliases, depth, size) has no mark of its own: name the line where reading stopped.
+      int line = stream == null ? 0 : stream.getLine() + 1;
+      throw new InvalidInputException(displayName, line, "invalid YAML: " + firstLine(e.getMessage()));
     } catch (IOException e) {
       throw new InvalidInputException(displayName, 0, "cannot read: " + e.getMessage());
     }

@@ -125,7 +125,7 @@ public final class DatabaseCheckBenchmark {
     ImmutableList.Builder<InvariantResource<?>> resources = ImmutableList.builder();
     for (int i = 0; i < specs.size(); i++) {
       Declaration declaration = new Declaration(new ResourceId(types.get(i), "astakos"), specs.get(i), "astakos1", ImmutableSet.of(),
-          ImmutableList.of(), ImmutableList.of(), Optional.empty(), com.google.common.collect.ImmutableMap.of(), new Location("bench", i + 1));
+          ImmutableList.of(), ImmutableList.of(), java.util.Optional.empty(), com.google.common.collect.ImmutableMap.of(), new Location("bench", i + 1));
       resources.add((InvariantResource<?>) DatabaseTypes.render(declaration, specs.get(i), model));
     }
     return resources.build();

@@ -241,7 +241,8 @@ final class TestDatabases {
   /** A declaration as the state loader would make it, for rendering a spec. */
   static Declaration declaration(String type, String name, io.reconcile.state.ResourceSpec spec) {
     return new Declaration(new ResourceId(type, name), spec, "astakos1", com.google.common.collect.ImmutableSet.of(),
-        ImmutableList.of(), ImmutableList.of(), java.util.Optional.empty(), com.google.common.collect.ImmutableMap.of(), new Location("states/50-db.yml", 3));
+        ImmutableList.of(), ImmutableList.of(), java.util.Optional.empty(), com.google.common.collect.ImmutableMap.of(),
+        new Location("states/50-db.yml", 3));
   }
 
   /** The resource a spec renders to with {@link #vars()}. */

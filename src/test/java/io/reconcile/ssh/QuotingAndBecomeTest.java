@@ -7,6 +7,7 @@ import io.reconcile.testing.EmbeddedSshServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,12 +87,12 @@ class QuotingAndBecomeTest {
   void becomeRunsTheWholeCommandLineUnderSudoNonInteractive() throws Exception {
     String command = "echo \"sudo=$FAKE_SUDO\"; echo a | tr a b";
     try (HostSession session = transport.open(target(true))) {
-      CommandResult result = session.run(RemoteCommand.of(command));
+      CommandResult result = session.run(RemoteCommand.of(command).withTimeout(Duration.ofSeconds(20)));
 
       assertThat(result.stdoutText()).isEqualTo("sudo=1\nb\n");
     }
     assertThat(server.receivedCommands())
-        .containsExactly("sudo -n -- sh -c 'echo \"sudo=$FAKE_SUDO\"; echo a | tr a b'");
+        .containsExactly("sudo -n -- timeout -k 2 21 sh -c 'echo \"sudo=$FAKE_SUDO\"; echo a | tr a b'");
   }
 
   @Test

@@ -63,8 +63,8 @@ class ValuesTest {
   }
 
   @Test
-  void becomeIsSudoNonInteractiveAroundOneShWord() {
-    assertThat(Become.wrap("apt-get install -y 'snf-common=0.13-1'"))
-        .isEqualTo("sudo -n -- sh -c 'apt-get install -y '\\''snf-common=0.13-1'\\'''");
+  void becomeIsSudoNonInteractiveAroundOneShWordUnderTheHostsTimeout() {
+    assertThat(Become.wrap("apt-get install -y 'snf-common=0.13-1'", Duration.ofMillis(29_500)))
+        .isEqualTo("sudo -n -- timeout -k 2 31 sh -c 'apt-get install -y '\\''snf-common=0.13-1'\\'''");
   }
 }
