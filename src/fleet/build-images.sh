@@ -27,7 +27,7 @@ done
 
 FLEET_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CACHE=${RECONCILE_FLEET_CACHE:-/var/cache/reconcile-fleet}
-REPO=$CACHE/repo
+REPO=$CACHE/repo  # symlink to the current repository, see ensure_repo
 SUITE=bookworm
 MIRROR=http://deb.debian.org/debian
 BASE_INCLUDE=openssh-server,sudo,procps,postgresql-client-15
@@ -118,26 +118,40 @@ ensure_debian_debs() {
 }
 
 # --- local apt repository ------------------------------------------------------------------------
+# $CACHE/repo is a symlink to repos/<inputs hash>. A rebuild makes a new directory and swaps the
+# link, so running fleets (Docker resolved the link when it mounted it) keep the repository their
+# apt lists were made from. The newest three are kept.
 REPO_HASH=$(inputs_hash "$DEBS_KEY" packages db)
+REPOS=$CACHE/repos
 
-# Rebuilt in place (not swapped) so that running fleets, which bind-mount it, keep seeing it.
 ensure_repo() {
-  if [ "$FORCE" = 0 ] && [ "$(cat "$REPO/.fleet-inputs" 2>/dev/null)" = "$REPO_HASH" ]; then
-    log "repository $REPO is up to date"
-    return 0
+  local target=$REPOS/$REPO_HASH
+  if [ "$FORCE" = 1 ] || [ ! -f "$target/.fleet-complete" ]; then
+    ensure_debian_debs
+    rm -rf "$target" "$target.tmp"
+    mkdir -p "$target.tmp/debian"
+    cp "$DEBIAN_DEBS"/*.deb "$target.tmp/debian/"
+    "$FLEET_DIR/packages/build-packages.sh" "$target.tmp"
+    (cd "$target.tmp" &&
+      apt-ftparchive packages . > Packages &&
+      gzip -9nc Packages > Packages.gz &&
+      apt-ftparchive -o APT::FTPArchive::Release::Origin=reconcile-fleet \
+        -o APT::FTPArchive::Release::Label=reconcile-fleet release . > Release)
+    touch "$target.tmp/.fleet-complete"
+    mv "$target.tmp" "$target"
+    log "repository $target: $(grep -c '^Package:' "$target/Packages") packages"
+  else
+    log "repository $target is up to date"
   fi
-  ensure_debian_debs
-  mkdir -p "$REPO/debian"
-  rm -f "$REPO"/*.deb "$REPO"/debian/*.deb "$REPO"/Packages* "$REPO"/Release "$REPO/.fleet-inputs"
-  cp "$DEBIAN_DEBS"/*.deb "$REPO/debian/"
-  "$FLEET_DIR/packages/build-packages.sh" "$REPO"
-  (cd "$REPO" &&
-    apt-ftparchive packages . > Packages &&
-    gzip -9nc Packages > Packages.gz &&
-    apt-ftparchive -o APT::FTPArchive::Release::Origin=reconcile-fleet \
-      -o APT::FTPArchive::Release::Label=reconcile-fleet release . > Release)
-  echo "$REPO_HASH" > "$REPO/.fleet-inputs"
-  log "repository $REPO: $(grep -c '^Package:' "$REPO/Packages") packages"
+  if [ "$(readlink "$REPO" 2>/dev/null)" != "repos/$REPO_HASH" ]; then
+    [ -d "$REPO" ] && [ ! -L "$REPO" ] && rm -rf "$REPO"   # the former in-place layout
+    ln -sfn "repos/$REPO_HASH" "$REPO.new"
+    mv -T "$REPO.new" "$REPO"
+  fi
+  ls -1dt "$REPOS"/*/ | tail -n +4 | while read -r old; do
+    [ "${old%/}" != "$target" ] && rm -rf "$old"
+  done
+  return 0
 }
 
 # --- images ----------------------------------------------------------------------------------------
@@ -151,6 +165,7 @@ build_base() {
   cp -a "$ROOTFS" "$work"
   rm -f "$work/.fleet-complete"
   install -m 755 "$FLEET_DIR/base/fleet-init" "$work/usr/local/sbin/fleet-init"
+  install -m 755 "$FLEET_DIR/base/fleet-apply-seed" "$work/usr/local/sbin/fleet-apply-seed"
   install -m 755 "$FLEET_DIR/base/runlevel" "$work/sbin/runlevel"
   install -m 755 "$FLEET_DIR/base/policy-rc.d" "$work/usr/sbin/policy-rc.d"
   install -m 644 "$FLEET_DIR/base/sources.list" "$work/etc/apt/sources.list"
@@ -187,7 +202,7 @@ build_with_container() { # FROM IMAGE HASH ROLE RELEASE
   local name="fleetbuild-$role-${release//./}-$$"
   docker rm -f "$name" >/dev/null 2>&1 || true
   if ! docker run --name "$name" --network none \
-      -v "$REPO:/srv/repo:ro" -v "$FLEET_DIR/roles:/srv/fleet-roles:ro" -v "$FLEET_DIR/db:/srv/fleet-db:ro" \
+      -v "$REPOS/$REPO_HASH:/srv/repo:ro" -v "$FLEET_DIR/roles:/srv/fleet-roles:ro" -v "$FLEET_DIR/db:/srv/fleet-db:ro" \
       --entrypoint /bin/bash "$from" /srv/fleet-roles/install-role.sh "$role" "$release" \
       > "$CACHE/build-$role-$release.log" 2>&1; then
     tail -30 "$CACHE/build-$role-$release.log" >&2
@@ -205,6 +220,9 @@ build_with_container() { # FROM IMAGE HASH ROLE RELEASE
 main() {
   local total=$SECONDS
   mkdir -p "$CACHE"
+  # One build at a time on this machine (several worktrees and scripts may call this).
+  exec 9>"$CACHE/.build.lock"
+  flock -n 9 || { log "waiting for another build-images.sh to finish"; flock 9; }
   require_tools
   timed "apt repository" ensure_repo
 

@@ -23,7 +23,7 @@ CREATE TABLE quotaholder_app_holding (
     exported numeric(38, 0) NOT NULL,
     exporting numeric(38, 0) NOT NULL,
     returned numeric(38, 0) NOT NULL,
-    returning numeric(38, 0) NOT NULL,
+    "returning" numeric(38, 0) NOT NULL,
     released numeric(38, 0) NOT NULL,
     releasing numeric(38, 0) NOT NULL,
     UNIQUE (entity_id, resource)

@@ -24,9 +24,6 @@ public record Fleet(String name, FleetSpec spec, Path dir, ImmutableList<FleetHo
   public static final String BASE_DIR_PROPERTY = "reconcile.fleet.dir";
   static final String DESCRIPTION = "fleet.json";
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
-  /** Credentials of the Synnefo database role (fleet contract), for {@link #psql}. */
-  private static final String DB_USER = "synnefo";
-  private static final String DB_PASSWORD = "example_db_password";
 
   /**
    * Starts a fleet (replacing any earlier fleet of the same name) and returns once every host accepts
@@ -107,12 +104,12 @@ public record Fleet(String name, FleetSpec spec, Path dir, ImmutableList<FleetHo
     return OpenSsh.run(this, host(hostName), command);
   }
 
-  /** Runs SQL on one of the fleet's databases (snf_apps, snf_cyclades, snf_pithos) as the Synnefo role;
-   * returns psql's unaligned, tuples-only output. */
-  public String psql(String database, String sql) {
-    return exec(astakos().name(), "env", "PGPASSWORD=" + DB_PASSWORD,
-        "psql", "-h", "127.0.0.1", "-U", DB_USER, "-d", database, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql)
-        .stdoutOrThrow("psql on " + database);
+  /** Runs SQL on one of the fleet's databases as the Synnefo role; returns psql's unaligned, tuples-only output. */
+  public String psql(FleetDatabase database, String sql) {
+    return exec(astakos().name(), "env", "PGPASSWORD=" + FleetDatabase.PASSWORD,
+        "psql", "-h", "127.0.0.1", "-U", FleetDatabase.USER, "-d", database.database(),
+        "-v", "ON_ERROR_STOP=1", "-At", "-c", sql)
+        .stdoutOrThrow("psql on " + database.database());
   }
 
   @Override

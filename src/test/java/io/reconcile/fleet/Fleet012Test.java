@@ -66,11 +66,11 @@ class Fleet012Test {
 
   @Test
   void astakosDatabaseHasUsersWhoseEmailsDifferOnlyInCase(Fleet fleet) {
-    String duplicates = fleet.psql("snf_apps",
+    String duplicates = fleet.psql(FleetDatabase.ASTAKOS,
         "SELECT lower(email), count(*) FROM auth_user GROUP BY lower(email) HAVING count(*) > 1");
 
     assertThat(duplicates.lines()).isNotEmpty().allSatisfy(line -> assertThat(line).matches(".+@.+\\|[2-9]"));
-    assertThat(fleet.psql("snf_apps", "SELECT count(*) FROM auth_user").strip()).isEqualTo("500");
+    assertThat(fleet.psql(FleetDatabase.ASTAKOS, "SELECT count(*) FROM auth_user").strip()).isEqualTo("500");
   }
 
   @Test
@@ -82,10 +82,12 @@ class Fleet012Test {
   }
 
   @Test
-  void hostsReachTheDatabaseAndTheAptRepositoryByTheirFleetNames(Fleet fleet) {
-    CommandResult db = fleet.ssh("cyclades1", "getent hosts db && test -r /srv/repo/Packages && ! touch /srv/repo/x");
+  void hostsReachTheDatabaseByNameAndOffer013FromTheReadOnlyAptRepository(Fleet fleet) {
+    CommandResult db = fleet.ssh("cyclades1", "getent hosts db");
+    CommandResult apt = fleet.ssh("cyclades1", "apt-cache madison snf-common && ! touch /srv/repo/x 2>/dev/null");
 
     assertThat(db.exitCode()).as(db.stderr()).isZero();
-    assertThat(db.stdout()).contains("db");
+    assertThat(apt.exitCode()).as(apt.stderr()).isZero();
+    assertThat(apt.stdout()).contains("0.13-1", "0.12.5-1", "file:/srv/repo");
   }
 }

@@ -49,6 +49,13 @@ final class FleetFiles {
             .append('\n');
       }
     }
+    // Where the databases are, as seen from astakos1 (the reconciler tunnels to them through it).
+    ini.append("\n[astakos:vars]\n");
+    for (FleetDatabase db : FleetDatabase.values()) {
+      ini.append(db.service()).append("_db_url=").append(db.jdbcUrl()).append('\n')
+          .append(db.service()).append("_db_user=").append(FleetDatabase.USER).append('\n')
+          .append(db.service()).append("_db_password=").append(FleetDatabase.PASSWORD).append('\n');
+    }
     return ini.toString();
   }
 

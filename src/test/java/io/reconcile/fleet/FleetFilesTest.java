@@ -23,7 +23,7 @@ class FleetFilesTest {
   }
 
   @Test
-  void inventoryHasEveryRoleGroupAndOneLinePerHost() {
+  void inventoryHasEveryRoleGroupOneLinePerHostAndTheDatabases() {
     String key = dir.resolve("id_ed25519").toString();
 
     assertThat(FleetFiles.inventory(fleet()).lines().filter(l -> !l.startsWith("#")).toList()).containsExactly(
@@ -36,7 +36,18 @@ class FleetFilesTest {
         "[pithos]",
         "",
         "[ganeti]",
-        "ganeti1 ansible_host=127.0.0.1 ansible_port=40002 ansible_user=root ansible_ssh_private_key_file=" + key);
+        "ganeti1 ansible_host=127.0.0.1 ansible_port=40002 ansible_user=root ansible_ssh_private_key_file=" + key,
+        "",
+        "[astakos:vars]",
+        "astakos_db_url=jdbc:postgresql://db:5432/snf_apps",
+        "astakos_db_user=synnefo",
+        "astakos_db_password=example_db_password",
+        "cyclades_db_url=jdbc:postgresql://db:5432/snf_cyclades",
+        "cyclades_db_user=synnefo",
+        "cyclades_db_password=example_db_password",
+        "pithos_db_url=jdbc:postgresql://db:5432/snf_pithos",
+        "pithos_db_user=synnefo",
+        "pithos_db_password=example_db_password");
   }
 
   @Test

@@ -122,6 +122,8 @@ final class FleetLauncher {
           .getBytes(UTF_8);
       for (FleetHost host : cyclades) {
         docker.writeFile(host.container(), SEED_QUOTA_FILE, quotas);
+        // Merges the quotas into the host's /etc/synnefo/20-snf-cyclades-app-api.conf.
+        docker.exec(host.container(), "fleet-apply-seed").stdoutOrThrow(host.container() + ": fleet-apply-seed");
       }
     }
     LOG.info("fleet {}: seeded {} users in {}", fleet.name(), spec.users(), clock);

@@ -29,7 +29,7 @@ class FleetMainTest {
       "up t --release 0.11",
       "up t --release 0.12 --ganeti many",
       "up t --release 0.12 --ganeti -1",
-      "up t --release 0.12 --users 0",
+      "up t --release 0.12 --users 9",
       "up Bad_Name --release 0.12",
       "down",
       "down a/b"})

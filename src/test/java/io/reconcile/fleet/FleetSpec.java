@@ -9,6 +9,8 @@ import com.google.common.collect.ImmutableList;
 public record FleetSpec(Release release, int ganeti, int cyclades, int pithos, int users, long seed) {
   public static final int DEFAULT_USERS = 500;
   public static final long DEFAULT_SEED = 1;
+  /** fleet-seed-db needs room for its duplicate pairs and special cases. */
+  public static final int MIN_USERS = 10;
 
   public FleetSpec {
     if (release == null) {
@@ -17,8 +19,8 @@ public record FleetSpec(Release release, int ganeti, int cyclades, int pithos, i
     requireNonNegative("ganeti", ganeti);
     requireNonNegative("cyclades", cyclades);
     requireNonNegative("pithos", pithos);
-    if (users < 1) {
-      throw new IllegalArgumentException("users must be at least 1, got " + users);
+    if (users < MIN_USERS) {
+      throw new IllegalArgumentException("users must be at least " + MIN_USERS + ", got " + users);
     }
   }
 

@@ -34,9 +34,9 @@ class FleetSpecTest {
   }
 
   @Test
-  void rejectsNegativeCountsAndNoUsers() {
+  void rejectsNegativeCountsAndTooFewUsers() {
     assertThatThrownBy(() -> FleetSpec.of(Release.V0_12).withGaneti(-1)).hasMessageContaining("ganeti");
-    assertThatThrownBy(() -> FleetSpec.of(Release.V0_12).withUsers(0)).hasMessageContaining("users");
+    assertThatThrownBy(() -> FleetSpec.of(Release.V0_12).withUsers(9)).hasMessageContaining("users");
   }
 
   @Test

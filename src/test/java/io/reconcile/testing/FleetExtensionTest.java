@@ -8,7 +8,7 @@ import io.reconcile.fleet.Release;
 import org.junit.jupiter.api.Test;
 
 class FleetExtensionTest {
-  @FleetTest(release = "0.13", ganeti = 3, pithos = 0, users = 7, seed = 9)
+  @FleetTest(release = "0.13", ganeti = 3, pithos = 0, users = 70, seed = 9)
   private static final class Annotated {}
 
   @Test
@@ -16,7 +16,7 @@ class FleetExtensionTest {
     FleetTest settings = Annotated.class.getAnnotation(FleetTest.class);
 
     assertThat(FleetExtension.specOf(settings))
-        .isEqualTo(FleetSpec.of(Release.V0_13).withGaneti(3).withPithos(0).withUsers(7).withSeed(9));
+        .isEqualTo(FleetSpec.of(Release.V0_13).withGaneti(3).withPithos(0).withUsers(70).withSeed(9));
   }
 
   @Test

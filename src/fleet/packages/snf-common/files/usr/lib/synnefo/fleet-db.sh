@@ -7,7 +7,7 @@ snf_db_env() {
     echo "DATABASES is not set in /etc/synnefo/*.conf" >&2; return 1; }
   eval "$settings"
   export PGHOST=${DB_HOST:-localhost} PGPORT=${DB_PORT:-5432} PGUSER=$DB_USER PGPASSWORD=$DB_PASSWORD \
-    PGDATABASE=$DB_NAME PGCONNECT_TIMEOUT=10
+    PGDATABASE=$DB_NAME PGCONNECT_TIMEOUT=10 PGOPTIONS="-c client_min_messages=warning"
 }
 
 # psql that stops at the first error and prints nothing it is not asked for.
