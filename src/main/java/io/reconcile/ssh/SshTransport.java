@@ -33,6 +33,7 @@ import org.apache.sshd.core.CoreModuleProperties;
 public final class SshTransport implements AutoCloseable {
   private final TransportOptions options;
   private final KnownHosts knownHosts;
+  private final PrivateKeys privateKeys = new PrivateKeys();
   private SshClient client; // created by the first open(): loading Mina costs a few hundred ms
   private boolean closed;
 
@@ -78,7 +79,7 @@ public final class SshTransport implements AutoCloseable {
    * @throws SshFailureException with an {@linkplain SshFailure#unreachable() unreachable} failure
    */
   public HostSession open(SshTarget target) throws SshFailureException {
-    ImmutableList<KeyPair> keys = PrivateKeys.forTarget(target, options.defaultKeyFiles());
+    ImmutableList<KeyPair> keys = privateKeys.forTarget(target, options.defaultKeyFiles());
     HostKeyCheck hostKeyCheck = new HostKeyCheck(knownHosts.keyTypesFor(target.host(), target.port()));
     ClientSession session = connect(target, hostKeyCheck.asContext());
     try {
