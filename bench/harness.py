@@ -1,0 +1,603 @@
+#!/usr/bin/env python3
+"""The engine of bench/run (read bench/run and docs/benchmarks.md first).
+
+Measures, on this machine, reconcile against ansible-playbook and against the plain-ssh floor:
+  check   steady-state `--check --diff` on converged 0.13 fleets (containers), sizes --sizes
+  apply   convergence from fresh 0.12 fleets (one fleet per measured run), sizes --apply-sizes
+  scale   `--check` of simulated hosts (bench/sim: in-process Mina SSH servers), sizes --scale
+  startup JVM start-up with and without the AppCDS archive
+and writes the figures into docs/benchmarks.md (between the bench/run markers) and target/bench/.
+
+Every measured run is checked for the outcome it must have (no drift, no change, no failure), so a figure
+never comes from a run that did something else. Runs of the tools alternate; each waits for the machine's
+1-minute load to drop to --max-load first (up to --load-wait seconds, then it runs and the load is noted).
+"""
+import argparse
+import concurrent.futures
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+OUT = ROOT / "target" / "bench"
+DOC = ROOT / "docs" / "benchmarks.md"
+RECONCILE = ROOT / "bin" / "reconcile"
+FLEET = ROOT / "scripts" / "fleet"
+FLOOR = BENCH / "floor"
+SIM_CLASSES = OUT / "sim-classes"
+JAR = ROOT / "target" / "reconcile.jar"
+# python3 and python3-apt: Ansible's apt module needs them on the hosts (the fleet's repo has no python3-apt).
+ANSIBLE_HOST_DEBS = ["python3-apt", "python-apt-common", "distro-info-data"]
+DEFAULT_SCRIPT_MILLIS = 50
+
+
+def log(message):
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+class BenchError(Exception):
+    pass
+
+
+# ---------------------------------------------------------------- measuring
+
+def load1():
+    return os.getloadavg()[0]
+
+
+def wait_for_quiet(args):
+    """Waits until the 1-minute load is at most --max-load (or --load-wait passed); returns the load."""
+    deadline = time.monotonic() + args.load_wait
+    announced = False
+    while load1() > args.max_load and time.monotonic() < deadline:
+        if not announced:
+            log(f"load {load1():.2f} > {args.max_load}: waiting (up to {args.load_wait} s)")
+            announced = True
+        time.sleep(5)
+    return load1()
+
+
+def timed(command, *, env=None, cwd=None, log_file=None, timeout=3600):
+    """Runs command; returns dict(wall, cpu, rss_kb, status, output). CPU and RSS are of the process tree."""
+    extra = dict(os.environ)
+    extra.update(env or {})
+    out = open(log_file, "w") if log_file else subprocess.DEVNULL
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, env=extra, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                os.killpg(proc.pid, signal.SIGKILL)
+                raise BenchError(f"timed out after {timeout} s: {' '.join(map(str, command))}")
+            time.sleep(0.005)
+    finally:
+        if log_file:
+            out.close()
+    wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    output = Path(log_file).read_text(errors="replace") if log_file else ""
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_kb": usage.ru_maxrss,
+            "status": proc.returncode, "output": output}
+
+
+def run(command, *, env=None, cwd=None, check=True, capture=True):
+    extra = dict(os.environ)
+    extra.update(env or {})
+    result = subprocess.run(command, env=extra, cwd=cwd, text=True,
+                            stdout=subprocess.PIPE if capture else None, stderr=subprocess.PIPE if capture else None)
+    if check and result.returncode != 0:
+        raise BenchError(f"{' '.join(map(str, command))} exited {result.returncode}:\n{(result.stderr or '')[-3000:]}")
+    return result
+
+
+def summary(values):
+    values = sorted(values)
+    return {"median": statistics.median(values), "min": values[0], "max": values[-1], "n": len(values), "all": values}
+
+
+# ---------------------------------------------------------------- tools
+
+class Fleet:
+    """A fleet of `size` cyclades hosts (plus astakos1, which no workload touches) via scripts/fleet."""
+
+    def __init__(self, name, release, size):
+        self.name, self.release, self.size = name, release, size
+        self.dir = ROOT / "target" / "fleet" / name
+
+    def up(self):
+        log(f"fleet {self.name}: {self.size} cyclades hosts at {self.release}")
+        run([FLEET, "up", self.name, "--release", self.release, "--cyclades", str(self.size), "--pithos", "0",
+             "--ganeti", "0", "--users", "10"])
+        self.inventory = self.dir / "bench.ini"
+        self.inventory.write_text((self.dir / "inventory.ini").read_text() + (BENCH / "vars.ini").read_text())
+        self.known_hosts = self.dir / "known_hosts"
+        described = json.loads((self.dir / "fleet.json").read_text())
+        self.containers = [h["container"] for h in described["hosts"] if h["group"] == "cyclades"]
+        self.prepare_for_ansible()
+        return self
+
+    def down(self):
+        run([FLEET, "down", self.name], check=False)
+
+    def prepare_for_ansible(self):
+        """python3 (from the fleet's own apt repository) and python3-apt: what Ansible needs on a host."""
+        debs = OUT / "debs"
+        if not all(any(debs.glob(f"{name}_*.deb")) for name in ANSIBLE_HOST_DEBS):
+            debs.mkdir(parents=True, exist_ok=True)
+            run(["apt-get", "download", *ANSIBLE_HOST_DEBS], cwd=debs)
+
+        def prepare(container):
+            run(["docker", "exec", container, "mkdir", "-p", "/tmp/bench-debs"])
+            run(["docker", "cp", "-q", f"{debs}/.", f"{container}:/tmp/bench-debs/"])
+            run(["docker", "exec", "-e", "DEBIAN_FRONTEND=noninteractive", container, "sh", "-c",
+                 "apt-get install -y -q python3 >/dev/null && dpkg -i /tmp/bench-debs/*.deb >/dev/null "
+                 "&& python3 -c 'import apt'"])
+
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            list(pool.map(prepare, self.containers))
+
+
+def reconcile_command(inventory, known_hosts, check):
+    command = [RECONCILE, "--inventory", inventory, "--states", BENCH / "states", "--templates", BENCH / "templates",
+               "--known-hosts", known_hosts]
+    return command + (["--check", "--diff"] if check else [])
+
+
+RECONCILE_ENV = {"RECONCILE_STATE_DIR": str(OUT / "state")}
+
+
+def ansible_command(inventory, forks, check):
+    command = ["ansible-playbook", "-i", inventory, "-f", str(forks), BENCH / "playbook.yml"]
+    return command + (["--check", "--diff"] if check else [])
+
+
+def ansible_env(known_hosts, control_dir):
+    # Ansible's default ssh_args plus the fleet's known_hosts; a fresh ControlPath directory per run, so no
+    # run reuses the connections of the one before (a check every few minutes would not either).
+    return {"ANSIBLE_CONFIG": str(BENCH / "ansible.cfg"),
+            "ANSIBLE_SSH_ARGS": f"-C -o ControlMaster=auto -o ControlPersist=60s -o UserKnownHostsFile={known_hosts} "
+                                "-o StrictHostKeyChecking=yes",
+            "ANSIBLE_SSH_CONTROL_PATH_DIR": str(control_dir)}
+
+
+def close_control_masters(control_dir):
+    for socket in Path(control_dir).glob("*"):
+        subprocess.run(["ssh", "-O", "exit", "-o", f"ControlPath={socket}", "ignored"], capture_output=True)
+    shutil.rmtree(control_dir, ignore_errors=True)
+
+
+def recap(output):
+    """Ansible's PLAY RECAP as {host: {ok, changed, failed, unreachable}}."""
+    hosts = {}
+    for m in re.finditer(r"^(\S+)\s+: ok=(\d+)\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)", output, re.M):
+        hosts[m.group(1)] = {"ok": int(m.group(2)), "changed": int(m.group(3)), "unreachable": int(m.group(4)),
+                             "failed": int(m.group(5))}
+    return hosts
+
+
+def require_ansible(result, size, changed_allowed, what):
+    hosts = recap(result["output"])
+    bad = [h for h, r in hosts.items() if r["failed"] or r["unreachable"] or (r["changed"] and not changed_allowed)]
+    if result["status"] != 0 or len(hosts) != size or bad:
+        raise BenchError(f"{what}: ansible-playbook exited {result['status']}, {len(hosts)} hosts in its recap, "
+                         f"not as expected: {bad}\n{result['output'][-3000:]}")
+
+
+def require_status(result, expected, what):
+    if result["status"] != expected:
+        raise BenchError(f"{what}: exit {result['status']}, expected {expected}\n{result['output'][-3000:]}")
+
+
+def run_ansible(fleet, check, log_file):
+    control = Path(tempfile.mkdtemp(prefix="perf-acp-"))
+    try:
+        return timed(ansible_command(fleet.inventory, fleet.size, check), env=ansible_env(fleet.known_hosts, control),
+                     cwd=BENCH, log_file=log_file)
+    finally:
+        close_control_masters(control)
+
+
+def observation_script_millis(fleet):
+    """How long reconcile's observation script of the workload runs on a fleet host (median of 9 runs).
+
+    The script is the one reconcile sends (captured by a one-host simulation), run through `docker exec`;
+    the simulated hosts of the scale section answer after that long."""
+    with Simulation(1, 0) as sim:
+        require_status(timed(reconcile_command(sim.inventory, sim.known_hosts, check=True), env=RECONCILE_ENV,
+                             log_file=sim.dir / "reconcile.log"), 0, "capturing the observation script")
+        script = (sim.dir / "observation-script.sh").read_text()
+    times = []
+    for _ in range(9):
+        r = subprocess.run(["docker", "exec", "-i", fleet.containers[0], "bash", "-c",
+                            "s=$(date +%s%N); sh -s >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 ))"],
+                           input=script, text=True, capture_output=True)
+        if r.returncode == 0 and r.stdout.strip().isdigit():
+            times.append(int(r.stdout.strip()))
+    return statistics.median(times) if times else None
+
+
+# ---------------------------------------------------------------- sections
+
+def bench_check(args, results):
+    section = results.setdefault("check", {})
+    for size in args.sizes:
+        fleet = Fleet(f"perf-check-{size}", "0.13", size)
+        try:
+            fleet.up()
+            logs = OUT / "logs" / f"check-{size}"
+            logs.mkdir(parents=True, exist_ok=True)
+            log(f"check {size}: converging with reconcile, then proving both tools see no drift")
+            converge = timed(reconcile_command(fleet.inventory, fleet.known_hosts, check=False), env=RECONCILE_ENV,
+                             log_file=logs / "converge.log")
+            require_status(converge, 0, "converge")
+            require_status(timed(reconcile_command(fleet.inventory, fleet.known_hosts, check=True), env=RECONCILE_ENV,
+                                 log_file=logs / "verify-reconcile.log"), 0, "reconcile check after convergence")
+            require_ansible(run_ansible(fleet, True, logs / "verify-ansible.log"), size, False,
+                            "ansible-playbook --check after reconcile converged")
+            require_status(timed([FLOOR, fleet.inventory, fleet.known_hosts], log_file=logs / "verify-floor.log"), 0, "floor")
+            if size == args.sizes[0]:
+                millis = observation_script_millis(fleet)
+                if millis is not None:
+                    results["observation_script_millis"] = millis
+            tools = {
+                "reconcile": lambda i: timed(reconcile_command(fleet.inventory, fleet.known_hosts, check=True),
+                                             env=RECONCILE_ENV, log_file=logs / f"reconcile-{i}.log"),
+                "ansible": lambda i: run_ansible(fleet, True, logs / f"ansible-{i}.log"),
+                "floor": lambda i: timed([FLOOR, fleet.inventory, fleet.known_hosts], log_file=logs / f"floor-{i}.log"),
+            }
+            runs = {name: [] for name in tools}
+            order = list(tools)
+            for i in range(args.repeats):
+                for name in order[i % 3:] + order[:i % 3]:  # alternate who goes first
+                    load = wait_for_quiet(args)
+                    result = tools[name](i)
+                    if name == "ansible":
+                        require_ansible(result, size, False, f"ansible run {i}")
+                    else:
+                        require_status(result, 0, f"{name} run {i}")
+                    runs[name].append({"wall": result["wall"], "cpu": result["cpu"], "load": load})
+                    log(f"check {size} #{i} {name}: {result['wall']:.2f} s wall, {result['cpu']:.2f} s CPU, load {load:.2f}")
+            section[str(size)] = {name: {"wall": summary([r["wall"] for r in rs]), "cpu": summary([r["cpu"] for r in rs]),
+                                         "load": summary([r["load"] for r in rs])} for name, rs in runs.items()}
+            save(results)
+        finally:
+            if not args.keep:
+                fleet.down()
+
+
+def bench_apply(args, results):
+    section = results.setdefault("apply", {})
+    for size in args.apply_sizes:
+        logs = OUT / "logs" / f"apply-{size}"
+        logs.mkdir(parents=True, exist_ok=True)
+        runs = {"reconcile": [], "ansible": []}
+        for i in range(args.apply_repeats):
+            for name in (["reconcile", "ansible"] if i % 2 == 0 else ["ansible", "reconcile"]):
+                fleet = Fleet(f"perf-apply-{size}", "0.12", size)
+                try:
+                    fleet.up()
+                    load = wait_for_quiet(args)
+                    if name == "reconcile":
+                        result = timed(reconcile_command(fleet.inventory, fleet.known_hosts, check=False),
+                                       env=RECONCILE_ENV, log_file=logs / f"reconcile-{i}.log")
+                        require_status(result, 0, f"reconcile apply {i}")
+                        # The other tool agrees that the hosts are converged.
+                        require_ansible(run_ansible(fleet, True, logs / f"reconcile-{i}-then-ansible-check.log"), size,
+                                        False, "ansible-playbook --check after reconcile's apply")
+                    else:
+                        result = run_ansible(fleet, False, logs / f"ansible-{i}.log")
+                        require_ansible(result, size, True, f"ansible-playbook apply {i}")
+                        require_status(timed(reconcile_command(fleet.inventory, fleet.known_hosts, check=True),
+                                             env=RECONCILE_ENV, log_file=logs / f"ansible-{i}-then-reconcile-check.log"),
+                                       0, "reconcile --check after ansible-playbook's apply")
+                    runs[name].append({"wall": result["wall"], "cpu": result["cpu"], "load": load})
+                    log(f"apply {size} #{i} {name}: {result['wall']:.2f} s wall, {result['cpu']:.2f} s CPU, load {load:.2f}")
+                finally:
+                    fleet.down()
+        section[str(size)] = {name: {"wall": summary([r["wall"] for r in rs]), "cpu": summary([r["cpu"] for r in rs]),
+                                     "load": summary([r["load"] for r in rs])} for name, rs in runs.items()}
+        save(results)
+
+
+class Simulation:
+    def __init__(self, size, script_millis):
+        self.size, self.script_millis = size, script_millis
+        self.dir = OUT / f"sim-{size}"
+
+    def __enter__(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir.mkdir(parents=True)
+        self.log = open(self.dir / "simulator.log", "w")
+        self.proc = subprocess.Popen(
+            ["java", "-XX:+UseSerialGC", "-cp", f"{SIM_CLASSES}:{JAR}", "io.reconcile.bench.SimulatedFleet",
+             "--hosts", str(self.size), "--dir", str(self.dir), "--templates", str(BENCH / "templates"),
+             "--vars", str(BENCH / "vars.ini"), "--memcached-conf", str(BENCH / "sim" / "memcached.conf"),
+             "--script-millis", str(self.script_millis), "--dump-script", str(self.dir / "observation-script.sh")],
+            stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 120
+        while "ready" not in (self.dir / "simulator.log").read_text():
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise BenchError(f"simulator did not start:\n{(self.dir / 'simulator.log').read_text()[-3000:]}")
+            time.sleep(0.2)
+        self.inventory = self.dir / "inventory.ini"
+        self.known_hosts = self.dir / "known_hosts"
+        return self
+
+    def cpu_seconds(self):
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def __exit__(self, *exc):
+        self.proc.terminate()
+        self.proc.wait(30)
+        self.log.close()
+
+
+def gc_heap(log_file):
+    """(peak heap in use, largest live set after a GC) in MiB from -Xlog:gc output."""
+    peak = live = 0
+    for before, after in re.findall(r"(\d+)M->(\d+)M", Path(log_file).read_text() if Path(log_file).exists() else ""):
+        peak, live = max(peak, int(before)), max(live, int(after))
+    return peak, live
+
+
+def bench_scale(args, results):
+    section = results.setdefault("scale", {})
+    millis = results.get("observation_script_millis", DEFAULT_SCRIPT_MILLIS)
+    results["scale_script_millis"] = millis
+    for size in args.scale:
+        logs = OUT / "logs" / f"scale-{size}"
+        logs.mkdir(parents=True, exist_ok=True)
+        with Simulation(size, millis) as sim:
+            command = reconcile_command(sim.inventory, sim.known_hosts, check=True)
+            require_status(timed(command, env=RECONCILE_ENV, log_file=logs / "warm-up.log"), 0, "scale warm-up")
+            runs = []
+            for i in range(args.scale_repeats):
+                load = wait_for_quiet(args)
+                gc_log = logs / f"gc-{i}.log"
+                server_before = sim.cpu_seconds()
+                result = timed(command, env=dict(RECONCILE_ENV, JAVA_TOOL_OPTIONS=f"-Xmx512m -Xlog:gc:file={gc_log}"),
+                               log_file=logs / f"reconcile-{i}.log")
+                require_status(result, 0, f"scale {size} run {i}")
+                peak, live = gc_heap(gc_log)
+                runs.append({"wall": result["wall"], "cpu": result["cpu"], "rss_mib": result["rss_kb"] / 1024,
+                             "heap_peak_mib": peak, "heap_live_mib": live, "server_cpu": sim.cpu_seconds() - server_before,
+                             "load": load})
+                log(f"scale {size} #{i}: {result['wall']:.2f} s wall, {result['cpu']:.2f} s CPU, heap peak {peak} MiB, "
+                    f"live {live} MiB, RSS {result['rss_kb'] / 1024:.0f} MiB, load {load:.2f}")
+        section[str(size)] = {key: summary([r[key] for r in runs]) for key in runs[0]}
+        save(results)
+
+
+def bench_startup(args, results):
+    """JVM start-up: `--version` and a 10-host simulated check, with and without the AppCDS archive."""
+    without = {"RECONCILE_JAVA_OPTS": "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto"}
+    logs = OUT / "logs" / "startup"
+    logs.mkdir(parents=True, exist_ok=True)
+    section = {}
+    with Simulation(10, 0) as sim:
+        check = reconcile_command(sim.inventory, sim.known_hosts, check=True)
+        require_status(timed(check, env=RECONCILE_ENV, log_file=logs / "warm-up.log"), 0, "startup warm-up")
+        cases = {
+            "jvm": (["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-version"], {}),
+            "version_without_appcds": ([RECONCILE, "--version"], without),
+            "version_with_appcds": ([RECONCILE, "--version"], {}),
+            "check10_without_appcds": (check, dict(RECONCILE_ENV, **without)),
+            "check10_with_appcds": (check, RECONCILE_ENV),
+        }
+        runs = {name: [] for name in cases}
+        for i in range(args.repeats):
+            for name, (command, env) in cases.items():
+                wait_for_quiet(args)
+                result = timed(command, env=env, log_file=logs / f"{name}-{i}.log")
+                require_status(result, 0, f"startup {name}")
+                runs[name].append(result)
+        for name, rs in runs.items():
+            section[name] = {"wall": summary([r["wall"] for r in rs]), "cpu": summary([r["cpu"] for r in rs])}
+    results["startup"] = section
+    save(results)
+
+
+# ---------------------------------------------------------------- machine and report
+
+def machine():
+    def first_line(command):
+        try:
+            r = subprocess.run(command, capture_output=True, text=True)
+            return (r.stdout or r.stderr).strip().splitlines()[0]
+        except (OSError, IndexError):
+            return "?"
+    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
+                if l.startswith("model name")), platform.processor())
+    mem = next(l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal"))
+    os_name = next((l.split("=", 1)[1].strip('"') for l in Path("/etc/os-release").read_text().splitlines()
+                    if l.startswith("PRETTY_NAME")), "?")
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(int(mem) / 1024 / 1024, 1), "os": os_name,
+            "kernel": platform.release(), "java": first_line(["java", "-version"]),
+            "ansible": first_line(["ansible-playbook", "--version"]), "openssh": first_line(["ssh", "-V"]),
+            "docker": first_line(["docker", "version", "--format", "{{.Server.Version}}"]),
+            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def save(results):
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "results.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
+
+
+def fmt(seconds):
+    return f"{seconds:.2f}"
+
+
+def span(stat):
+    return f"{fmt(stat['median'])} ({fmt(stat['min'])}-{fmt(stat['max'])})"
+
+
+def loads(*stats):
+    values = [v for s in stats for v in s["all"]]
+    return f"{min(values):.2f}-{max(values):.2f}"
+
+
+CHECK_TARGETS = {10: 10, 50: 15}
+
+
+def render_check(results):
+    rows = ["| hosts | reconcile s | ansible-playbook s | plain-ssh floor s | Ansible / reconcile | reconcile / floor | target | load (1 min) |",
+            "|---:|---:|---:|---:|---:|---:|---|---|"]
+    verdicts = []
+    for size, r in sorted(results.get("check", {}).items(), key=lambda kv: int(kv[0])):
+        rec, ans, flo = (r[t]["wall"]["median"] for t in ("reconcile", "ansible", "floor"))
+        target = CHECK_TARGETS.get(int(size))
+        wanted = [f"Ansible/reconcile >= {target}" if target else "", "reconcile/floor <= 1.5" if int(size) >= 50 else ""]
+        met = (not target or ans / rec >= target) and (int(size) < 50 or rec / flo <= 1.5)
+        rows.append(f"| {size} | {span(r['reconcile']['wall'])} | {span(r['ansible']['wall'])} | {span(r['floor']['wall'])} "
+                    f"| {ans / rec:.1f} | {rec / flo:.2f} | {', '.join(w for w in wanted if w) or '-'}: "
+                    f"{'met' if met else 'NOT met'} | {loads(r['reconcile']['load'], r['ansible']['load'], r['floor']['load'])} |")
+        verdicts.append(met)
+    cpu = ["", "Client CPU (user + system of the tool's whole process tree, median; the hosts' own CPU is not in it):", "",
+           "| hosts | reconcile s | ansible-playbook s | plain-ssh floor s |", "|---:|---:|---:|---:|"]
+    for size, r in sorted(results.get("check", {}).items(), key=lambda kv: int(kv[0])):
+        cpu.append(f"| {size} | {fmt(r['reconcile']['cpu']['median'])} | {fmt(r['ansible']['cpu']['median'])} "
+                   f"| {fmt(r['floor']['cpu']['median'])} |")
+    return "\n".join(rows + cpu), verdicts
+
+
+def render_apply(results):
+    rows = ["| hosts | reconcile s | ansible-playbook s | Ansible / reconcile | target | reconcile CPU s | ansible CPU s | load (1 min) |",
+            "|---:|---:|---:|---:|---|---:|---:|---|"]
+    verdicts = []
+    for size, r in sorted(results.get("apply", {}).items(), key=lambda kv: int(kv[0])):
+        rec, ans = r["reconcile"]["wall"]["median"], r["ansible"]["wall"]["median"]
+        met = ans / rec >= 3
+        rows.append(f"| {size} | {span(r['reconcile']['wall'])} | {span(r['ansible']['wall'])} | {ans / rec:.1f} "
+                    f"| >= 3: {'met' if met else 'NOT met'} | {fmt(r['reconcile']['cpu']['median'])} "
+                    f"| {fmt(r['ansible']['cpu']['median'])} | {loads(r['reconcile']['load'], r['ansible']['load'])} |")
+        verdicts.append(met)
+    return "\n".join(rows), verdicts
+
+
+def render_scale(results):
+    rows = ["| simulated hosts | wall s | per host ms | client CPU s | CPU per host ms | heap peak MiB | live heap MiB "
+            "| RSS MiB | simulator CPU s | load (1 min) |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    verdicts = []
+    for size, r in sorted(results.get("scale", {}).items(), key=lambda kv: int(kv[0])):
+        n = int(size)
+        rows.append(f"| {n} | {span(r['wall'])} | {r['wall']['median'] * 1000 / n:.1f} | {fmt(r['cpu']['median'])} "
+                    f"| {r['cpu']['median'] * 1000 / n:.1f} | {r['heap_peak_mib']['max']:.0f} | {r['heap_live_mib']['max']:.0f} "
+                    f"| {r['rss_mib']['max']:.0f} | {fmt(r['server_cpu']['median'])} | {loads(r['load'])} |")
+        if n >= 1000:
+            verdicts.append(r["wall"]["median"] < 15 and r["heap_peak_mib"]["max"] <= 512)
+    return "\n".join(rows), verdicts
+
+
+def render_startup(results):
+    s = results.get("startup")
+    if not s:
+        return "", []
+    names = {"jvm": "`java -version` (the JVM alone, same options)",
+             "version_without_appcds": "`reconcile --version`, no AppCDS archive",
+             "version_with_appcds": "`reconcile --version`, with the AppCDS archive",
+             "check10_without_appcds": "`reconcile --check` of 10 simulated hosts, no AppCDS archive",
+             "check10_with_appcds": "`reconcile --check` of 10 simulated hosts, with the AppCDS archive"}
+    rows = ["| what | wall s | CPU s |", "|---|---:|---:|"]
+    for key, label in names.items():
+        if key in s:
+            rows.append(f"| {label} | {span(s[key]['wall'])} | {fmt(s[key]['cpu']['median'])} |")
+    return "\n".join(rows), []
+
+
+def render_machine(results):
+    m = results["machine"]
+    lines = [f"- Measured {m['date']} by `{results['command']}`",
+             f"- {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB RAM; {m['os']}, kernel {m['kernel']}",
+             f"- {m['java']}; {m['ansible']}; {m['openssh']}; Docker {m['docker']}",
+             f"- Load gate: each measured run waited for the 1-minute load to be at most {results['max_load']} "
+             f"(up to {results['load_wait']} s); the load at the start of the runs is in each table."]
+    if "observation_script_millis" in results or "scale_script_millis" in results:
+        lines.append(f"- reconcile's observation script takes {results.get('observation_script_millis', '?')} ms on a "
+                     f"fleet host (median of 9); simulated hosts answer after "
+                     f"{results.get('scale_script_millis', DEFAULT_SCRIPT_MILLIS)} ms.")
+    return "\n".join(lines), []
+
+
+def write_doc(results):
+    text = DOC.read_text()
+    for name, render in (("machine", render_machine), ("check", render_check), ("apply", render_apply),
+                         ("scale", render_scale), ("startup", render_startup)):
+        if name != "machine" and name not in results:
+            continue
+        body, _ = render(results)
+        start, end = f"<!-- bench/run:{name}:start -->", f"<!-- bench/run:{name}:end -->"
+        if start not in text:
+            raise BenchError(f"{DOC} lacks the marker {start}")
+        text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: f"{start}\n{body}\n{end}", text, flags=re.S)
+    DOC.write_text(text)
+    log(f"wrote {DOC}")
+
+
+def main():
+    parser = argparse.ArgumentParser(prog="bench/run", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ints = lambda s: [int(x) for x in s.split(",") if x]
+    parser.add_argument("--only", default="check,apply,scale,startup", help="sections to run (default: all)")
+    parser.add_argument("--sizes", type=ints, default=[10, 50], help="hosts of the steady-state check fleets")
+    parser.add_argument("--apply-sizes", type=ints, default=[10, 50], help="hosts of the 0.12 apply fleets")
+    parser.add_argument("--scale", type=ints, default=[100, 300, 1000], help="simulated hosts")
+    parser.add_argument("--repeats", type=int, default=5, help="measured runs per tool and size (default 5)")
+    parser.add_argument("--apply-repeats", type=int, default=5, help="measured applies per tool and size (default 5)")
+    parser.add_argument("--scale-repeats", type=int, default=5, help="measured runs per simulated size (default 5)")
+    parser.add_argument("--max-load", type=float, default=1.0, help="wait for the 1-minute load to be at most this")
+    parser.add_argument("--load-wait", type=int, default=900, help="seconds to wait for it at most per run")
+    parser.add_argument("--keep", action="store_true", help="leave the check fleets running")
+    parser.add_argument("--no-doc", action="store_true", help="do not write docs/benchmarks.md")
+    args = parser.parse_args()
+    sections = set(args.only.split(","))
+    OUT.mkdir(parents=True, exist_ok=True)
+    previous = json.loads((OUT / "results.json").read_text()) if (OUT / "results.json").exists() else {}
+    results = {k: v for k, v in previous.items() if k in ("check", "apply", "scale", "startup", "observation_script_millis")
+               and k not in sections}
+    results.update({"machine": machine(), "command": "bench/run " + " ".join(sys.argv[1:]), "max_load": args.max_load,
+                    "load_wait": args.load_wait})
+    try:
+        if "check" in sections:
+            bench_check(args, results)
+        if "apply" in sections:
+            bench_apply(args, results)
+        if "scale" in sections:
+            bench_scale(args, results)
+        if "startup" in sections:
+            bench_startup(args, results)
+    except BenchError as e:
+        log(f"FAILED: {e}")
+        save(results)
+        return 1
+    save(results)
+    verdicts = []
+    for render in (render_check, render_apply, render_scale):
+        body, met = render(results)
+        if body.count("\n") > 1:
+            print(body + "\n")
+        verdicts += met
+    print(render_startup(results)[0])
+    if not args.no_doc:
+        write_doc(results)
+    log("all targets met" if all(verdicts) else "some targets NOT met (see the tables)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
