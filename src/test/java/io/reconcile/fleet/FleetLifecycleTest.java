@@ -2,10 +2,7 @@ package io.reconcile.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.common.collect.Lists;
 import io.reconcile.testing.DockerRequirement;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +31,7 @@ class FleetLifecycleTest {
     Fleet.down(NAME);
 
     assertThat(FleetDocker.connect().containers(NAME)).isEmpty();
-    assertThat(docker("network", "ls", "-q", "--filter", "name=^" + FleetDocker.networkName(NAME) + "$")).isBlank();
+    assertThat(DockerCli.run("network", "ls", "-q", "--filter", "name=^" + FleetDocker.networkName(NAME) + "$")).isBlank();
     assertThat(Files.exists(fleet.dir())).isFalse();
   }
 
@@ -54,12 +51,5 @@ class FleetLifecycleTest {
     Fleet.down("never-started");
 
     assertThat(FleetDocker.connect().containers("never-started")).isEmpty();
-  }
-
-  private static String docker(String... args) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(Lists.asList("docker", args)).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).isZero();
-    return out;
   }
 }
