@@ -57,6 +57,11 @@ final class PrivateKeys {
     return found;
   }
 
+  /** Reads the file now, so that the first host that needs it does not wait (failures are kept too). */
+  void readAhead(Path file) {
+    loaded.computeIfAbsent(file.toAbsolutePath().normalize(), key -> read(file));
+  }
+
   /** The keys of the file, read on first use (concurrent first uses wait for one read). */
   private ImmutableList<KeyPair> load(Path file) throws UnusableKeyException {
     Loaded keys = loaded.computeIfAbsent(file.toAbsolutePath().normalize(), key -> read(file));
