@@ -9,7 +9,7 @@ public record ServiceResource(Declaration declaration, ServiceSpec spec) impleme
   @Override
   public void request(ObservationRequest.Builder observation) {
     observation.service(spec.name());
-    spec.listen().ifPresent(observation::port);
+    spec.listen().ifPresent(hostPort -> observation.port(spec.name(), hostPort));
   }
 
   @Override
