@@ -6,6 +6,14 @@
 PITHOS_AUTHENTICATION_URL = ${py(astakos_url + "/im/authenticate")}
 #PITHOS_AUTHENTICATION_USERS = None
 
+# SQLAlchemy (DBAPI) connection string of the backend database
+PITHOS_BACKEND_DB_CONNECTION = ${py(pithos_backend_db_connection)}
+<#if pithos_backend_block_path??>
+
+# Block storage
+PITHOS_BACKEND_BLOCK_PATH = ${py(pithos_backend_block_path)}
+</#if>
+
 # Default account quota (bytes) and versioning policy
 #PITHOS_BACKEND_QUOTA = 50 * 1024 * 1024 * 1024
 #PITHOS_BACKEND_VERSIONING = 'auto'

@@ -1,6 +1,7 @@
 -- Pithos data (database snf_pithos), from the model of model.sql. Accounts are nodes under the root
 -- node 0 named by the owner's email before 0.13 (both spellings of every pair) and by uuid after it;
--- each has the containers 'pithos' (with the objects) and 'trash'.
+-- each has the containers 'pithos' (with the objects) and 'trash'. Object names carry the account number,
+-- so the two spellings of a duplicate pair never hold the same path and users-unique can merge them.
 --   node ids: accounts 1..A, containers A+1..3A (pithos, trash alternately), objects 3A+1..
 CREATE TEMPORARY TABLE m_node AS
 WITH s AS (SELECT count(*)::int AS a FROM m_account)
@@ -13,7 +14,7 @@ SELECT s.a + 2 * a.n, a.n, a.owner || '/trash', a.n, 'trash', NULL FROM m_accoun
 UNION ALL
 SELECT 3 * s.a + o.n, s.a + 2 * o.account - 1,
        o.owner || '/pithos/' || (ARRAY['documents/report', 'photos/img', 'backup/archive', 'notes'])
-           [1 + pg_temp.pick('object-name', o.n, 4)] || '-' || o.k || '.bin',
+           [1 + pg_temp.pick('object-name', o.n, 4)] || '-' || o.account || '-' || o.k || '.bin',
        o.account, 'object', o.n
   FROM m_object o, s;
 

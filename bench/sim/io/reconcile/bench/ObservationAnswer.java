@@ -61,7 +61,7 @@ final class ObservationAnswer {
       case "rf" -> file(single(words.subList(1, words.size())), maxContentBytes, host, out);
       case "rs" -> service(single(words.subList(1, words.size())), host, out);
       case "rg" -> out.append(host.guardStatus(single(words.subList(1, words.size())))).append('\n');
-      case "rp" -> out.append(listening(words, host) ? "0" : "1").append('\n');
+      case "rp" -> out.append(host.listening(single(words.subList(1, words.size()))) ? "0" : "1").append('\n');
       default -> throw new IllegalArgumentException("the simulated host cannot run '" + name + "'");
     }
   }
@@ -78,14 +78,6 @@ final class ObservationAnswer {
       // dpkg-query prints nothing on stdout for a package it has never heard of.
       host.packageVersion(word).ifPresent(v -> out.append(word).append('\t').append(v).append("\tinstall ok installed\n"));
     }
-  }
-
-  /** rp SERVICE HOST:PORT: a converged host's services run and answer at once, so no retry is simulated. */
-  private static boolean listening(List<String> words, SimulatedHost host) {
-    if (words.size() != 3) {
-      throw new IllegalArgumentException("expected rp SERVICE HOST:PORT, got " + words);
-    }
-    return host.service(words.get(1)).map(SimulatedHost.Service::running).orElse(false) && host.listening(words.get(2));
   }
 
   /** rf: "absent", or stat's line, sha256sum's digest and the base64 content (when not larger than the limit). */

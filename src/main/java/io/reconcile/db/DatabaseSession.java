@@ -1,15 +1,24 @@
 package io.reconcile.db;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
 
 /**
  * A host's access to databases for one run: tunnels through its SSH session, where exports go, and
- * the run they belong to.
+ * the run they belong to. Keeps one tunnel per database address and one JDBC connection per database
+ * and role, closed with the session.
  */
 public final class DatabaseSession implements AutoCloseable {
   private final Tunnels tunnels;
   private final Path exportDir;
   private final String runId;
+  private final Map<String, Integer> localPorts = new LinkedHashMap<>();
+  private final Map<String, Connection> connections = new LinkedHashMap<>();
 
   public DatabaseSession(Tunnels tunnels, Path exportDir, String runId) {
     this.tunnels = tunnels;
@@ -29,6 +38,53 @@ public final class DatabaseSession implements AutoCloseable {
     return runId;
   }
 
+  /**
+   * The session's connection to a database (opened through a tunnel on first use), in auto-commit mode
+   * between uses: callers open and end their own transactions.
+   */
+  public synchronized Connection connection(DbEndpoint endpoint) {
+    String key = endpoint.user() + "@" + endpoint.host() + ":" + endpoint.port() + "/" + endpoint.database() + "?" + endpoint.params();
+    Connection open = connections.get(key);
+    try {
+      if (open != null && !open.isClosed()) {
+        return open;
+      }
+    } catch (SQLException e) {
+      // a broken connection is replaced below
+    }
+    int port = localPorts.computeIfAbsent(endpoint.host() + ":" + endpoint.port(),
+        hostPort -> tunnels.localPortFor(endpoint.host(), endpoint.port()));
+    Properties properties = new Properties();
+    properties.setProperty("user", endpoint.user());
+    properties.setProperty("password", endpoint.password());
+    properties.setProperty("ApplicationName", "reconcile " + runId);
+    properties.setProperty("connectTimeout", "20");
+    properties.setProperty("tcpKeepAlive", "true");
+    try {
+      Connection connection = DriverManager.getConnection(endpoint.tunnelledUrl(port), properties);
+      // Checks are a few large set-based queries: hash them in memory rather than sorting on disk, and
+      // skip JIT compilation, which costs more than it saves on queries of a second or two.
+      try (java.sql.Statement settings = connection.createStatement()) {
+        settings.execute("SET work_mem = '64MB'");
+        settings.execute("SET jit = off");
+      }
+      connections.put(key, connection);
+      return connection;
+    } catch (SQLException e) {
+      throw new DatabaseException("cannot connect to the " + endpoint.prefix() + " database " + endpoint.describe()
+          + " as " + endpoint.user() + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
-  public void close() {}
+  public synchronized void close() {
+    for (Connection connection : connections.values()) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // closing at the end of a run: nothing left to protect
+      }
+    }
+    connections.clear();
+  }
 }

@@ -11,11 +11,16 @@ public final class DatabaseTypes {
   private DatabaseTypes() {}
 
   public static ImmutableList<SpecParser> parsers() {
-    return ImmutableList.of();
+    return ImmutableList.of(new UsersUniqueParser(), new ServicesParser(), new InitialQuotaParser(), new LimitsParser(),
+        new UsageParser());
   }
 
   /** The invariant for one host, with its variables (database URL, credentials) resolved. */
   public static DatabaseResource render(Declaration declaration, DatabaseSpec spec, Map<String, Object> model) {
-    throw new IllegalArgumentException("no database resource type for " + spec.getClass().getSimpleName());
+    if (!(spec instanceof InvariantSpec invariant)) {
+      throw new IllegalArgumentException("no database resource type for " + spec.getClass().getSimpleName());
+    }
+    Endpoints endpoints = invariant.databases().resolve(model, declaration);
+    return new InvariantResource<>(declaration, String.valueOf(model.get("inventory_hostname")), invariant.invariant(endpoints));
   }
 }

@@ -54,10 +54,18 @@ final class ActionScripts {
         + "mkdir -p -- \"$(dirname -- \"$b\")\"\nmv -f -- \"$p\" \"$b\"\necho \"backup $b\"\n";
   }
 
+  /** Seconds a started service gets to accept connections on its declared port. */
+  static final int LISTEN_WAIT_SECONDS = 10;
+
   static String serviceControl(HostAction.ServiceControl control) {
     String name = quote(control.service());
-    return "if [ -d /run/systemd/system ]; then systemctl " + control.verb() + " -- " + name
+    String script = "set -e\nif [ -d /run/systemd/system ]; then systemctl " + control.verb() + " -- " + name
         + "; else service " + name + " " + control.verb() + "; fi\n";
+    return control.listen().map(listen -> script
+        + "p=" + quote(listen) + "; i=0\n"
+        + "until timeout 2 bash -c 'exec 3<>\"/dev/tcp/$0/$1\"' \"${p%:*}\" \"${p##*:}\" 2>/dev/null; do\n"
+        + "  i=$((i+1)); [ $i -le " + LISTEN_WAIT_SECONDS * 10 + " ] || { echo \"not accepting connections on $p\" >&2; exit 1; }; sleep 0.1\n"
+        + "done\n").orElse(script);
   }
 
   static String serviceBoot(HostAction.ServiceBoot boot) {

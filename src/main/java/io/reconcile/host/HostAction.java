@@ -19,8 +19,15 @@ public sealed interface HostAction {
   /** Remove a file after saving it. */
   record DeleteFile(String path) implements HostAction {}
 
-  /** `service NAME start|stop|restart|reload` (systemctl on systemd hosts). */
-  record ServiceControl(String service, String verb) implements HostAction {}
+  /**
+   * `service NAME start|stop|restart|reload` (systemctl on systemd hosts); with {@code listen}, done only
+   * once `host:port` accepts connections (a daemon forks before it listens).
+   */
+  record ServiceControl(String service, String verb, Optional<String> listen) implements HostAction {
+    public ServiceControl(String service, String verb) {
+      this(service, verb, Optional.empty());
+    }
+  }
 
   /** Start at boot or not (update-rc.d, or systemctl enable/disable). */
   record ServiceBoot(String service, boolean enabled) implements HostAction {}

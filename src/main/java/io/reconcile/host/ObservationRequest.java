@@ -1,20 +1,13 @@
 package io.reconcile.host;
 
-import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
-/**
- * What one host must be asked about in its single observation round trip; duplicates collapse.
- *
- * @param ports {@code host:port} to probe, each with the service that should answer there
- */
+/** What one host must be asked about in its single observation round trip; duplicates collapse. */
 public record ObservationRequest(
     ImmutableSet<String> packages, ImmutableSet<String> files, ImmutableSet<String> services, ImmutableSet<String> guards,
-    ImmutableMap<String, String> ports) {
+    ImmutableSet<String> ports) {
 
   public static Builder builder() {
     return new Builder();
@@ -29,7 +22,7 @@ public record ObservationRequest(
     private final Set<String> files = new LinkedHashSet<>();
     private final Set<String> services = new LinkedHashSet<>();
     private final Set<String> guards = new LinkedHashSet<>();
-    private final Map<String, String> ports = new LinkedHashMap<>();
+    private final Set<String> ports = new LinkedHashSet<>();
 
     public Builder packageName(String name) {
       packages.add(name);
@@ -52,19 +45,15 @@ public record ObservationRequest(
       return this;
     }
 
-    /**
-     * Whether {@code service} accepts TCP connections on `host:port`, as seen from the host. A closed port
-     * is probed again for about two seconds while the service runs (it may be starting), and only once
-     * when it does not run.
-     */
-    public Builder port(String service, String hostPort) {
-      ports.putIfAbsent(hostPort, service);
+    /** Whether something accepts TCP connections on `host:port`, as seen from the host. */
+    public Builder port(String hostPort) {
+      ports.add(hostPort);
       return this;
     }
 
     public ObservationRequest build() {
       return new ObservationRequest(ImmutableSet.copyOf(packages), ImmutableSet.copyOf(files),
-          ImmutableSet.copyOf(services), ImmutableSet.copyOf(guards), ImmutableMap.copyOf(ports));
+          ImmutableSet.copyOf(services), ImmutableSet.copyOf(guards), ImmutableSet.copyOf(ports));
     }
   }
 }

@@ -30,10 +30,7 @@ public final class ObservationScript {
       else [ -x "/etc/init.d/$1" ]; k=$?; r=3; [ $k -eq 0 ] && { service "$1" status >/dev/null 2>&1; r=$?; }; \
       e=1; for l in /etc/rc[2345].d/S[0-9][0-9]"$1"; do [ -e "$l" ] && e=0; done; fi; echo "$k $r $e"; }
       rg() { ( sh -c "$1" ) </dev/null >/dev/null 2>&1; echo $?; }
-      ra() { if [ -d /run/systemd/system ]; then systemctl is-active --quiet -- "$1"; \
-      else service "$1" status >/dev/null 2>&1; fi; }
-      rp() { i=0; while [ $i -lt 10 ]; do timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "${2%:*}" "${2##*:}" 2>/dev/null \
-      && { echo 0; return; }; ra "$1" </dev/null || break; i=$((i+1)); sleep 0.2; done; echo 1; }
+      rp() { timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "${1%:*}" "${1##*:}" 2>/dev/null; echo $?; }
       """.replace("MAXBYTES", Long.toString(MAX_CONTENT_BYTES));
 
   private final ObservationRequest request;
@@ -68,10 +65,8 @@ public final class ObservationScript {
       s.append("echo \"$m guard ").append(i++).append("\"; rg ").append(ShellQuote.quote(guard)).append('\n');
     }
     i = 0;
-    for (var port : request.ports().entrySet()) {
-      // A closed port is probed again only while its service runs: one that does not run cannot be starting.
-      s.append("echo \"$m port ").append(i++).append("\"; rp ").append(ShellQuote.quote(port.getValue())).append(' ')
-          .append(ShellQuote.quote(port.getKey())).append('\n');
+    for (String port : request.ports()) {
+      s.append("echo \"$m port ").append(i++).append("\"; rp ").append(ShellQuote.quote(port)).append('\n');
     }
     s.append("echo \"$m end\"\n");
     return s.toString();
@@ -165,7 +160,7 @@ public final class ObservationScript {
   private ImmutableMap<String, Boolean> ports(Map<String, List<String>> sections) {
     ImmutableMap.Builder<String, Boolean> facts = ImmutableMap.builder();
     int i = 0;
-    for (String port : request.ports().keySet()) {
+    for (String port : request.ports()) {
       facts.put(port, firstLine(section(sections, "port " + i++)).strip().equals("0"));
     }
     return facts.build();

@@ -9,7 +9,7 @@ public record ServiceResource(Declaration declaration, ServiceSpec spec) impleme
   @Override
   public void request(ObservationRequest.Builder observation) {
     observation.service(spec.name());
-    spec.listen().ifPresent(hostPort -> observation.port(spec.name(), hostPort));
+    spec.listen().ifPresent(observation::port);
   }
 
   @Override
@@ -30,9 +30,9 @@ public record ServiceResource(Declaration declaration, ServiceSpec spec) impleme
     }
     boolean deaf = fact.running() && spec.listen().map(l -> !facts.listening(l)).orElse(false);
     if (wantRunning != fact.running()) {
-      actions.add(new HostAction.ServiceControl(spec.name(), wantRunning ? "start" : "stop"));
+      actions.add(new HostAction.ServiceControl(spec.name(), wantRunning ? "start" : "stop", wantRunning ? spec.listen() : Optional.empty()));
     } else if (deaf) {
-      actions.add(new HostAction.ServiceControl(spec.name(), "restart"));
+      actions.add(new HostAction.ServiceControl(spec.name(), "restart", spec.listen()));
     }
     ImmutableList<HostAction> needed = actions.build();
     return needed.isEmpty()

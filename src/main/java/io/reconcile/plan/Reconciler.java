@@ -44,6 +44,28 @@ public final class Reconciler {
   }
 
   public RunReport check(DesiredState desired, List<HostTarget> hosts) {
+    try {
+      return checkHosts(desired, hosts);
+    } finally {
+      closeLinks();
+    }
+  }
+
+  public RunReport apply(DesiredState desired, List<HostTarget> hosts) {
+    try {
+      return applyPhases(desired, hosts);
+    } finally {
+      closeLinks();
+    }
+  }
+
+  /** Ends each host's database connections while its SSH session (their tunnel) is still open. */
+  private void closeLinks() {
+    links.values().forEach(HostLink::close);
+    links.clear();
+  }
+
+  private RunReport checkHosts(DesiredState desired, List<HostTarget> hosts) {
     Instant started = Instant.now();
     // Hosts without declarations (after --tags, --limit) are reported ok and never contacted.
     List<HostTarget> targeted = hosts.stream()
@@ -62,7 +84,7 @@ public final class Reconciler {
     return new RunReport(settings.runId(), Mode.CHECK, started, Duration.between(started, Instant.now()), results, Optional.empty());
   }
 
-  public RunReport apply(DesiredState desired, List<HostTarget> hosts) {
+  private RunReport applyPhases(DesiredState desired, List<HostTarget> hosts) {
     Instant started = Instant.now();
     Map<String, List<ResourceResult>> resources = new LinkedHashMap<>();
     Map<String, HostResult> stopped = new ConcurrentHashMap<>(); // hosts failed or unreachable

@@ -130,18 +130,22 @@ public final class YamlMap {
     return values.build();
   }
 
+  /** A nested mapping, e.g. `users: {alice@example.org: 5}`; empty when the key is absent or null. */
+  public Optional<YamlMap> map(String key) {
+    Node node = entries.get(key);
+    if (node == null || Tag.NULL.equals(node.getTag())) {
+      return Optional.empty();
+    }
+    return Optional.of(of(file, node, "'" + key + "'"));
+  }
+
   /** A mapping of names to text values, e.g. `vars:`. */
   public ImmutableMap<String, String> stringMap(String key) {
-    Node node = entries.get(key);
-    if (node == null) {
-      return ImmutableMap.of();
-    }
-    YamlMap map = of(file, node, "'" + key + "'");
-    ImmutableMap.Builder<String, String> values = ImmutableMap.builder();
-    for (String name : map.keys()) {
-      values.put(name, map.string(name).orElseThrow());
-    }
-    return values.build();
+    return map(key).map(map -> {
+      ImmutableMap.Builder<String, String> values = ImmutableMap.builder();
+      map.keys().forEach(name -> values.put(name, map.string(name).orElseThrow()));
+      return values.build();
+    }).orElse(ImmutableMap.of());
   }
 
   /** A list of mappings, e.g. `resources:`. */

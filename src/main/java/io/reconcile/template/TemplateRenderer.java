@@ -53,7 +53,7 @@ public final class TemplateRenderer {
       Template template = config.getTemplate(name);
       return process(template, model, display, 0);
     } catch (ParseException e) {
-      throw new InvalidInputException(display, e.getLineNumber(), "template syntax error: " + e.getEditorMessage());
+      throw new InvalidInputException(display, e.getLineNumber(), "template syntax error: " + firstLine(e.getEditorMessage()));
     } catch (IOException e) {
       throw new InvalidInputException(display, 0, "cannot read template: " + e.getMessage());
     }
@@ -68,7 +68,7 @@ public final class TemplateRenderer {
       Template template = new Template(stateFile, text, config);
       return process(template, model, stateFile, firstLine - 1);
     } catch (ParseException e) {
-      throw new InvalidInputException(stateFile, firstLine - 1 + e.getLineNumber(), "template syntax error: " + e.getEditorMessage());
+      throw new InvalidInputException(stateFile, firstLine - 1 + e.getLineNumber(), "template syntax error: " + firstLine(e.getEditorMessage()));
     } catch (IOException e) {
       throw new InvalidInputException(stateFile, firstLine, "cannot parse template: " + e.getMessage());
     }

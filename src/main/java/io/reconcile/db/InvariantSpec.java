@@ -1,0 +1,10 @@
+package io.reconcile.db;
+
+import io.reconcile.state.DatabaseSpec;
+
+/** A database invariant's declaration: the databases it names and the logic it becomes once they resolve. */
+public interface InvariantSpec extends DatabaseSpec {
+  DatabaseNames databases();
+
+  Invariant<?> invariant(Endpoints endpoints);
+}

@@ -1,0 +1,123 @@
+package io.reconcile.db;
+
+import com.google.common.collect.ImmutableList;
+import io.reconcile.host.Change;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How the registry differs from the declared services, and what fixes it: renames first, then new and
+ * changed services, then new and changed resources. Extra services and resources are left alone, as
+ * astakos-init leaves them (removing one would drop its users' quotas).
+ */
+record ServicesDiff(Observed observed, ImmutableList<Action> actions) implements Findings {
+  sealed interface Action {}
+
+  record Rename(int serviceId, String from, String to) implements Action {}
+
+  record AddService(ServicesSpec.Service service) implements Action {}
+
+  record SetService(int serviceId, ServicesSpec.Service service) implements Action {}
+
+  record AddResource(String service, ServicesSpec.Resource resource) implements Action {}
+
+  record SetResource(int resourceId, ServicesSpec.Resource resource) implements Action {}
+
+  static ServicesDiff of(List<ServicesSpec.Service> declared, Registry registry) {
+    List<Action> actions = new ArrayList<>();
+    List<Offenders.Row> rows = new ArrayList<>();
+    List<String> blockers = new ArrayList<>();
+    for (ServicesSpec.Service service : declared) {
+      Optional<Registry.Service> current = registry.service(service.name());
+      Optional<Registry.Service> old = service.renamedFrom().flatMap(registry::service);
+      if (current.isPresent() && old.isPresent()) {
+        blockers.add("both services " + old.get().name() + " and " + service.name() + " are registered; merge them by hand");
+        continue;
+      }
+      if (current.isEmpty() && old.isPresent()) {
+        actions.add(new Rename(old.get().id(), old.get().name(), service.name()));
+        rows.add(new Offenders.Row(service.name(), "service " + old.get().name(), "service " + service.name()));
+        current = old;
+      }
+      if (current.isEmpty()) {
+        actions.add(new AddService(service));
+        rows.add(new Offenders.Row(service.name(), null, describe(service)));
+        service.resources().forEach(r -> {
+          actions.add(new AddResource(service.name(), r));
+          rows.add(new Offenders.Row(service.name() + "." + r.name(), null, describe(service.name(), r)));
+        });
+        continue;
+      }
+      Registry.Service registered = current.get();
+      String was = describe(service, registered);
+      if (!was.equals(describe(service))) {
+        actions.add(new SetService(registered.id(), service));
+        rows.add(new Offenders.Row(service.name(), was, describe(service)));
+      }
+      for (ServicesSpec.Resource resource : service.resources()) {
+        Optional<Registry.Resource> existing = registered.resource(resource.name());
+        String wanted = describe(service.name(), resource);
+        if (existing.isEmpty()) {
+          actions.add(new AddResource(service.name(), resource));
+          rows.add(new Offenders.Row(service.name() + "." + resource.name(), null, wanted));
+        } else if (!describe(service.name(), existing.get()).equals(wanted)) {
+          actions.add(new SetResource(existing.get().id(), resource));
+          rows.add(new Offenders.Row(service.name() + "." + resource.name(), describe(service.name(), existing.get()), wanted));
+        }
+      }
+    }
+    Offenders offenders = Offenders.of(rows);
+    int resources = declared.stream().mapToInt(s -> s.resources().size()).sum();
+    Observed observed = new Observed(offenders, ImmutableList.copyOf(blockers),
+        offenders.count() + (offenders.count() == 1 ? " registration differs" : " registrations differ"),
+        declared.size() + " services and " + resources + " resources registered as declared");
+    return new ServicesDiff(observed, ImmutableList.copyOf(actions));
+  }
+
+  /** The declared service, showing only the keys it declares. */
+  private static String describe(ServicesSpec.Service service) {
+    return "service " + service.name() + service.url().map(u -> " url=" + u).orElse("")
+        + service.order().map(o -> " order=" + o).orElse("");
+  }
+
+  /** The registered service, showing the keys the declaration has. */
+  private static String describe(ServicesSpec.Service declared, Registry.Service registered) {
+    return "service " + declared.name() + (declared.url().isPresent() ? " url=" + registered.url().orElse("-") : "")
+        + (declared.order().isPresent() ? " order=" + registered.order() : "");
+  }
+
+  private static String describe(String service, ServicesSpec.Resource r) {
+    return line(service, r.name(), r.group(), r.unit(), r.uplimit().toString(), r.desc());
+  }
+
+  private static String describe(String service, Registry.Resource r) {
+    return line(service, r.name(), r.group(), r.unit(), r.uplimit().toString(), r.desc());
+  }
+
+  private static String line(String service, String name, Optional<String> group, Optional<String> unit, String uplimit,
+      Optional<String> desc) {
+    return "resource " + service + "." + name + " group=" + group.orElse("-") + " unit=" + unit.orElse("-") + " uplimit=" + uplimit
+        + " desc=" + desc.map(d -> "\"" + d + "\"").orElse("-");
+  }
+
+  @Override
+  public boolean holds() {
+    return observed.holds();
+  }
+
+  @Override
+  public String digest() {
+    return observed.digest();
+  }
+
+  @Override
+  public ImmutableList<String> blockers() {
+    return observed.blockers();
+  }
+
+  @Override
+  public Change change() {
+    return observed.change();
+  }
+}

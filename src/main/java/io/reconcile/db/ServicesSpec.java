@@ -1,0 +1,23 @@
+package io.reconcile.db;
+
+import com.google.common.collect.ImmutableList;
+import java.math.BigInteger;
+import java.util.Optional;
+
+/**
+ * {@code services-registered}: im_service / im_resource hold the declared ASTAKOS_SERVICES (guide §5).
+ * Absent {@code unit}, {@code group} and {@code desc} mean NULL, as with astakos-init; an absent
+ * {@code url} or {@code order} leaves the registered one alone.
+ */
+public record ServicesSpec(String name, DatabaseNames databases, ImmutableList<Service> services) implements InvariantSpec {
+  /** One service; {@code renamedFrom} names the service to rename (e.g. pithos -> pithos+). */
+  public record Service(String name, Optional<String> renamedFrom, Optional<String> url, Optional<Integer> order,
+      ImmutableList<Resource> resources) {}
+
+  public record Resource(String name, Optional<String> group, Optional<String> unit, BigInteger uplimit, Optional<String> desc) {}
+
+  @Override
+  public Invariant<?> invariant(Endpoints endpoints) {
+    return new Services(endpoints, services);
+  }
+}

@@ -1,0 +1,148 @@
+package io.reconcile.db;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Guide §2 and §6.1–6.2 as one invariant: no two Astakos users share lower(email) (the survivor is chosen
+ * by rule or by id, the others are removed with what references them, their projects and memberships
+ * moving to the survivor), and neither Cyclades nor Pithos has two spellings of one name (the others'
+ * data merged into the keeping spelling, or deleted).
+ */
+final class UsersUnique implements Invariant<UsersFindings> {
+  private final Endpoints endpoints;
+  private final SurvivorRule rule;
+  private final ImmutableSet<Integer> keep;
+  private final UsersUniqueSpec.Strategy cyclades;
+  private final UsersUniqueSpec.Strategy pithos;
+
+  UsersUnique(Endpoints endpoints, SurvivorRule rule, ImmutableSet<Integer> keep, UsersUniqueSpec.Strategy cyclades,
+      UsersUniqueSpec.Strategy pithos) {
+    this.endpoints = endpoints;
+    this.rule = rule;
+    this.keep = keep;
+    this.cyclades = cyclades;
+    this.pithos = pithos;
+  }
+
+  @Override
+  public Endpoints endpoints() {
+    return endpoints;
+  }
+
+  @Override
+  public ImmutableList<TableLock> locks() {
+    ImmutableList.Builder<TableLock> locks = ImmutableList.builder();
+    locks.add(TableLock.write(Db.ASTAKOS, "auth_user"), TableLock.write(Db.ASTAKOS, "im_astakosuser"));
+    if (endpoints.has(Db.CYCLADES)) {
+      CycladesOwners.COLUMNS.keySet().forEach(table -> locks.add(TableLock.write(Db.CYCLADES, table)));
+    }
+    if (endpoints.has(Db.PITHOS)) {
+      PithosAccounts.TABLES.forEach(table -> locks.add(TableLock.write(Db.PITHOS, table)));
+    }
+    return locks.build();
+  }
+
+  @Override
+  public UsersFindings observe(Connections db) throws SQLException {
+    Connection astakos = db.get(Db.ASTAKOS);
+    Map<String, List<AstakosAccount>> astakosGroups = DuplicateGroups.astakos(astakos);
+    Map<String, ImmutableList<DuplicateGroups.Spelling>> cycladesGroups =
+        db.has(Db.CYCLADES) ? DuplicateGroups.cyclades(db.get(Db.CYCLADES)) : Map.of();
+    Map<String, ImmutableList<DuplicateGroups.Spelling>> pithosGroups =
+        db.has(Db.PITHOS) ? DuplicateGroups.pithos(db.get(Db.PITHOS)) : Map.of();
+    TreeSet<String> serviceKeys = new TreeSet<>(cycladesGroups.keySet());
+    serviceKeys.addAll(pithosGroups.keySet());
+    Map<String, List<AstakosAccount>> owners = serviceKeys.isEmpty() ? Map.of() : DuplicateGroups.accountsOf(astakos, List.copyOf(serviceKeys));
+
+    List<String> blockers = new ArrayList<>();
+    List<Offenders.Row> rows = new ArrayList<>();
+    ImmutableList.Builder<UsersFindings.Removal> removals = ImmutableList.builder();
+    astakosGroups.forEach((key, accounts) -> {
+      Optional<AstakosAccount> survivor = rule.choose(accounts, keep);
+      String all = accounts.stream().map(AstakosAccount::describe).collect(Collectors.joining(", "));
+      if (survivor.isEmpty()) {
+        blockers.add("'keep' lists several accounts of " + key + ": " + all);
+        return;
+      }
+      removals.add(new UsersFindings.Removal(key, survivor.get(),
+          accounts.stream().filter(a -> a.id() != survivor.get().id()).collect(ImmutableList.toImmutableList())));
+      rows.add(new Offenders.Row(key, "astakos " + all, "astakos " + survivor.get().describe()));
+    });
+    ImmutableList<UsersFindings.Reduction> cycladesReductions = reductions(cycladesGroups, owners, "cyclades", cyclades,
+        "vms", "networks", "keys", rows);
+    ImmutableList<UsersFindings.Reduction> pithosReductions = reductions(pithosGroups, owners, "pithos", pithos,
+        "containers", "objects", "bytes", rows);
+    if (pithos == UsersUniqueSpec.Strategy.MERGE && !pithosReductions.isEmpty()) {
+      blockers.addAll(PithosAccounts.collisions(db.get(Db.PITHOS), pithosReductions));
+    }
+    Offenders offenders = Offenders.of(rows);
+    long emails = rows.stream().map(Offenders.Row::subject).distinct().count();
+    return new UsersFindings(removals.build(), cycladesReductions, pithosReductions, new Observed(offenders, ImmutableList.copyOf(blockers),
+        emails + " emails have several users or spellings (astakos " + astakosGroups.size() + ", cyclades " + cycladesGroups.size()
+            + ", pithos " + pithosGroups.size() + ")",
+        "one user per email (survivor " + rule.label() + (keep.isEmpty() ? "" : ", keep " + keep) + "; cyclades "
+            + (endpoints.has(Db.CYCLADES) ? cyclades.label() : "not checked") + ", pithos "
+            + (endpoints.has(Db.PITHOS) ? pithos.label() : "not checked") + ")"));
+  }
+
+  private ImmutableList<UsersFindings.Reduction> reductions(Map<String, ImmutableList<DuplicateGroups.Spelling>> groups,
+      Map<String, List<AstakosAccount>> owners, String service, UsersUniqueSpec.Strategy strategy, String first, String second,
+      String third, List<Offenders.Row> rows) {
+    ImmutableList.Builder<UsersFindings.Reduction> reductions = ImmutableList.builder();
+    groups.forEach((key, spellings) -> {
+      Optional<AstakosAccount> survivor = Optional.ofNullable(owners.get(key)).flatMap(accounts -> rule.choose(accounts, keep));
+      String keeperName = Spellings.keeper(spellings.stream().map(DuplicateGroups.Spelling::name).toList(), survivor);
+      DuplicateGroups.Spelling keeper = spellings.stream().filter(s -> s.name().equals(keeperName)).findFirst().orElseThrow();
+      ImmutableList<DuplicateGroups.Spelling> others = spellings.stream().filter(s -> s != keeper).collect(ImmutableList.toImmutableList());
+      reductions.add(new UsersFindings.Reduction(key, keeper, others));
+      String all = spellings.stream().map(s -> counts(s, first, second, third)).collect(Collectors.joining("; "));
+      String after = strategy == UsersUniqueSpec.Strategy.MERGE
+          ? counts(new DuplicateGroups.Spelling(keeper.name(), sum(spellings, 1), sum(spellings, 2), sum(spellings, 3), keeper.node()),
+              first, second, third) + " (merged)"
+          : counts(keeper, first, second, third) + " (" + others.stream().map(DuplicateGroups.Spelling::name)
+              .collect(Collectors.joining(", ")) + " deleted)";
+      rows.add(new Offenders.Row(key, service + " " + all, service + " " + after));
+    });
+    return reductions.build();
+  }
+
+  private static long sum(List<DuplicateGroups.Spelling> spellings, int which) {
+    return spellings.stream().mapToLong(s -> which == 1 ? s.first() : which == 2 ? s.second() : s.third()).sum();
+  }
+
+  private static String counts(DuplicateGroups.Spelling s, String first, String second, String third) {
+    return s.name() + ": " + s.first() + " " + first + ", " + s.second() + " " + second + ", " + s.third() + " " + third;
+  }
+
+  @Override
+  public void fix(UsersFindings findings, Connections db, Changes changes) throws SQLException {
+    if (!findings.pithos().isEmpty()) {
+      PithosAccounts accounts = new PithosAccounts(changes.of(Db.PITHOS), findings.pithos());
+      if (pithos == UsersUniqueSpec.Strategy.MERGE) {
+        accounts.merge();
+      } else {
+        accounts.delete();
+      }
+    }
+    if (!findings.cyclades().isEmpty()) {
+      CycladesOwners owners = new CycladesOwners(changes.of(Db.CYCLADES), findings.cyclades());
+      if (cyclades == UsersUniqueSpec.Strategy.MERGE) {
+        owners.merge();
+      } else {
+        owners.delete();
+      }
+    }
+    if (!findings.astakos().isEmpty()) {
+      new AstakosRemovals(changes.of(Db.ASTAKOS), findings.astakos()).apply();
+    }
+  }
+}

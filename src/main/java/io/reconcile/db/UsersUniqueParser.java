@@ -1,0 +1,67 @@
+package io.reconcile.db;
+
+import com.google.common.collect.ImmutableSet;
+import io.reconcile.state.ResourceSpec;
+import io.reconcile.state.SpecParser;
+import io.reconcile.state.StateFiles;
+import io.reconcile.state.YamlMap;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * <pre>
+ * - users-unique: astakos
+ *   cyclades_database: cyclades      # optional: also merge or delete Cyclades owners
+ *   pithos_database: pithos          # optional: also merge or delete Pithos accounts
+ *   survivor: active-then-oldest     # or oldest, newest, active-then-newest (default active-then-oldest)
+ *   keep: [12, 40]                   # optional: Astakos user ids that survive in their groups
+ *   cyclades: merge                  # or delete (default merge)
+ *   pithos: merge                    # or delete (default merge)
+ * </pre>
+ */
+final class UsersUniqueParser implements SpecParser {
+  @Override
+  public String type() {
+    return "users-unique";
+  }
+
+  @Override
+  public ImmutableSet<String> keys() {
+    return ImmutableSet.of(DatabaseNames.ASTAKOS_KEY, DatabaseNames.CYCLADES_KEY, DatabaseNames.PITHOS_KEY, "survivor", "keep",
+        "cyclades", "pithos");
+  }
+
+  @Override
+  public ResourceSpec parse(YamlMap map, StateFiles files) {
+    String name = map.requireString(type());
+    DatabaseNames names = DatabaseNames.parse(map, name);
+    SurvivorRule rule = map.string("survivor").map(text -> SurvivorRule.parse(text).orElseThrow(() -> map.error("survivor",
+        "'survivor' must be one of " + Arrays.stream(SurvivorRule.values()).map(SurvivorRule::label).collect(Collectors.joining(", "))
+            + ", not '" + text + "'"))).orElse(SurvivorRule.ACTIVE_THEN_OLDEST);
+    ImmutableSet.Builder<Integer> keep = ImmutableSet.builder();
+    for (String id : map.strings("keep")) {
+      if (!id.matches("[0-9]{1,9}")) {
+        throw map.error("keep", "'keep' lists Astakos user ids (numbers), not '" + id + "'");
+      }
+      keep.add(Integer.parseInt(id));
+    }
+    return new UsersUniqueSpec(name, names, rule, keep.build(), strategy(map, "cyclades", names.cyclades().isPresent()),
+        strategy(map, "pithos", names.pithos().isPresent()));
+  }
+
+  private static UsersUniqueSpec.Strategy strategy(YamlMap map, String key, boolean databaseDeclared) {
+    if (map.has(key) && !databaseDeclared) {
+      throw map.error(key, "'" + key + "' needs '" + key + "_database' (the database to merge or delete in)");
+    }
+    return map.string(key).map(text -> switch (text) {
+      case "merge" -> UsersUniqueSpec.Strategy.MERGE;
+      case "delete" -> UsersUniqueSpec.Strategy.DELETE;
+      default -> throw map.error(key, "'" + key + "' must be merge or delete, not '" + text + "'");
+    }).orElse(UsersUniqueSpec.Strategy.MERGE);
+  }
+
+  @Override
+  public String defaultName(ResourceSpec spec) {
+    return ((UsersUniqueSpec) spec).name();
+  }
+}

@@ -1,0 +1,30 @@
+package io.reconcile.db;
+
+import com.google.common.collect.ImmutableSet;
+
+/**
+ * {@code users-unique} (guide §2, §6.1, §6.2): no two Astakos users share an email compared
+ * case-insensitively, and neither do Cyclades owners (VMs, networks, key pairs) nor Pithos accounts.
+ *
+ * @param keep Astakos user ids that survive in their groups, whatever the rule says
+ * @param cyclades what happens to the Cyclades data of the spellings that go
+ * @param pithos what happens to the Pithos accounts of the spellings that go
+ */
+public record UsersUniqueSpec(String name, DatabaseNames databases, SurvivorRule survivor, ImmutableSet<Integer> keep,
+    Strategy cyclades, Strategy pithos) implements InvariantSpec {
+
+  /** merge: the data moves to the surviving spelling; delete: it is deleted (exported first). */
+  public enum Strategy {
+    MERGE,
+    DELETE;
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  @Override
+  public Invariant<?> invariant(Endpoints endpoints) {
+    return new UsersUnique(endpoints, survivor, keep, cyclades, pithos);
+  }
+}

@@ -1,0 +1,107 @@
+package io.reconcile.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reconcile.fleet.Fleet;
+import io.reconcile.fleet.FleetDatabase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A reconcile project for a fleet's databases: the five invariants declared for astakos1 (the Cyclades
+ * settings taken from the seed's output, as an operator would copy them), and the CLI run in its own JVM.
+ */
+final class FleetProject {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final List<String> TYPES = List.of("users-unique", "services-registered", "quotas-initial", "quotas-limits", "quotas-usage");
+
+  private FleetProject() {}
+
+  record Run(int code, String out, String err) {}
+
+  static Run reconcile(Fleet fleet, Path project, String... flags) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "io.reconcile.cli.Main",
+        "--inventory", fleet.inventory().toString(), "--known-hosts", fleet.knownHosts().toString(),
+        "--states", project.resolve("states").toString(), "--templates", project.resolve("templates").toString(),
+        "--export-dir", project.resolve("exports").toString()));
+    command.addAll(Arrays.asList(flags));
+    Process process = new ProcessBuilder(command).directory(project.toFile()).redirectError(project.resolve("stderr").toFile()).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int code = process.waitFor();
+    String err = Files.readString(project.resolve("stderr"));
+    assertThat(out + err).as("no credentials in any output").doesNotContain(FleetDatabase.PASSWORD);
+    return new Run(code, out, err);
+  }
+
+  static Map<String, JsonNode> resources(JsonNode report) {
+    Map<String, JsonNode> byType = new LinkedHashMap<>();
+    report.path("hosts").get(0).path("resources").forEach(r -> byType.put(r.path("type").asText(), r));
+    return byType;
+  }
+
+  /** The seed's per-user Cyclades settings (a Python dict per setting) as YAML flow mappings. */
+  private static Map<String, String> cycladesSettings(Fleet fleet) {
+    String conf = fleet.exec(fleet.astakos().name(), "cat", "/srv/seed-out/cyclades-user-quota.conf").stdoutOrThrow("seed output");
+    Map<String, String> settings = new LinkedHashMap<>();
+    Matcher block = Pattern.compile("(?m)^(VMS_USER_QUOTA|NETWORKS_USER_QUOTA) = \\{([^}]*)\\}").matcher(conf);
+    while (block.find()) {
+      settings.put(block.group(1), "{" + block.group(2).lines().map(String::strip).filter(l -> !l.isEmpty())
+          .map(l -> l.endsWith(",") ? l.substring(0, l.length() - 1) : l).collect(Collectors.joining(", ")) + "}");
+    }
+    return settings;
+  }
+
+  static void writeStates(Fleet fleet, Path project) throws IOException {
+    Map<String, String> cyclades = cycladesSettings(fleet);
+    Files.createDirectories(project.resolve("templates"));
+    Files.createDirectories(project.resolve("states"));
+    Files.writeString(project.resolve("states/50-database.yml"), """
+        phase: database
+        hosts: astakos1
+        resources:
+          - users-unique: astakos
+            cyclades_database: cyclades
+            pithos_database: pithos
+            survivor: active-then-oldest
+            cyclades: merge
+            pithos: delete      # the default seed has Pithos path collisions, which a merge refuses
+          - services-registered: astakos
+            services:
+              - service: cyclades
+                resources:
+                  - {name: disk, group: compute, uplimit: 30*1024*1024*1024, unit: bytes, desc: Virtual machine disk size}
+                  - {name: cpu, group: compute, uplimit: 6, desc: Number of virtual machine processors}
+                  - {name: ram, group: compute, uplimit: 6*1024*1024*1024, unit: bytes, desc: Virtual machines}
+                  - {name: vm, group: compute, uplimit: 2, desc: Number of virtual machines}
+                  - {name: network.private, group: network, uplimit: 1, desc: Private networks}
+              - service: pithos+
+                renamed_from: pithos
+                resources:
+                  - {name: diskspace, group: storage, uplimit: 5*1024*1024*1024, unit: bytes, desc: Pithos account diskspace}
+          - quotas-initial: astakos
+            pithos_database: pithos
+            pithos_default_quota: 50*1024*1024*1024
+            cyclades_vms: {users: VMS}
+            cyclades_networks: {users: NETWORKS}
+          - quotas-limits: astakos
+            tags: [quota]
+          - quotas-usage: astakos
+            cyclades_database: cyclades
+            pithos_database: pithos
+            tags: [quota]
+        """.replace("VMS", cyclades.get("VMS_USER_QUOTA")).replace("NETWORKS", cyclades.get("NETWORKS_USER_QUOTA")));
+  }
+}

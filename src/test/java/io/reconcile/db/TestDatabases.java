@@ -1,0 +1,255 @@
+package io.reconcile.db;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.reconcile.input.InvalidInputException;
+import io.reconcile.state.Declaration;
+import io.reconcile.state.Location;
+import io.reconcile.state.ResourceId;
+import io.reconcile.testing.DockerRequirement;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.testcontainers.containers.Container.ExecResult;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
+
+/**
+ * Real PostgreSQL 15 (the fleet's astakos image, whose cluster has the synnefo role and the three
+ * Synnefo databases) with the fleet's 0.12 schema (src/fleet/db), reset to empty databases per test.
+ * One container per test JVM. Tests reach it as the reconciler does, through a {@link DatabaseSession},
+ * with the "tunnel" being Docker's published port.
+ */
+final class TestDatabases {
+  static final String IMAGE = "reconcile-fleet/astakos:0.12";
+  static final String USER = "synnefo";
+  static final String PASSWORD = "example_db_password";
+  static final Map<Db, String> NAMES = ImmutableMap.of(Db.ASTAKOS, "snf_apps", Db.CYCLADES, "snf_cyclades", Db.PITHOS, "snf_pithos");
+  /** One database holding all three schemas, as a small installation may have it. */
+  static final String SHARED = "snf_all";
+  private static final Path SCHEMA = Path.of("src/fleet/db");
+  private static TestDatabases instance;
+
+  private final GenericContainer<?> container;
+
+  private TestDatabases(GenericContainer<?> container) {
+    this.container = container;
+  }
+
+  /** The shared instance (started on first use; skipped or failed like other Docker tests when Docker is missing). */
+  static synchronized TestDatabases get() {
+    if (instance == null) {
+      DockerRequirement.requireDocker();
+      if (!imagePresent()) {
+        DockerRequirement.unavailable("image " + IMAGE + " is missing");
+      }
+      GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(IMAGE))
+          .withExposedPorts(5432)
+          .waitingFor(Wait.forLogMessage(".*fleet-init: ready.*", 1));
+      container.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+      instance = new TestDatabases(container);
+      instance.createTemplates();
+    }
+    return instance;
+  }
+
+  private static boolean imagePresent() {
+    try {
+      Process p = new ProcessBuilder("docker", "image", "inspect", IMAGE).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Empties the three databases (fresh copies of the schema templates). */
+  void reset() {
+    List<String> sql = new ArrayList<>();
+    ImmutableList.<String>builder().addAll(NAMES.values()).add(SHARED).build().forEach(name -> {
+      sql.add("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      sql.add("CREATE DATABASE " + name + " TEMPLATE tpl_" + name + " OWNER synnefo");
+    });
+    admin(sql.toArray(String[]::new));
+  }
+
+  private void createTemplates() {
+    Map<Db, List<String>> files = new HashMap<>();
+    files.put(Db.ASTAKOS, List.of("syncdb", "south/im", "south/quotaholder_app"));
+    files.put(Db.CYCLADES, List.of("syncdb", "south/db", "south/userdata"));
+    files.put(Db.PITHOS, List.of("alembic"));
+    Map<String, List<String>> templates = new java.util.LinkedHashMap<>();
+    NAMES.forEach((db, name) -> templates.put(name, files.get(db)));
+    templates.put(SHARED, List.of("syncdb", "south/im", "south/quotaholder_app", "south/db", "south/userdata", "alembic"));
+    for (Map.Entry<String, List<String>> entry : templates.entrySet()) {
+      String template = "tpl_" + entry.getKey();
+      admin("DROP DATABASE IF EXISTS " + template, "CREATE DATABASE " + template + " OWNER synnefo");
+      try (Connection c = connect(template); Statement s = c.createStatement()) {
+        for (String dir : entry.getValue()) {
+          for (Path file : release012(SCHEMA.resolve(dir))) {
+            // Django quotes every column; the fleet file may not (RETURNING is reserved).
+            s.execute(Files.readString(file).replace("\n    returning numeric", "\n    \"returning\" numeric"));
+          }
+        }
+      } catch (SQLException | IOException e) {
+        throw new IllegalStateException("loading the 0.12 schema into " + template + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static List<Path> release012(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> sql = new ArrayList<>(files.filter(f -> f.toString().endsWith(".sql")).sorted().toList());
+      sql.removeIf(f -> {
+        try {
+          return Files.readString(f).contains("-- release: 0.13");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      return sql;
+    }
+  }
+
+  /** psql as the postgres superuser inside the container, one transaction per statement. */
+  private void admin(String... statements) {
+    List<String> command = new ArrayList<>(List.of("runuser", "-u", "postgres", "--", "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1"));
+    for (String statement : statements) {
+      command.add("-c");
+      command.add(statement);
+    }
+    ExecResult result = exec(command.toArray(String[]::new));
+    if (result.getExitCode() != 0) {
+      throw new IllegalStateException("psql failed: " + result.getStderr());
+    }
+  }
+
+  private ExecResult exec(String... command) {
+    try {
+      return container.execInContainer(command);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs an SQL file with psql as an operator would (e.g. an export), returning psql's exit code and output. */
+  ExecResult psqlFile(Db db, Path file) {
+    container.copyFileToContainer(MountableFile.forHostPath(file), "/tmp/restore.sql");
+    return exec("env", "PGPASSWORD=" + PASSWORD, "psql", "-X", "-h", "127.0.0.1", "-U", USER, "-d", NAMES.get(db),
+        "-v", "ON_ERROR_STOP=1", "-f", "/tmp/restore.sql");
+  }
+
+  Connection connect(Db db) {
+    return connect(NAMES.get(db));
+  }
+
+  Connection connect(String database) {
+    try {
+      return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + container.getMappedPort(5432) + "/" + database, USER, PASSWORD);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Moves every serial past the ids tests insert explicitly, as a real database's would be. */
+  private static final String SYNC_SEQUENCES = """
+      DO $$
+      DECLARE c record; top bigint;
+      BEGIN
+        FOR c IN SELECT table_name, column_name FROM information_schema.columns
+                  WHERE table_schema = 'public' AND column_default LIKE 'nextval(%' LOOP
+          EXECUTE format('SELECT max(%I) FROM %I', c.column_name, c.table_name) INTO top;
+          PERFORM setval(pg_get_serial_sequence(quote_ident(c.table_name), c.column_name), coalesce(top, 0) + 1, false);
+        END LOOP;
+      END $$""";
+
+  /** Runs statements on one database (auto-commit). */
+  void sql(Db db, String sql) {
+    sql(NAMES.get(db), sql);
+  }
+
+  void sql(String database, String sql) {
+    try (Connection c = connect(database); Statement s = c.createStatement()) {
+      s.execute(sql);
+      s.execute(SYNC_SEQUENCES);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** The first column of every row, as text. */
+  List<String> query(Db db, String sql) {
+    try (Connection c = connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      List<String> values = new ArrayList<>();
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+      return values;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** Every row of every table of a database, sorted: to show that nothing (or exactly something) was written. */
+  List<String> dump(Db db) {
+    List<String> tables = query(db, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+    List<String> rows = new ArrayList<>();
+    for (String table : tables) {
+      query(db, "SELECT row_to_json(t)::text FROM \"" + table + "\" t").stream().sorted().forEach(r -> rows.add(table + " " + r));
+    }
+    return rows;
+  }
+
+  /** A session whose tunnels are Docker's published port, exporting under {@code exportDir}. */
+  DatabaseSession session(Path exportDir) {
+    return new DatabaseSession((host, port) -> container.getMappedPort(5432), exportDir, "run-test");
+  }
+
+  /** Inventory-like variables naming the three databases as {@code astakos_db_*}, {@code cyclades_db_*}, {@code pithos_db_*}. */
+  static Map<String, Object> vars() {
+    Map<String, Object> vars = new HashMap<>();
+    NAMES.forEach((db, name) -> {
+      vars.put(db.label() + "_db_url", "jdbc:postgresql://db:5432/" + name);
+      vars.put(db.label() + "_db_user", USER);
+      vars.put(db.label() + "_db_password", PASSWORD);
+    });
+    vars.put("inventory_hostname", "astakos1");
+    return vars;
+  }
+
+  /** A declaration as the state loader would make it, for rendering a spec. */
+  static Declaration declaration(String type, String name, io.reconcile.state.ResourceSpec spec) {
+    return new Declaration(new ResourceId(type, name), spec, "astakos1", com.google.common.collect.ImmutableSet.of(),
+        ImmutableList.of(), ImmutableList.of(), java.util.Optional.empty(), com.google.common.collect.ImmutableMap.of(), new Location("states/50-db.yml", 3));
+  }
+
+  /** The resource a spec renders to with {@link #vars()}. */
+  static InvariantResource<?> render(String type, String name, InvariantSpec spec) {
+    try {
+      return (InvariantResource<?>) DatabaseTypes.render(declaration(type, name, spec), spec, vars());
+    } catch (InvalidInputException e) {
+      throw new IllegalStateException(e.describe(), e);
+    }
+  }
+}
