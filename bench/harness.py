@@ -312,12 +312,13 @@ def bench_check(args, results):
 
 def bench_apply(args, results):
     section = results.setdefault("apply", {})
+    tools = ["reconcile", "ansible", "apt"]
     for size in args.apply_sizes:
         logs = OUT / "logs" / f"apply-{size}"
         logs.mkdir(parents=True, exist_ok=True)
-        runs = {"reconcile": [], "ansible": []}
+        runs = {name: [] for name in tools}
         for i in range(args.apply_repeats):
-            for name in (["reconcile", "ansible"] if i % 2 == 0 else ["ansible", "reconcile"]):
+            for name in tools[i % len(tools):] + tools[:i % len(tools)]:  # alternate who goes first
                 fleet = Fleet(f"perf-apply-{size}", "0.12", size)
                 try:
                     fleet.up()
@@ -329,12 +330,16 @@ def bench_apply(args, results):
                         # The other tool agrees that the hosts are converged.
                         require_ansible(run_ansible(fleet, True, logs / f"reconcile-{i}-then-ansible-check.log"), size,
                                         False, "ansible-playbook --check after reconcile's apply")
-                    else:
+                    elif name == "ansible":
                         result = run_ansible(fleet, False, logs / f"ansible-{i}.log")
                         require_ansible(result, size, True, f"ansible-playbook apply {i}")
                         require_status(timed(reconcile_command(fleet.inventory, fleet.known_hosts, check=True),
                                              env=RECONCILE_ENV, log_file=logs / f"ansible-{i}-then-reconcile-check.log"),
                                        0, "reconcile --check after ansible-playbook's apply")
+                    else:
+                        # The apt-get run alone, over plain ssh: what neither tool can avoid.
+                        result = timed([FLOOR, "--apt", fleet.inventory, fleet.known_hosts], log_file=logs / f"apt-{i}.log")
+                        require_status(result, 0, f"apt-get alone {i}")
                     runs[name].append({"wall": result["wall"], "cpu": result["cpu"], "load": load, "busy": busy or 0.0})
                     log(f"apply {size} #{i} {name}: {result['wall']:.2f} s wall, {result['cpu']:.2f} s CPU, {quiet(load, busy)}")
                 finally:
@@ -516,16 +521,20 @@ def render_check(results):
 
 
 def render_apply(results):
-    rows = ["| hosts | reconcile s | ansible-playbook s | Ansible / reconcile | target | reconcile CPU s | Ansible CPU s "
-            "| load; CPUs busy |",
-            "|---:|---:|---:|---:|---|---:|---:|---|"]
+    rows = ["| hosts | reconcile s | ansible-playbook s | apt-get alone s | Ansible / reconcile | reconcile / apt-get alone "
+            "| target | reconcile CPU s | Ansible CPU s | load; CPUs busy |",
+            "|---:|---:|---:|---:|---:|---:|---|---:|---:|---|"]
     verdicts = []
     for size, r in by_size(results.get("apply", {})):
         rec, ans = r["reconcile"]["wall"]["median"], r["ansible"]["wall"]["median"]
+        apt = r.get("apt")
+        apt_wall = span(apt["wall"]) if apt else "-"
+        over_apt = f"{rec / apt['wall']['median']:.2f}" if apt else "-"
         met = ans / rec >= 3
-        rows.append(f"| {size} | {span(r['reconcile']['wall'])} | {span(r['ansible']['wall'])} | {ans / rec:.1f} "
-                    f"| Ansible/reconcile >= 3: {'met' if met else 'NOT met'} | {fmt(r['reconcile']['cpu']['median'])} "
-                    f"| {fmt(r['ansible']['cpu']['median'])} | {conditions(r['reconcile'], r['ansible'])} |")
+        rows.append(f"| {size} | {span(r['reconcile']['wall'])} | {span(r['ansible']['wall'])} | {apt_wall} | {ans / rec:.1f} "
+                    f"| {over_apt} | Ansible/reconcile >= 3: {'met' if met else 'NOT met'} "
+                    f"| {fmt(r['reconcile']['cpu']['median'])} | {fmt(r['ansible']['cpu']['median'])} "
+                    f"| {conditions(*r.values())} |")
         verdicts.append(met)
     return "\n".join(rows), verdicts
 
@@ -564,8 +573,8 @@ def render_startup(results):
 
 def render_machine(results):
     m = results["machine"]
-    lines = [f"- Measured {m['date']} by `{results['command']}`",
-             f"- {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB RAM; {m['os']}, kernel {m['kernel']}",
+    lines = [f"- {name}: measured {when}" for name, when in results.get("measured", {}).items()]
+    lines += [f"- {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB RAM; {m['os']}, kernel {m['kernel']}",
              f"- {m['java']}; {m['ansible']}; {m['openssh']}; Docker {m['docker']}",
              f"- Before each measured run: wait until the 1-minute load is at most {results['max_load']}, or the CPUs "
              f"were at most {results['max_busy']:.0%} busy over 5 s (waiting at most {results['load_wait']} s). Each "
@@ -612,19 +621,17 @@ def main():
     sections = set(args.only.split(","))
     OUT.mkdir(parents=True, exist_ok=True)
     previous = json.loads((OUT / "results.json").read_text()) if (OUT / "results.json").exists() else {}
-    results = {k: v for k, v in previous.items() if k in ("check", "apply", "scale", "startup", "observation_script_millis")
-               and k not in sections}
+    results = {k: v for k, v in previous.items() if k in ("check", "apply", "scale", "startup", "observation_script_millis",
+                                                          "scale_script_millis", "measured") and k not in sections}
     results.update({"machine": machine(), "command": "bench/run " + " ".join(sys.argv[1:]), "max_load": args.max_load,
                     "max_busy": args.max_busy, "load_wait": args.load_wait})
+    measured = results.setdefault("measured", {})
     try:
-        if "check" in sections:
-            bench_check(args, results)
-        if "apply" in sections:
-            bench_apply(args, results)
-        if "scale" in sections:
-            bench_scale(args, results)
-        if "startup" in sections:
-            bench_startup(args, results)
+        for name, bench in (("check", bench_check), ("apply", bench_apply), ("scale", bench_scale), ("startup", bench_startup)):
+            if name in sections:
+                started = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+                bench(args, results)
+                measured[name] = f"{started} by `{results['command']}`"
     except BenchError as e:
         log(f"FAILED: {e}")
         save(results)
