@@ -138,8 +138,17 @@ public final class ReconcileCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--connect-timeout and --command-timeout must be at least 1 second, --dpkg-lock-timeout at least 0");
     }
+    try (SshTransport transport = SshTransport.create(transportOptions())) {
+      transport.startInBackground(); // while inventory, states and templates load; contacts no host
+      return run(transport);
+    }
+  }
+
+  private int run(SshTransport transport) throws Exception {
     Inventory parsed = Inventory.parse(inventory);
     ImmutableList<InventoryHost> selected = select(parsed);
+    transport.readKeysInBackground(selected.stream().map(h -> h.connection().privateKeyFile()).flatMap(Optional::stream)
+        .distinct().toList());
     ProjectLayout layout = ProjectLayout.resolve(inventory, Optional.ofNullable(states), Optional.ofNullable(templates));
     StateBundle bundle = new StateLoader(DatabaseTypes.parsers()).load(new StateFiles(layout.states(), layout.templates())).withTags(ImmutableSet.copyOf(tags))
         .withoutTags(ImmutableSet.copyOf(skipTags));
@@ -152,7 +161,7 @@ public final class ReconcileCommand implements Callable<Integer> {
         hostsMatching(parsed), groups(parsed), everyHost).build(bundle, targets);
 
     RunReport report;
-    try (SshHostConnector connector = new SshHostConnector(SshTransport.create(transportOptions()),
+    try (SshHostConnector connector = new SshHostConnector(transport,
         ImmutableMap.copyOf(selected.stream().collect(ImmutableMap.toImmutableMap(InventoryHost::name, h -> h))),
         Optional.ofNullable(commandTimeout).map(Duration::ofSeconds))) {
       Reconciler reconciler = new Reconciler(connector,

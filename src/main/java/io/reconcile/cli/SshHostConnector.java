@@ -32,7 +32,7 @@ final class SshHostConnector implements HostConnector {
   private final Map<String, InventoryHost> hosts;
   private final Optional<Duration> commandLimit;
   private final Map<String, HostSession> sessions = new ConcurrentHashMap<>();
-  private final List<Tunnel> tunnels = new CopyOnWriteArrayList<>();
+  private final Map<String, List<Tunnel>> tunnels = new ConcurrentHashMap<>();
 
   SshHostConnector(SshTransport transport, Map<String, InventoryHost> hosts, Optional<Duration> commandLimit) {
     this.transport = transport;
@@ -51,7 +51,7 @@ final class SshHostConnector implements HostConnector {
   public int forward(HostTarget host, String remoteHost, int remotePort) {
     try {
       Tunnel tunnel = session(host).forwardLocal(remoteHost, remotePort);
-      tunnels.add(tunnel);
+      tunnels.computeIfAbsent(host.name(), name -> new CopyOnWriteArrayList<>()).add(tunnel);
       return tunnel.localPort();
     } catch (SshFailureException e) {
       throw new HostUnreachableException(e.failure().message(), e);
@@ -87,8 +87,20 @@ final class SshHostConnector implements HostConnector {
   }
 
   @Override
+  public void release(HostTarget host) {
+    List<Tunnel> opened = tunnels.remove(host.name());
+    if (opened != null) {
+      opened.forEach(Tunnel::close);
+    }
+    HostSession session = sessions.remove(host.name());
+    if (session != null) {
+      session.close();
+    }
+  }
+
+  @Override
   public void close() {
-    tunnels.forEach(Tunnel::close);
+    tunnels.values().forEach(list -> list.forEach(Tunnel::close));
     sessions.values().forEach(HostSession::close);
     transport.close();
   }

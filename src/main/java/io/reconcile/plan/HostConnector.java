@@ -15,6 +15,13 @@ public interface HostConnector extends AutoCloseable {
    */
   int forward(HostTarget host, String remoteHost, int remotePort);
 
+  /**
+   * Ends what the run opened for the host (its session, its tunnels) once nothing more will be asked of
+   * it; a later {@link #open} would connect again. Without it, a check of N hosts kept N sessions open to
+   * the end (memory, and a server process on every host).
+   */
+  default void release(HostTarget host) {}
+
   @Override
   void close();
 }

@@ -79,9 +79,11 @@ public final class Reconciler {
         .filter(h -> desired.phases().stream().anyMatch(p -> !p.resourcesOf(h.name()).isEmpty()))
         .toList();
     Map<String, HostResult> checked = new HashMap<>();
-    forEachHost("check", targeted, host -> guarded(host, () -> HostCheck.run(link(host), desired, host.name())),
-        host -> skipped(host, desired.phases()))
-        .forEach(r -> checked.put(r.name(), r));
+    forEachHost("check", targeted, host -> {
+      HostResult result = guarded(host, () -> HostCheck.run(link(host), desired, host.name()));
+      release(host); // a checked host is asked nothing more: its session ends now, not with the run
+      return result;
+    }, host -> skipped(host, desired.phases())).forEach(r -> checked.put(r.name(), r));
     ImmutableList<HostResult> results = hosts.stream()
         .map(h -> checked.getOrDefault(h.name(), new HostResult(h.name(), HostStatus.OK, Optional.empty(), ImmutableList.of())))
         .collect(ImmutableList.toImmutableList());
@@ -155,6 +157,14 @@ public final class Reconciler {
 
   private HostLink link(HostTarget host) {
     return links.computeIfAbsent(host.name(), name -> new HostLink(connector, host, settings));
+  }
+
+  private void release(HostTarget host) {
+    HostLink link = links.remove(host.name());
+    if (link != null) {
+      link.close();
+    }
+    connector.release(host);
   }
 
   /** Runs one host's work; whatever goes wrong becomes that host's result, never the others'. */

@@ -3,6 +3,7 @@ package io.reconcile.ssh;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import io.reconcile.ssh.HostKeyCheck.Rejection;
+import io.reconcile.ssh.KnownHostLines.Line;
 import io.reconcile.ssh.SshFailure.Kind;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -11,32 +12,51 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.PublicKey;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 
 /**
  * Host key policy over one OpenSSH known_hosts file: a host's key must match a line for that host
  * ({@code host}, {@code [host]:port}, wildcards and hashed {@code |1|} entries, as Mina's
- * {@link KnownHostEntry} matches them). A host the file does not name is refused, or in accept-new mode
+ * {@code KnownHostEntry} matches them). A host the file does not name is refused, or in accept-new mode
  * trusted and appended; a key that differs from the known one is always refused.
  *
- * <p>The file is read at every verification (it is small, and other processes may append to it) and
- * appended under a lock so concurrent hosts never lose a line. The verdict, with the reason for a
- * rejection, goes to the connection's {@link HostKeyCheck}.
+ * <p>The file is looked at for every verification (other processes may append to it) and appended under a
+ * lock so concurrent hosts never lose a line. It is read and parsed again only when it changed (size,
+ * modification time, inode): a fleet of N hosts has an N-line file, and reading and parsing it for every
+ * host made a run cost O(N^2) (docs/benchmarks.md). The verdict, with the reason for a rejection, goes to
+ * the connection's {@link HostKeyCheck}.
  */
 final class KnownHosts implements ServerKeyVerifier {
   private final Path file;
   private final boolean acceptNew;
+  private Snapshot snapshot = new Snapshot(Optional.empty(), "", KnownHostLines.EMPTY); // guarded by this
+
+  /** The file as last read: its stamp (empty when read through a channel or missing), content and lines. */
+  private record Snapshot(Optional<FileStamp> stamp, String content, KnownHostLines lines) {}
+
+  /** What tells that a file changed without reading it. */
+  private record FileStamp(long size, FileTime modified, Object fileKey) {
+    static Optional<FileStamp> of(Path file) throws IOException {
+      try {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        return Optional.of(new FileStamp(a.size(), a.lastModifiedTime(), a.fileKey()));
+      } catch (NoSuchFileException e) {
+        return Optional.empty();
+      }
+    }
+  }
 
   KnownHosts(Path file, boolean acceptNew) {
     this.file = file;
@@ -46,7 +66,7 @@ final class KnownHosts implements ServerKeyVerifier {
   /** Key types (e.g. {@code ssh-ed25519}) the file trusts for this host, to prefer them in key exchange. */
   synchronized ImmutableSet<String> keyTypesFor(String host, int port) {
     try {
-      return entriesFor(parse(read()), host.toLowerCase(Locale.ROOT), port).stream()
+      return current().forHost(host.toLowerCase(Locale.ROOT), port).stream()
           .filter(e -> e.marker().isEmpty())
           .map(e -> KeyUtils.getKeyType(e.key()))
           .collect(ImmutableSet.toImmutableSet());
@@ -78,7 +98,7 @@ final class KnownHosts implements ServerKeyVerifier {
 
   private Optional<Rejection> check(String host, int port, PublicKey serverKey) throws IOException {
     if (!acceptNew) {
-      return judge(parse(read()), host, port, serverKey, () -> Optional.of(new Rejection(Kind.HOST_KEY_UNKNOWN,
+      return judge(current(), host, port, serverKey, () -> Optional.of(new Rejection(Kind.HOST_KEY_UNKNOWN,
           "host key for " + hostKeyName(host, port) + " is not in known_hosts " + file
               + "; use --accept-new-host-keys to trust it (server offered " + describe(serverKey) + ")")));
     }
@@ -93,7 +113,7 @@ final class KnownHosts implements ServerKeyVerifier {
          FileLock lock = channel.lock()) {
       // Read through the locked channel: on Linux, closing any other descriptor of the file drops the lock.
       String content = readAll(channel);
-      return judge(parse(content), host, port, serverKey, () -> {
+      return judge(lines(Optional.empty(), content), host, port, serverKey, () -> {
         append(channel, content, hostKeyName(host, port) + " " + PublicKeyEntry.toString(serverKey));
         return Optional.empty();
       });
@@ -105,10 +125,10 @@ final class KnownHosts implements ServerKeyVerifier {
   }
 
   /** The verdict of the file's lines on the key; {@code unknown} decides when no line names the host. */
-  private Optional<Rejection> judge(ImmutableList<Line> lines, String host, int port, PublicKey serverKey,
+  private Optional<Rejection> judge(KnownHostLines lines, String host, int port, PublicKey serverKey,
       UnknownHost unknown) throws IOException {
     String name = hostKeyName(host, port);
-    ImmutableList<Line> known = entriesFor(lines, host, port);
+    ImmutableList<Line> known = lines.forHost(host, port);
     for (Line line : known) {
       if (line.marker().equals("revoked") && KeyUtils.compareKeys(line.key(), serverKey)) {
         return Optional.of(new Rejection(Kind.HOST_KEY_REVOKED, "host key " + describe(serverKey) + " of " + name
@@ -157,39 +177,20 @@ final class KnownHosts implements ServerKeyVerifier {
     return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
   }
 
-  private String read() throws IOException {
-    return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-  }
-
-  /** One usable known_hosts line. Unparseable lines are skipped, as OpenSSH does. */
-  private record Line(int number, String marker, KnownHostEntry entry, PublicKey key) {}
-
-  private static ImmutableList<Line> parse(String content) {
-    ImmutableList.Builder<Line> lines = ImmutableList.builder();
-    String[] raw = content.split("\n", -1);
-    for (int i = 0; i < raw.length; i++) {
-      String text = raw[i].strip();
-      if (text.isEmpty() || text.startsWith("#")) {
-        continue;
-      }
-      try {
-        KnownHostEntry entry = KnownHostEntry.parseKnownHostEntry(text);
-        PublicKey key = entry.getKeyEntry().resolvePublicKey(null, PublicKeyEntryResolver.FAILING);
-        String marker = Optional.ofNullable(entry.getMarker()).orElse("");
-        lines.add(new Line(i + 1, marker, entry, key));
-      } catch (Exception e) {
-        // Not a line we can use (unknown key type, garbage): OpenSSH ignores such lines too.
-      }
+  /** The file's lines, read again only when its stamp changed since the last read. */
+  private KnownHostLines current() throws IOException {
+    Optional<FileStamp> stamp = FileStamp.of(file);
+    if (stamp.isPresent() && stamp.equals(snapshot.stamp())) {
+      return snapshot.lines();
     }
-    return lines.build();
+    return lines(stamp, stamp.isPresent() ? Files.readString(file, StandardCharsets.UTF_8) : "");
   }
 
-  /** Lines for the host; {@code host} is in lower case, as OpenSSH matches and hashes host names. */
-  private static ImmutableList<Line> entriesFor(ImmutableList<Line> lines, String host, int port) {
-    return lines.stream()
-        .filter(l -> !l.marker().equals("cert-authority")) // host certificates are not supported
-        .filter(l -> l.entry().isHostMatch(host, port))
-        .collect(ImmutableList.toImmutableList());
+  /** The lines of {@code content}, parsed again only when it differs from the last content. */
+  private KnownHostLines lines(Optional<FileStamp> stamp, String content) {
+    KnownHostLines lines = snapshot.content().equals(content) ? snapshot.lines() : KnownHostLines.parse(content);
+    snapshot = new Snapshot(stamp, content, lines);
+    return lines;
   }
 
   static String hostKeyName(String host, int port) {

@@ -10,17 +10,27 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.util.security.SecurityUtils;
 
-/** Loads the key pairs a host authenticates with (OpenSSH, PEM or PKCS#8 files, via Mina's parsers). */
+/**
+ * Loads the key pairs a host authenticates with (OpenSSH, PEM or PKCS#8 files, via Mina's parsers). Each
+ * file is read once per run, however many hosts use it: reading an ed25519 key derives its public key,
+ * which cost as much CPU as a signature for every host (docs/benchmarks.md).
+ */
 final class PrivateKeys {
-  private PrivateKeys() {}
+  /** A file's keys, or why it cannot be used. */
+  private record Loaded(ImmutableList<KeyPair> keys, Optional<String> unusable) {}
+
+  private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
 
   /** The target's own key file, or else every usable default key. */
-  static ImmutableList<KeyPair> forTarget(SshTarget target, List<Path> defaultKeyFiles) throws SshFailureException {
+  ImmutableList<KeyPair> forTarget(SshTarget target, List<Path> defaultKeyFiles) throws SshFailureException {
     if (target.privateKey().isPresent()) {
       try {
         return load(target.privateKey().get());
@@ -47,7 +57,29 @@ final class PrivateKeys {
     return found;
   }
 
-  static ImmutableList<KeyPair> load(Path file) throws UnusableKeyException {
+  /** Reads the file now, so that the first host that needs it does not wait (failures are kept too). */
+  void readAhead(Path file) {
+    loaded.computeIfAbsent(file.toAbsolutePath().normalize(), key -> read(file));
+  }
+
+  /** The keys of the file, read on first use (concurrent first uses wait for one read). */
+  private ImmutableList<KeyPair> load(Path file) throws UnusableKeyException {
+    Loaded keys = loaded.computeIfAbsent(file.toAbsolutePath().normalize(), key -> read(file));
+    if (keys.unusable().isPresent()) {
+      throw new UnusableKeyException(keys.unusable().get());
+    }
+    return keys.keys();
+  }
+
+  private static Loaded read(Path file) {
+    try {
+      return new Loaded(parse(file), Optional.empty());
+    } catch (UnusableKeyException e) {
+      return new Loaded(ImmutableList.of(), Optional.of(e.getMessage()));
+    }
+  }
+
+  private static ImmutableList<KeyPair> parse(Path file) throws UnusableKeyException {
     try (InputStream in = Files.newInputStream(file)) {
       Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(
           null, NamedResource.ofName(file.toString()), in, refusePassphrase(file));

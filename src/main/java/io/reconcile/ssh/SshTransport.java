@@ -8,6 +8,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.channels.InterruptedByTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.apache.sshd.core.CoreModuleProperties;
 public final class SshTransport implements AutoCloseable {
   private final TransportOptions options;
   private final KnownHosts knownHosts;
+  private final PrivateKeys privateKeys = new PrivateKeys();
   private SshClient client; // created by the first open(): loading Mina costs a few hundred ms
   private boolean closed;
 
@@ -44,6 +46,32 @@ public final class SshTransport implements AutoCloseable {
   /** A transport for the run; cheap until the first {@link #open}. Close it to end every session. */
   public static SshTransport create(TransportOptions options) {
     return new SshTransport(options);
+  }
+
+  /**
+   * Starts the client on a background thread, so that the caller's own start-up work (a run loads states
+   * and renders templates meanwhile) hides Mina's and the JCE providers' (docs/benchmarks.md). Contacts
+   * no host. A failure is left for {@link #open} to report.
+   */
+  public void startInBackground() {
+    inBackground("ssh-client-start", this::client);
+  }
+
+  /** Reads these private key files on a background thread (see {@link #startInBackground}). */
+  public void readKeysInBackground(List<Path> keyFiles) {
+    inBackground("ssh-key-read", () -> keyFiles.forEach(privateKeys::readAhead));
+  }
+
+  private static void inBackground(String name, Runnable work) {
+    Thread thread = new Thread(() -> {
+      try {
+        work.run();
+      } catch (RuntimeException e) {
+        // open() meets the same failure and reports it for the host.
+      }
+    }, name);
+    thread.setDaemon(true);
+    thread.start();
   }
 
   private synchronized SshClient client() {
@@ -78,7 +106,7 @@ public final class SshTransport implements AutoCloseable {
    * @throws SshFailureException with an {@linkplain SshFailure#unreachable() unreachable} failure
    */
   public HostSession open(SshTarget target) throws SshFailureException {
-    ImmutableList<KeyPair> keys = PrivateKeys.forTarget(target, options.defaultKeyFiles());
+    ImmutableList<KeyPair> keys = privateKeys.forTarget(target, options.defaultKeyFiles());
     HostKeyCheck hostKeyCheck = new HostKeyCheck(knownHosts.keyTypesFor(target.host(), target.port()));
     ClientSession session = connect(target, hostKeyCheck.asContext());
     try {
@@ -181,9 +209,9 @@ public final class SshTransport implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    closed = true;
-    if (client != null) {
+    if (!closed && client != null) {
       client.stop();
     }
+    closed = true;
   }
 }

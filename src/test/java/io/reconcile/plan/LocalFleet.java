@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
  */
 final class LocalFleet implements HostConnector {
   private final Set<String> unreachable;
+  /** Hosts in the order the reconciler released them. */
+  final List<String> released = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   LocalFleet(Set<String> unreachable) {
     this.unreachable = unreachable;
@@ -37,6 +39,11 @@ final class LocalFleet implements HostConnector {
   public int forward(HostTarget host, String remoteHost, int remotePort) {
     open(host);
     return remotePort; // local hosts reach local ports directly
+  }
+
+  @Override
+  public void release(HostTarget host) {
+    released.add(host.name());
   }
 
   @Override

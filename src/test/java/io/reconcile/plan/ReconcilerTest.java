@@ -149,6 +149,31 @@ class ReconcilerTest {
   }
 
   @Test
+  void checkReleasesEveryHostItContactedAndApplyKeepsThemForItsPhases() throws IOException {
+    states("""
+        resources:
+          - file: ETC/h1.conf
+            content: "one\\n"
+            hosts: h1
+          - file: ETC/h2.conf
+            content: "two\\n"
+            hosts: h2
+        """);
+    List<HostTarget> hosts = LocalFleet.hosts("h1", "h2", "h3");
+    DesiredState desired = LocalFleet.desired(project, hosts);
+    LocalFleet fleet = new LocalFleet(Set.of("h2"));
+    Reconciler reconciler = new Reconciler(fleet, new RunSettings(4, "run1", project.resolve("backups").toString(), project.resolve("exports")));
+
+    RunReport check = reconciler.check(desired, hosts);
+
+    assertThat(check.hosts()).extracting(h -> h.status()).containsExactly(HostStatus.DRIFTED, HostStatus.UNREACHABLE, HostStatus.OK);
+    assertThat(fleet.released).containsExactlyInAnyOrder("h1", "h2"); // h3 has nothing declared: never contacted
+    fleet.released.clear();
+    assertThat(reconciler.apply(desired, hosts).hosts().get(0).status()).isEqualTo(HostStatus.CHANGED);
+    assertThat(fleet.released).isEmpty();
+  }
+
+  @Test
   void aFailurePersistingAfterApplyIsFailedNeverChanged() throws IOException {
     states("""
         resources:

@@ -177,6 +177,26 @@ class HostKeyVerificationTest {
   }
 
   @Test
+  void linesAddedOrChangedWhileTheTransportRunsAreUsed() throws Exception {
+    EmbeddedSshServer first = server(EmbeddedSshServer.builder());
+    EmbeddedSshServer second = server(EmbeddedSshServer.builder());
+    first.writeKnownHosts(knownHosts);
+
+    try (SshTransport transport = SshTransport.create(options(knownHosts))) {
+      transport.open(target("db1", first, key)).close();
+      assertThat(catchFailure(() -> transport.open(target("db2", second, key))).failure().kind())
+          .isEqualTo(Kind.HOST_KEY_UNKNOWN);
+      // Another process (ssh-keyscan, an operator) adds the second host while the run goes on.
+      second.writeKnownHosts(knownHosts);
+      transport.open(target("db2", second, key)).close();
+      // ... and then replaces the first host's line with a wrong key.
+      Files.writeString(knownHosts, "[127.0.0.1]:" + first.port() + " " + PublicKeyEntry.toString(second.hostKeys().get(0)) + "\n");
+      assertThat(catchFailure(() -> transport.open(target("db1", first, key))).failure().kind())
+          .isEqualTo(Kind.HOST_KEY_CHANGED);
+    }
+  }
+
+  @Test
   void hashedEntriesWrittenByOpenSshAreMatched() throws Exception {
     EmbeddedSshServer server = server(EmbeddedSshServer.builder());
     EmbeddedSshServer other = server(EmbeddedSshServer.builder());
