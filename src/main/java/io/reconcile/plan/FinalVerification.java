@@ -35,6 +35,9 @@ final class FinalVerification {
     if (resources.size() < 2 || desired.phases().size() < 2) {
       return results; // within one phase, the phase's own re-observation already decided
     }
+    if (results.stream().noneMatch(r -> r.status() == ResourceStatus.CHANGED)) {
+      return results; // nothing done on this host: each phase's observation still holds
+    }
     HostFacts facts = HostObserver.observe(link.shell(), resources);
     Map<String, Change> undone = new HashMap<>();
     resources.forEach(r -> r.compare(facts).ifPresent(c -> undone.put(r.declaration().id().toString(), c)));

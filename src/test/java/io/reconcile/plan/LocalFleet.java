@@ -11,7 +11,10 @@ import io.reconcile.state.StateLoader;
 import io.reconcile.template.TemplateRenderer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +25,8 @@ final class LocalFleet implements HostConnector {
   private final Set<String> unreachable;
   /** Hosts in the order the reconciler released them. */
   final List<String> released = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Scripts run on each host: one per round trip over SSH. */
+  final Map<String, AtomicInteger> scripts = new ConcurrentHashMap<>();
 
   LocalFleet(Set<String> unreachable) {
     this.unreachable = unreachable;
@@ -32,7 +37,12 @@ final class LocalFleet implements HostConnector {
     if (unreachable.contains(host.name())) {
       throw new HostUnreachableException("connection refused (test)");
     }
-    return new LocalShell();
+    AtomicInteger count = scripts.computeIfAbsent(host.name(), h -> new AtomicInteger());
+    LocalShell local = new LocalShell();
+    return (script, stdin, timeout) -> {
+      count.incrementAndGet();
+      return local.run(script, stdin, timeout);
+    };
   }
 
   @Override

@@ -174,6 +174,36 @@ class ReconcilerTest {
   }
 
   @Test
+  void applyOnAConvergedHostObservesOncePerPhaseAndRunsNothingElse() throws IOException {
+    Files.writeString(project.resolve("states/10-first.yml"), """
+        phase: first
+        resources:
+          - file: ETC/one.conf
+            content: "1\\n"
+        """.replace("ETC", etc.toString()));
+    Files.writeString(project.resolve("states/20-second.yml"), """
+        phase: second
+        resources:
+          - file: ETC/two.conf
+            content: "2\\n"
+        """.replace("ETC", etc.toString()));
+    List<HostTarget> hosts = LocalFleet.hosts("h1");
+    DesiredState desired = LocalFleet.desired(project, hosts);
+    RunSettings settings = new RunSettings(4, "run1", project.resolve("backups").toString(), project.resolve("exports"));
+    LocalFleet first = new LocalFleet(Set.of());
+    assertThat(new Reconciler(first, settings).apply(desired, hosts).summary().changes()).isEqualTo(2);
+    // per phase: observe, write, observe again; then one final verification across phases
+    assertThat(first.scripts.get("h1")).hasValue(7);
+
+    LocalFleet again = new LocalFleet(Set.of());
+    RunReport converged = new Reconciler(again, settings).apply(desired, hosts);
+
+    assertThat(converged.exitCode()).isZero();
+    assertThat(converged.summary().changes()).isZero();
+    assertThat(again.scripts.get("h1")).as("one observation per phase, nothing else").hasValue(2);
+  }
+
+  @Test
   void aFailurePersistingAfterApplyIsFailedNeverChanged() throws IOException {
     states("""
         resources:
