@@ -544,7 +544,7 @@ def render_apply(results):
         apt_wall = span(apt["wall"]) if apt else "-"
         over_apt = f"{rec / apt['wall']['median']:.2f}" if apt else "-"
         met = ans / rec >= 3
-        rows.append(f"| {size} | {span(r['reconcile']['wall'])} | {span(r['ansible']['wall'])} | {apt_wall} | {ans / rec:.1f} "
+        rows.append(f"| {size} | {span(r['reconcile']['wall'])} | {span(r['ansible']['wall'])} | {apt_wall} | {ans / rec:.2f} "
                     f"| {over_apt} | Ansible/reconcile >= 3: {'met' if met else 'NOT met'} "
                     f"| {fmt(r['reconcile']['cpu']['median'])} | {fmt(r['ansible']['cpu']['median'])} "
                     f"| {conditions(*r.values())} |")

@@ -5,6 +5,7 @@ import io.reconcile.state.Handler;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Executes {@link HostAction}s on one host: the scripts that remove differences, and handlers.
@@ -34,6 +35,35 @@ public final class HostApplier {
   /** All of a phase's package changes in one apt-get run: `name=version`, `name`, or `name-` to remove. */
   public ApplyOutcome runPackages(List<String> aptArguments) {
     return run("apt-get install", ActionScripts.packages(aptArguments, dpkgLockWait.toSeconds()), NO_INPUT, APT_TIMEOUT);
+  }
+
+  /** The apt-get run, and the facts of the resources observed right after it; none when it failed. */
+  public record PackagesOutcome(ApplyOutcome outcome, Optional<HostFacts> factsAfter) {}
+
+  /**
+   * {@link #runPackages}, then, in the same round trip, the observation of {@code observeAfter}: apt's
+   * maintainer scripts replace conffiles and start services, so what comes after it is decided on facts
+   * taken after it, without a round trip of their own. apt's output goes to stderr, the facts to stdout.
+   */
+  public PackagesOutcome runPackages(List<String> aptArguments, List<? extends ShellResource> observeAfter) {
+    Optional<ObservationScript> observation = HostObserver.script(observeAfter);
+    String packages = ActionScripts.packages(aptArguments, dpkgLockWait.toSeconds());
+    if (observation.isEmpty()) {
+      ApplyOutcome outcome = runPackages(aptArguments);
+      return new PackagesOutcome(outcome, outcome.done() ? Optional.of(HostObserver.NOTHING) : Optional.empty());
+    }
+    String script = "(\n" + packages + ") >&2\ns=$?; [ \"$s\" -eq 0 ] || exit \"$s\"\n" + observation.get().script();
+    ShellResult result;
+    try {
+      result = shell.run(script, NO_INPUT, APT_TIMEOUT);
+    } catch (CommandTimeoutException e) {
+      return new PackagesOutcome(ApplyOutcome.failure("apt-get install: " + e.getMessage()), Optional.empty());
+    }
+    if (result.exitStatus() != 0) {
+      return new PackagesOutcome(ApplyOutcome.failure("apt-get install failed (exit " + result.exitStatus() + "): "
+          + result.errorTail()), Optional.empty());
+    }
+    return new PackagesOutcome(ApplyOutcome.success(ImmutableList.of()), Optional.of(observation.get().parse(result.stdoutText())));
   }
 
   public ApplyOutcome runHandler(Handler handler) {

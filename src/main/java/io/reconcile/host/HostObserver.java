@@ -3,21 +3,32 @@ package io.reconcile.host;
 import com.google.common.collect.ImmutableMap;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Observes everything a list of resources needs in one round trip, and compares. */
 public final class HostObserver {
   private static final Duration OBSERVE_TIMEOUT = Duration.ofMinutes(2);
 
+  /** The facts of resources that need none. */
+  static final HostFacts NOTHING =
+      new HostFacts(ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of());
+
   private HostObserver() {}
 
-  public static HostFacts observe(HostShell shell, List<? extends ShellResource> resources) {
+  /** The one script that observes what these resources need; empty when they need nothing. */
+  static Optional<ObservationScript> script(List<? extends ShellResource> resources) {
     ObservationRequest.Builder request = ObservationRequest.builder();
     resources.forEach(r -> r.request(request));
     ObservationRequest built = request.build();
-    if (built.isEmpty()) {
-      return new HostFacts(ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of());
+    return built.isEmpty() ? Optional.empty() : Optional.of(new ObservationScript(built));
+  }
+
+  public static HostFacts observe(HostShell shell, List<? extends ShellResource> resources) {
+    Optional<ObservationScript> observation = script(resources);
+    if (observation.isEmpty()) {
+      return NOTHING;
     }
-    ObservationScript script = new ObservationScript(built);
+    ObservationScript script = observation.get();
     ShellResult result;
     try {
       result = shell.run(script.script(), new byte[0], OBSERVE_TIMEOUT);

@@ -28,10 +28,11 @@ import java.util.Set;
  * are fresh for it: the host is observed once up front and again only after an action that may have
  * touched what later resources look at (apt runs maintainer scripts that start services and replace
  * conffiles; a command can do anything; a write touches its path). All package changes of the phase go
- * in one apt-get run, at the turn of the first. The first failure stops the host (later declarations may
- * rely on earlier ones); so does a {@link Cancellation}, after the resource in flight. Handlers notified
- * by what was done run once, then the host is observed again: a resource still off is `failed`, never
- * `changed`; one not reached because of the cancellation is `skipped`.
+ * in one apt-get run, at the turn of the first, which observes the phase again in the same round trip.
+ * The first failure stops the host (later declarations may rely on earlier ones); so does a
+ * {@link Cancellation}, after the resource in flight. Handlers notified by what was done run once, then
+ * the host is observed again unless nothing ran since the last observation: a resource still off is
+ * `failed`, never `changed`; one not reached because of the cancellation is `skipped`.
  */
 final class ShellPhaseApply {
   private final HostShell shell;
@@ -52,6 +53,7 @@ final class ShellPhaseApply {
   ImmutableList<ResourceResult> run(String phase, List<ShellResource> resources) {
     Map<ResourceId, Applied> applied = new LinkedHashMap<>();
     HostFacts facts = HostObserver.observe(shell, resources);
+    boolean settled = true; // facts cover every resource of the phase, and nothing was done since
     boolean stale = false;
     boolean packagesRun = false;
     Optional<String> failure = Optional.empty();
@@ -76,19 +78,22 @@ final class ShellPhaseApply {
       }
       if (!packagesRun && hasPackages(change.get())) {
         packagesRun = true;
-        runPackages(rest, facts, applied);
-        stale = true;
+        Optional<HostFacts> after = runPackages(rest, resources, facts, applied);
+        facts = after.orElse(facts);
+        stale = after.isEmpty();
+        settled = after.isPresent();
       } else {
         ApplyOutcome outcome = applier.applyActions(change.get().actions());
         applied.put(id(resource), new Applied(change.get(), outcome));
+        settled = false;
         stale = touchesLaterFacts(change.get(), resources.subList(i + 1, resources.size()));
       }
       failure = applied.values().stream().map(Applied::outcome).filter(o -> !o.done()).findFirst().flatMap(ApplyOutcome::error);
     }
     ImmutableList<ResourceResult> handlerResults = failure.isPresent() ? ImmutableList.of() : runHandlers(phase, resources, applied);
-    // Nothing done on the host: the first observation is still the last word (one round trip less per
-    // phase on a converged host).
-    HostFacts after = applied.isEmpty() && handlerResults.isEmpty() ? facts : HostObserver.observe(shell, resources);
+    // Nothing done since the last observation of the whole phase (none at all on a converged host, or
+    // only the apt-get run that observed after itself): that observation is the last word.
+    HostFacts after = settled && handlerResults.isEmpty() ? facts : HostObserver.observe(shell, resources);
     ImmutableList.Builder<ResourceResult> results = ImmutableList.builder();
     boolean reachedFailure = false;
     for (int i = 0; i < resources.size(); i++) {
@@ -124,8 +129,13 @@ final class ShellPhaseApply {
     return results.addAll(handlerResults).build();
   }
 
-  /** The package changes of every resource from here on, in one apt-get run. */
-  private void runPackages(List<ShellResource> rest, HostFacts facts, Map<ResourceId, Applied> applied) {
+  /**
+   * The package changes of every resource from here on, in one apt-get run, and the facts of all the
+   * phase's resources observed after it in the same round trip (none when it failed): apt can undo
+   * what an earlier resource of the phase found in place, such as a stopped service.
+   */
+  private Optional<HostFacts> runPackages(List<ShellResource> rest, List<ShellResource> all, HostFacts facts,
+      Map<ResourceId, Applied> applied) {
     Map<ResourceId, Change> packageChanges = new LinkedHashMap<>();
     for (ShellResource resource : rest) {
       resource.compare(facts).filter(ShellPhaseApply::hasPackages).ifPresent(c -> packageChanges.put(id(resource), c));
@@ -135,8 +145,9 @@ final class ShellPhaseApply {
         .filter(HostAction.PackageChange.class::isInstance)
         .map(a -> ((HostAction.PackageChange) a).aptArgument())
         .toList();
-    ApplyOutcome outcome = applier.runPackages(arguments);
-    packageChanges.forEach((id, change) -> applied.put(id, new Applied(change, outcome)));
+    HostApplier.PackagesOutcome outcome = applier.runPackages(arguments, all);
+    packageChanges.forEach((id, change) -> applied.put(id, new Applied(change, outcome.outcome())));
+    return outcome.factsAfter();
   }
 
   private static boolean hasPackages(Change change) {

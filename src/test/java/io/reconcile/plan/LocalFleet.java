@@ -23,13 +23,20 @@ import java.util.stream.Collectors;
  */
 final class LocalFleet implements HostConnector {
   private final Set<String> unreachable;
+  private final String scriptPrefix;
   /** Hosts in the order the reconciler released them. */
   final List<String> released = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** Scripts run on each host: one per round trip over SSH. */
   final Map<String, AtomicInteger> scripts = new ConcurrentHashMap<>();
 
   LocalFleet(Set<String> unreachable) {
+    this(unreachable, "");
+  }
+
+  /** @param scriptPrefix shell text run before every script, e.g. a PATH with stand-ins for apt-get */
+  LocalFleet(Set<String> unreachable, String scriptPrefix) {
     this.unreachable = unreachable;
+    this.scriptPrefix = scriptPrefix;
   }
 
   @Override
@@ -41,7 +48,7 @@ final class LocalFleet implements HostConnector {
     LocalShell local = new LocalShell();
     return (script, stdin, timeout) -> {
       count.incrementAndGet();
-      return local.run(script, stdin, timeout);
+      return local.run(scriptPrefix + script, stdin, timeout);
     };
   }
 

@@ -203,6 +203,99 @@ class ReconcilerTest {
     assertThat(again.scripts.get("h1")).as("one observation per phase, nothing else").hasValue(2);
   }
 
+  /**
+   * Stand-ins for dpkg-query and apt-get on PATH (a status file of `name TAB version` lines), so that the
+   * real package scripts run without touching this machine's packages.
+   */
+  private String fakeDpkg(Path status) throws IOException {
+    Path bin = Files.createDirectories(project.resolve("bin"));
+    Files.writeString(bin.resolve("dpkg-query"), """
+        #!/bin/sh
+        shift 2
+        for p in "$@"; do awk -F '\\t' -v p="$p" '$1 == p { printf "%s\\t%s\\tinstall ok installed\\n", $1, $2 }' "$STATUS"; done
+        """);
+    Files.writeString(bin.resolve("apt-get"), """
+        #!/bin/sh
+        echo "Reading package lists..."
+        if [ -e "$STATUS.broken" ]; then echo "E: Version '0.9-1' for 'kamaki' was not found" >&2; exit 100; fi
+        seen=0
+        for a in "$@"; do
+          if [ $seen = 1 ]; then
+            n=${a%%=*}; v=${a#*=}
+            awk -F '\\t' -v n="$n" '$1 != n' "$STATUS" > "$STATUS.new"
+            printf '%s\\t%s\\n' "$n" "$v" >> "$STATUS.new" && mv "$STATUS.new" "$STATUS"
+            echo "Setting up $n ($v) ..."
+          fi
+          [ "$a" = install ] && seen=1
+        done
+        exit 0
+        """);
+    for (Path tool : List.of(bin.resolve("dpkg-query"), bin.resolve("apt-get"))) {
+      Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    return "export PATH='" + bin + "':\"$PATH\" STATUS='" + status + "'\n";
+  }
+
+  @Test
+  void theAptGetRunObservesThePhaseAgainInItsOwnRoundTrip() throws IOException {
+    Path status = project.resolve("dpkg-status");
+    Files.writeString(status, "kamaki\t0.7.9-1\n");
+    String dpkg = fakeDpkg(status);
+    states("""
+        resources:
+          - package: kamaki
+            version: 0.8-1
+          - file: ETC/kamakirc
+            content: "url = x\\n"
+        """);
+    List<HostTarget> hosts = LocalFleet.hosts("h1");
+    DesiredState desired = LocalFleet.desired(project, hosts);
+    RunSettings settings = new RunSettings(4, "run1", project.resolve("backups").toString(), project.resolve("exports"));
+
+    LocalFleet fleet = new LocalFleet(Set.of(), dpkg);
+    RunReport apply = new Reconciler(fleet, settings).apply(desired, hosts);
+
+    assertThat(apply.exitCode()).as(apply.toString()).isZero();
+    assertThat(statuses(apply, "h1")).containsEntry("package:kamaki", ResourceStatus.CHANGED)
+        .containsEntry("file:" + etc + "/kamakirc", ResourceStatus.CHANGED);
+    assertThat(Files.readString(status)).isEqualTo("kamaki\t0.8-1\n");
+    // observe; apt-get and observe again; write; the final observation
+    assertThat(fleet.scripts.get("h1")).hasValue(4);
+    LocalFleet again = new LocalFleet(Set.of(), dpkg);
+    assertThat(new Reconciler(again, settings).check(desired, hosts).exitCode()).isZero();
+
+    Files.writeString(status, "kamaki\t0.7.9-1\n");
+    LocalFleet packagesOnly = new LocalFleet(Set.of(), dpkg);
+    assertThat(new Reconciler(packagesOnly, settings).apply(desired, hosts).summary().changes()).isEqualTo(1);
+    assertThat(packagesOnly.scripts.get("h1")).as("nothing ran after apt-get's own observation").hasValue(2);
+  }
+
+  @Test
+  void aFailedAptGetRunFailsItsPackagesWithAptGetsErrorAndNothingAfterRuns() throws IOException {
+    Path status = project.resolve("dpkg-status");
+    Files.writeString(status, "kamaki\t0.7.9-1\n");
+    Files.writeString(project.resolve("dpkg-status.broken"), "");
+    String dpkg = fakeDpkg(status);
+    states("""
+        resources:
+          - package: kamaki
+            version: 0.9-1
+          - file: ETC/kamakirc
+            content: "url = x\\n"
+        """);
+    List<HostTarget> hosts = LocalFleet.hosts("h1");
+    RunReport apply = new Reconciler(new LocalFleet(Set.of(), dpkg),
+        new RunSettings(4, "run1", project.resolve("backups").toString(), project.resolve("exports")))
+        .apply(LocalFleet.desired(project, hosts), hosts);
+
+    assertThat(apply.exitCode()).isEqualTo(4);
+    assertThat(statuses(apply, "h1")).containsEntry("package:kamaki", ResourceStatus.FAILED)
+        .containsEntry("file:" + etc + "/kamakirc", ResourceStatus.SKIPPED);
+    assertThat(apply.hosts().get(0).resources().get(0).error()).hasValueSatisfying(e -> assertThat(e)
+        .startsWith("apt-get install failed (exit 100)").contains("Version '0.9-1' for 'kamaki' was not found"));
+    assertThat(Files.exists(etc.resolve("kamakirc"))).isFalse();
+  }
+
   @Test
   void aFailurePersistingAfterApplyIsFailedNeverChanged() throws IOException {
     states("""
