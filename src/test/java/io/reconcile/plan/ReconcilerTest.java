@@ -34,13 +34,22 @@ class ReconcilerTest {
   }
 
   private void states(String yaml) throws IOException {
-    Files.writeString(project.resolve("states/10-main.yml"), yaml.replace("ETC", etc.toString()));
+    stateFile("10-main.yml", yaml);
+  }
+
+  /** A file of states/, with ETC standing for the test's etc directory. */
+  private void stateFile(String name, String yaml) throws IOException {
+    Files.writeString(project.resolve("states/" + name), yaml.replace("ETC", etc.toString()));
+  }
+
+  private RunSettings settings() {
+    return new RunSettings(4, "run1", project.resolve("backups").toString(), project.resolve("exports"));
   }
 
   private RunReport run(boolean check, List<HostTarget> hosts, Set<String> unreachable) {
     DesiredState desired = LocalFleet.desired(project, hosts);
     Reconciler reconciler = new Reconciler(new LocalFleet(unreachable),
-        new RunSettings(4, "run1", project.resolve("backups").toString(), project.resolve("exports")));
+        settings());
     return check ? reconciler.check(desired, hosts) : reconciler.apply(desired, hosts);
   }
 
@@ -162,7 +171,7 @@ class ReconcilerTest {
     List<HostTarget> hosts = LocalFleet.hosts("h1", "h2", "h3");
     DesiredState desired = LocalFleet.desired(project, hosts);
     LocalFleet fleet = new LocalFleet(Set.of("h2"));
-    Reconciler reconciler = new Reconciler(fleet, new RunSettings(4, "run1", project.resolve("backups").toString(), project.resolve("exports")));
+    Reconciler reconciler = new Reconciler(fleet, settings());
 
     RunReport check = reconciler.check(desired, hosts);
 
@@ -175,21 +184,21 @@ class ReconcilerTest {
 
   @Test
   void applyOnAConvergedHostObservesOncePerPhaseAndRunsNothingElse() throws IOException {
-    Files.writeString(project.resolve("states/10-first.yml"), """
+    stateFile("10-first.yml", """
         phase: first
         resources:
           - file: ETC/one.conf
             content: "1\\n"
-        """.replace("ETC", etc.toString()));
-    Files.writeString(project.resolve("states/20-second.yml"), """
+        """);
+    stateFile("20-second.yml", """
         phase: second
         resources:
           - file: ETC/two.conf
             content: "2\\n"
-        """.replace("ETC", etc.toString()));
+        """);
     List<HostTarget> hosts = LocalFleet.hosts("h1");
     DesiredState desired = LocalFleet.desired(project, hosts);
-    RunSettings settings = new RunSettings(4, "run1", project.resolve("backups").toString(), project.resolve("exports"));
+    RunSettings settings = settings();
     LocalFleet first = new LocalFleet(Set.of());
     assertThat(new Reconciler(first, settings).apply(desired, hosts).summary().changes()).isEqualTo(2);
     // per phase: observe, write, observe again; then one final verification across phases
@@ -250,7 +259,7 @@ class ReconcilerTest {
         """);
     List<HostTarget> hosts = LocalFleet.hosts("h1");
     DesiredState desired = LocalFleet.desired(project, hosts);
-    RunSettings settings = new RunSettings(4, "run1", project.resolve("backups").toString(), project.resolve("exports"));
+    RunSettings settings = settings();
 
     LocalFleet fleet = new LocalFleet(Set.of(), dpkg);
     RunReport apply = new Reconciler(fleet, settings).apply(desired, hosts);
@@ -285,7 +294,7 @@ class ReconcilerTest {
         """);
     List<HostTarget> hosts = LocalFleet.hosts("h1");
     RunReport apply = new Reconciler(new LocalFleet(Set.of(), dpkg),
-        new RunSettings(4, "run1", project.resolve("backups").toString(), project.resolve("exports")))
+        settings())
         .apply(LocalFleet.desired(project, hosts), hosts);
 
     assertThat(apply.exitCode()).isEqualTo(4);
@@ -314,19 +323,19 @@ class ReconcilerTest {
 
   @Test
   void aFailedPhaseStopsLaterPhasesAndTheRerunResumes() throws IOException {
-    Files.writeString(project.resolve("states/10-first.yml"), """
+    stateFile("10-first.yml", """
         phase: first
         resources:
           - command: test -e ETC/allowed && touch ETC/first-done
             id: first
             creates: ETC/first-done
-        """.replace("ETC", etc.toString()));
-    Files.writeString(project.resolve("states/20-second.yml"), """
+        """);
+    stateFile("20-second.yml", """
         phase: second
         resources:
           - file: ETC/second.conf
             content: "2\\n"
-        """.replace("ETC", etc.toString()));
+        """);
     List<HostTarget> hosts = LocalFleet.hosts("h1");
     RunReport stopped = run(false, hosts, Set.of());
     assertThat(stopped.stoppedAt()).hasValue("first");
@@ -378,19 +387,19 @@ class ReconcilerTest {
 
   @Test
   void aResourceUndoneByALaterPhaseIsFailedNotChanged() throws IOException {
-    Files.writeString(project.resolve("states/10-first.yml"), """
+    stateFile("10-first.yml", """
         phase: first
         resources:
           - file: ETC/shared.conf
             content: "first\\n"
-        """.replace("ETC", etc.toString()));
-    Files.writeString(project.resolve("states/20-second.yml"), """
+        """);
+    stateFile("20-second.yml", """
         phase: second
         resources:
           - command: echo clobbered > ETC/shared.conf && touch ETC/done
             id: clobber
             creates: ETC/done
-        """.replace("ETC", etc.toString()));
+        """);
     RunReport apply = run(false, LocalFleet.hosts("h1"), Set.of());
     assertThat(statuses(apply, "h1")).containsEntry("file:" + etc + "/shared.conf", ResourceStatus.FAILED)
         .containsEntry("command:clobber", ResourceStatus.CHANGED);
@@ -402,7 +411,7 @@ class ReconcilerTest {
   @Test
   void guardedDeclarationsLetAValueHoldDuringAnUpgradeOnlyAndRerunsFindNothing() throws IOException {
     Files.writeString(project.resolve("templates/pithos.conf.ftl"), "PITHOS_USE_QUOTAHOLDER = ${use_quotaholder}\n");
-    Files.writeString(project.resolve("states/10-configure.yml"), """
+    stateFile("10-configure.yml", """
         phase: configure
         resources:
           - file: ETC/pithos.conf
@@ -410,21 +419,21 @@ class ReconcilerTest {
             template: pithos.conf.ftl
             vars: {use_quotaholder: "False"}
             when: "! test -e ETC/migrated"
-        """.replace("ETC", etc.toString()));
-    Files.writeString(project.resolve("states/20-migrate.yml"), """
+        """);
+    stateFile("20-migrate.yml", """
         phase: migrate
         resources:
           - command: grep -q False ETC/pithos.conf && touch ETC/migrated
             id: migrate
             creates: ETC/migrated
-        """.replace("ETC", etc.toString()));
-    Files.writeString(project.resolve("states/30-finish.yml"), """
+        """);
+    stateFile("30-finish.yml", """
         phase: finish
         resources:
           - file: ETC/pithos.conf
             template: pithos.conf.ftl
             vars: {use_quotaholder: "True"}
-        """.replace("ETC", etc.toString()));
+        """);
     List<HostTarget> hosts = LocalFleet.hosts("h1");
     RunReport first = run(false, hosts, Set.of());
     assertThat(first.exitCode()).as(first.toString()).isZero();
