@@ -47,21 +47,20 @@ public final class HostApplier {
    */
   public PackagesOutcome runPackages(List<String> aptArguments, List<? extends ShellResource> observeAfter) {
     Optional<ObservationScript> observation = HostObserver.script(observeAfter);
-    String packages = ActionScripts.packages(aptArguments, dpkgLockWait.toSeconds());
     if (observation.isEmpty()) {
       ApplyOutcome outcome = runPackages(aptArguments);
       return new PackagesOutcome(outcome, outcome.done() ? Optional.of(HostObserver.NOTHING) : Optional.empty());
     }
-    String script = "(\n" + packages + ") >&2\ns=$?; [ \"$s\" -eq 0 ] || exit \"$s\"\n" + observation.get().script();
+    String script = "(\n" + ActionScripts.packages(aptArguments, dpkgLockWait.toSeconds()) + ") >&2\n"
+        + "s=$?; [ \"$s\" -eq 0 ] || exit \"$s\"\n" + observation.get().script();
     ShellResult result;
     try {
       result = shell.run(script, NO_INPUT, APT_TIMEOUT);
     } catch (CommandTimeoutException e) {
-      return new PackagesOutcome(ApplyOutcome.failure("apt-get install: " + e.getMessage()), Optional.empty());
+      return new PackagesOutcome(timedOut("apt-get install", e), Optional.empty());
     }
     if (result.exitStatus() != 0) {
-      return new PackagesOutcome(ApplyOutcome.failure("apt-get install failed (exit " + result.exitStatus() + "): "
-          + result.errorTail()), Optional.empty());
+      return new PackagesOutcome(failed("apt-get install", result), Optional.empty());
     }
     return new PackagesOutcome(ApplyOutcome.success(ImmutableList.of()), Optional.of(observation.get().parse(result.stdoutText())));
   }
@@ -112,10 +111,10 @@ public final class HostApplier {
     try {
       result = shell.run(script, stdin, timeout);
     } catch (CommandTimeoutException e) {
-      return ApplyOutcome.failure(what + ": " + e.getMessage());
+      return timedOut(what, e);
     }
     if (result.exitStatus() != 0) {
-      return ApplyOutcome.failure(what + " failed (exit " + result.exitStatus() + "): " + result.errorTail());
+      return failed(what, result);
     }
     ImmutableList<String> backups = result.stdoutText().lines()
         .filter(l -> l.startsWith("backup " + backupDir + "/"))
@@ -124,4 +123,11 @@ public final class HostApplier {
     return ApplyOutcome.success(backups);
   }
 
+  private static ApplyOutcome timedOut(String what, CommandTimeoutException e) {
+    return ApplyOutcome.failure(what + ": " + e.getMessage());
+  }
+
+  private static ApplyOutcome failed(String what, ShellResult result) {
+    return ApplyOutcome.failure(what + " failed (exit " + result.exitStatus() + "): " + result.errorTail());
+  }
 }
