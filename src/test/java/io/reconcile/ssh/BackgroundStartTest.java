@@ -1,5 +1,6 @@
 package io.reconcile.ssh;
 
+import static io.reconcile.ssh.SshFixture.catchFailure;
 import static io.reconcile.ssh.SshFixture.options;
 import static io.reconcile.ssh.SshFixture.target;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,17 +52,5 @@ class BackgroundStartTest {
 
     assertThatThrownBy(() -> transport.open(target("web1", 22, key))).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
-  }
-
-  private interface Opening {
-    HostSession open() throws SshFailureException;
-  }
-
-  private static SshFailureException catchFailure(Opening opening) {
-    try (HostSession unexpected = opening.open()) {
-      throw new AssertionError("connected to " + unexpected.target() + " but expected a failure");
-    } catch (SshFailureException e) {
-      return e;
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.reconcile.ssh;
 
+import static io.reconcile.ssh.SshFixture.catchFailure;
 import static io.reconcile.ssh.SshFixture.options;
 import static io.reconcile.ssh.SshFixture.target;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -248,18 +249,6 @@ class HostKeyVerificationTest {
   private static SshFailure failureOf(TransportOptions options, SshTarget target) {
     try (SshTransport transport = SshTransport.create(options)) {
       return catchFailure(() -> transport.open(target)).failure();
-    }
-  }
-
-  private interface Opening {
-    HostSession open() throws SshFailureException;
-  }
-
-  private static SshFailureException catchFailure(Opening opening) {
-    try (HostSession unexpected = opening.open()) {
-      throw new AssertionError("connected to " + unexpected.target() + " but expected a failure");
-    } catch (SshFailureException e) {
-      return e;
     }
   }
 }

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Shared set-up for transport tests: options with short timeouts and targets for embedded servers. */
+/**
+ * Shared set-up for transport tests: options with short timeouts, targets for embedded servers, and
+ * sessions expected to fail.
+ */
 final class SshFixture {
   private SshFixture() {}
 
@@ -26,5 +29,18 @@ final class SshFixture {
 
   static SshTarget target(String name, int port, Path privateKey) {
     return new SshTarget(name, EmbeddedSshServer.HOST, port, "deploy", Optional.of(privateKey), false);
+  }
+
+  interface Opening {
+    HostSession open() throws SshFailureException;
+  }
+
+  /** Opens a session that the test expects to fail, and returns the failure. */
+  static SshFailureException catchFailure(Opening opening) {
+    try (HostSession unexpected = opening.open()) {
+      throw new AssertionError("connected to " + unexpected.target() + " but expected a failure");
+    } catch (SshFailureException e) {
+      return e;
+    }
   }
 }
