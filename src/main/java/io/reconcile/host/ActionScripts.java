@@ -35,19 +35,26 @@ final class ActionScripts {
         + "apt-get -q" + lock + " update && i\n";
   }
 
-  /** Content arrives on stdin; the old file is copied to {@code backup} before the rename. */
+  /**
+   * The content is the next {@code content.length} bytes of stdin (a batch carries several files there);
+   * fewer means the input was cut short, and the file is left as it was. The old file is copied to
+   * {@code backup} before the rename; backup paths are printed on fd 3.
+   */
   static String writeFile(HostAction.WriteFile write, String backup) {
+    int length = write.content().length;
     StringBuilder s = new StringBuilder("set -e\n")
         .append("p=").append(quote(write.path())).append("; b=").append(quote(backup)).append('\n')
         .append("if [ -d \"$p\" ]; then echo \"$p is a directory\" >&2; exit 1; fi\n")
         .append("d=$(dirname -- \"$p\"); mkdir -p -- \"$d\"\n")
         .append("t=$(mktemp -- \"$d/.reconcile.XXXXXX\")\n")
         .append("trap 'rm -f -- \"$t\"' EXIT\n")
-        .append("cat > \"$t\"\n");
+        .append("head -c ").append(length).append(" > \"$t\"\n")
+        .append("[ \"$(stat -c %s -- \"$t\")\" -eq ").append(length)
+        .append(" ] || { echo \"the content of $p was cut short in transit\" >&2; exit 1; }\n");
     ownership(write.owner(), write.group()).ifPresent(o -> s.append("chown ").append(quote(o)).append(" \"$t\"\n"));
     s.append("chmod ").append(String.format("%04o", write.mode().orElse(0644))).append(" \"$t\"\n")
         .append("sync -- \"$t\" 2>/dev/null || true\n")
-        .append("if [ -e \"$p\" ]; then ").append(BACKUP_DIR).append("; cp -p -- \"$p\" \"$b\"; echo \"backup $b\"; fi\n")
+        .append("if [ -e \"$p\" ]; then ").append(BACKUP_DIR).append("; cp -p -- \"$p\" \"$b\"; echo \"backup $b\" >&3; fi\n")
         .append("mv -f -- \"$t\" \"$p\"\n")
         .append("trap - EXIT\n");
     return s.toString();
@@ -61,10 +68,10 @@ final class ActionScripts {
     return s.toString();
   }
 
-  /** The file moves into the backup directory: removed and kept in one rename. */
+  /** The file moves into the backup directory: removed and kept in one rename (its path printed on fd 3). */
   static String deleteFile(HostAction.DeleteFile delete, String backup) {
     return "set -e\np=" + quote(delete.path()) + "; b=" + quote(backup) + "\n"
-        + BACKUP_DIR + "\nmv -f -- \"$p\" \"$b\"\necho \"backup $b\"\n";
+        + BACKUP_DIR + "\nmv -f -- \"$p\" \"$b\"\necho \"backup $b\" >&3\n";
   }
 
   /** Seconds a started service gets to accept connections on its declared port. */

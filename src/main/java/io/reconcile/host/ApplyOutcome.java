@@ -12,4 +12,9 @@ public record ApplyOutcome(boolean done, Optional<String> error, ImmutableList<S
   public static ApplyOutcome failure(String error) {
     return new ApplyOutcome(false, Optional.of(error), ImmutableList.of());
   }
+
+  /** How every failed script reads: what it did, its exit status, the end of its own output. */
+  static ApplyOutcome failed(String what, int exitStatus, String errorTail) {
+    return failure(what + " failed (exit " + exitStatus + "): " + errorTail);
+  }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** Observes everything a list of resources needs in one round trip, and compares. */
 public final class HostObserver {
-  private static final Duration OBSERVE_TIMEOUT = Duration.ofMinutes(2);
+  static final Duration OBSERVE_TIMEOUT = Duration.ofMinutes(2);
 
   /** The facts of resources that need none. */
   static final HostFacts NOTHING =

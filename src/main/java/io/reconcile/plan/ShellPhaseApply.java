@@ -16,6 +16,7 @@ import io.reconcile.report.ResourceStatus;
 import io.reconcile.state.Handler;
 import io.reconcile.state.ResourceId;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,14 +26,14 @@ import java.util.Set;
 
 /**
  * Apply of one phase's shell resources on one host. Each resource is decided at its turn, on facts that
- * are fresh for it: the host is observed once up front and again only after an action that may have
- * touched what later resources look at (apt runs maintainer scripts that start services and replace
+ * are fresh for it: the host is observed once up front, and every script that acts observes the whole
+ * phase again in its own round trip (apt runs maintainer scripts that start services and replace
  * conffiles; a command can do anything; a write touches its path). All package changes of the phase go
- * in one apt-get run, at the turn of the first, which observes the phase again in the same round trip.
- * The first failure stops the host (later declarations may rely on earlier ones); so does a
- * {@link Cancellation}, after the resource in flight. Handlers notified by what was done run once, then
- * the host is observed again unless nothing ran since the last observation: a resource still off is
- * `failed`, never `changed`; one not reached because of the cancellation is `skipped`.
+ * in one apt-get run, at the turn of the first. File changes that the same facts decide go together in
+ * one script, up to one that touches what a later resource observes. The first failure stops the host
+ * (later declarations may rely on earlier ones); so does a {@link Cancellation}, after the script in
+ * flight. Handlers notified by what was done run once, then the host is observed again: a resource
+ * still off is `failed`, never `changed`; one not reached because of the cancellation is `skipped`.
  */
 final class ShellPhaseApply {
   private final HostShell shell;
@@ -55,7 +56,6 @@ final class ShellPhaseApply {
     HostFacts facts = HostObserver.observe(shell, resources);
     boolean settled = true; // facts cover every resource of the phase, and nothing was done since
     boolean stale = false;
-    boolean packagesRun = false;
     Optional<String> failure = Optional.empty();
     int cancelledAt = resources.size(); // the first resource not started because the run was cancelled
     for (int i = 0; i < resources.size() && failure.isEmpty(); i++) {
@@ -65,7 +65,7 @@ final class ShellPhaseApply {
       }
       ShellResource resource = resources.get(i);
       if (applied.containsKey(id(resource))) {
-        continue; // its package change went with the phase's apt-get run
+        continue; // its change went with an earlier script: the apt-get run, or a batch of file changes
       }
       List<ShellResource> rest = resources.subList(i, resources.size());
       if (stale) {
@@ -76,18 +76,19 @@ final class ShellPhaseApply {
       if (change.isEmpty()) {
         continue;
       }
-      if (!packagesRun && hasPackages(change.get())) {
-        packagesRun = true;
-        Optional<HostFacts> after = runPackages(rest, resources, facts, applied);
-        facts = after.orElse(facts);
-        stale = after.isEmpty();
-        settled = after.isPresent();
+      Optional<HostFacts> after;
+      Optional<String> refused = refusal(change.get());
+      if (refused.isPresent()) {
+        applied.put(id(resource), new Applied(change.get(), ApplyOutcome.failure(refused.get())));
+        after = Optional.of(facts);
+      } else if (hasPackages(change.get())) {
+        after = runPackages(rest, resources, facts, applied);
       } else {
-        ApplyOutcome outcome = applier.applyActions(change.get().actions());
-        applied.put(id(resource), new Applied(change.get(), outcome));
-        settled = false;
-        stale = touchesLaterFacts(change.get(), resources.subList(i + 1, resources.size()));
+        after = runBatch(batch(i, change.get(), resources, facts, applied), resources, applied);
       }
+      facts = after.orElse(facts);
+      stale = after.isEmpty();
+      settled = refused.isEmpty() && after.isPresent();
       failure = applied.values().stream().map(Applied::outcome).filter(o -> !o.done()).findFirst().flatMap(ApplyOutcome::error);
     }
     ImmutableList<ResourceResult> handlerResults = failure.isPresent() ? ImmutableList.of() : runHandlers(phase, resources, applied);
@@ -138,7 +139,9 @@ final class ShellPhaseApply {
       Map<ResourceId, Applied> applied) {
     Map<ResourceId, Change> packageChanges = new LinkedHashMap<>();
     for (ShellResource resource : rest) {
-      resource.compare(facts).filter(ShellPhaseApply::hasPackages).ifPresent(c -> packageChanges.put(id(resource), c));
+      if (!applied.containsKey(id(resource))) {
+        resource.compare(facts).filter(ShellPhaseApply::hasPackages).ifPresent(c -> packageChanges.put(id(resource), c));
+      }
     }
     List<String> arguments = packageChanges.values().stream()
         .flatMap(c -> c.actions().stream())
@@ -148,6 +151,58 @@ final class ShellPhaseApply {
     HostApplier.PackagesOutcome outcome = applier.runPackages(arguments, all);
     packageChanges.forEach((id, change) -> applied.put(id, new Applied(change, outcome.outcome())));
     return outcome.factsAfter();
+  }
+
+  private record Planned(ShellResource resource, Change change) {}
+
+  /**
+   * The change at hand and, when it only touches files, the file changes of the resources after it
+   * that the same facts decide: up to the first that touches what a later resource observes, or one
+   * that is not a file change. One script carries them all.
+   */
+  private static List<Planned> batch(int from, Change first, List<ShellResource> resources, HostFacts facts,
+      Map<ResourceId, Applied> applied) {
+    List<Planned> batch = new ArrayList<>(List.of(new Planned(resources.get(from), first)));
+    boolean open = onlyFiles(first) && !touchesLaterFacts(first, resources.subList(from + 1, resources.size()));
+    for (int j = from + 1; open && j < resources.size(); j++) {
+      ShellResource next = resources.get(j);
+      Optional<Change> change = applied.containsKey(id(next)) ? Optional.empty() : next.compare(facts);
+      if (change.isEmpty()) {
+        continue;
+      }
+      if (!onlyFiles(change.get())) {
+        break;
+      }
+      batch.add(new Planned(next, change.get()));
+      open = !touchesLaterFacts(change.get(), resources.subList(j + 1, resources.size()));
+    }
+    return batch;
+  }
+
+  /**
+   * Runs a batch and observes the whole phase in the same round trip; no facts when a change failed. A
+   * declared command is the exception: its script is bounded by the command's own timeout alone, so
+   * the observation after it takes a round trip of its own.
+   */
+  private Optional<HostFacts> runBatch(List<Planned> batch, List<ShellResource> all, Map<ResourceId, Applied> applied) {
+    boolean command = batch.stream().flatMap(p -> p.change().actions().stream()).anyMatch(HostAction.RunCommand.class::isInstance);
+    HostApplier.ChangesOutcome outcome = applier.apply(batch.stream().map(p -> p.change().actions()).toList(),
+        command ? List.of() : all);
+    for (int k = 0; k < outcome.outcomes().size(); k++) {
+      Planned planned = batch.get(k);
+      applied.put(id(planned.resource()), new Applied(planned.change(), outcome.outcomes().get(k)));
+    }
+    return outcome.factsAfter();
+  }
+
+  private static boolean onlyFiles(Change change) {
+    return change.actions().stream().allMatch(a -> a instanceof HostAction.WriteFile || a instanceof HostAction.SetAttributes
+        || a instanceof HostAction.DeleteFile);
+  }
+
+  /** Why the host cannot make this change, when it cannot (e.g. a line in a file that does not exist). */
+  private static Optional<String> refusal(Change change) {
+    return change.actions().stream().filter(HostAction.Fail.class::isInstance).map(a -> ((HostAction.Fail) a).reason()).findFirst();
   }
 
   private static boolean hasPackages(Change change) {

@@ -201,8 +201,8 @@ class ReconcilerTest {
     RunSettings settings = settings();
     LocalFleet first = new LocalFleet(Set.of());
     assertThat(new Reconciler(first, settings).apply(desired, hosts).summary().changes()).isEqualTo(2);
-    // per phase: observe, write, observe again; then one final verification across phases
-    assertThat(first.scripts.get("h1")).hasValue(7);
+    // per phase: observe, then the write with the phase's observation after it; one final verification across phases
+    assertThat(first.scripts.get("h1")).hasValue(5);
 
     LocalFleet again = new LocalFleet(Set.of());
     RunReport converged = new Reconciler(again, settings).apply(desired, hosts);
@@ -268,8 +268,8 @@ class ReconcilerTest {
     assertThat(statuses(apply, "h1")).containsEntry("package:kamaki", ResourceStatus.CHANGED)
         .containsEntry("file:" + etc + "/kamakirc", ResourceStatus.CHANGED);
     assertThat(Files.readString(status)).isEqualTo("kamaki\t0.8-1\n");
-    // observe; apt-get and observe again; write; the final observation
-    assertThat(fleet.scripts.get("h1")).hasValue(4);
+    // observe; apt-get and observe again; the write and the last observation
+    assertThat(fleet.scripts.get("h1")).hasValue(3);
     LocalFleet again = new LocalFleet(Set.of(), dpkg);
     assertThat(new Reconciler(again, settings).check(desired, hosts).exitCode()).isZero();
 
@@ -303,6 +303,88 @@ class ReconcilerTest {
     assertThat(apply.hosts().get(0).resources().get(0).error()).hasValueSatisfying(e -> assertThat(e)
         .startsWith("apt-get install failed (exit 100)").contains("Version '0.9-1' for 'kamaki' was not found"));
     assertThat(Files.exists(etc.resolve("kamakirc"))).isFalse();
+  }
+
+  @Test
+  void fileChangesDecidedOnTheSameFactsGoInOneScriptUpToOneALaterResourceObserves() throws IOException {
+    Files.writeString(etc.resolve("old.conf"), "old\n");
+    Files.setPosixFilePermissions(etc.resolve("old.conf"), PosixFilePermissions.fromString("rw-rw-rw-"));
+    Files.writeString(etc.resolve("gone.conf"), "remove me\n");
+    states("""
+        resources:
+          - file: ETC/new.conf
+            content: "a = 1\\nb = 'two'\\n"
+          - file: ETC/empty.conf
+            content: ""
+          - file: ETC/old.conf
+            content: "no newline at the end"
+            mode: "0600"
+          - file: ETC/gone.conf
+            state: absent
+          - line: ETC/old.conf
+            id: already-there
+            text: "no newline at the end"
+          - file: ETC/last.conf
+            content: "last\\n"
+        """);
+    List<HostTarget> hosts = LocalFleet.hosts("h1");
+    DesiredState desired = LocalFleet.desired(project, hosts);
+    LocalFleet fleet = new LocalFleet(Set.of());
+    RunReport apply = new Reconciler(fleet, settings()).apply(desired, hosts);
+
+    assertThat(apply.exitCode()).as(apply.toString()).isZero();
+    assertThat(apply.summary().changes()).isEqualTo(5);
+    assertThat(statuses(apply, "h1")).as("decided after old.conf was written").containsEntry("line:already-there", ResourceStatus.OK);
+    assertThat(Files.readString(etc.resolve("new.conf"))).isEqualTo("a = 1\nb = 'two'\n");
+    assertThat(Files.readAllBytes(etc.resolve("empty.conf"))).isEmpty();
+    assertThat(Files.readString(etc.resolve("old.conf"))).isEqualTo("no newline at the end");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(etc.resolve("old.conf")))).isEqualTo("rw-------");
+    assertThat(Files.exists(etc.resolve("gone.conf"))).isFalse();
+    assertThat(Files.readString(etc.resolve("last.conf"))).isEqualTo("last\n");
+    // each backup belongs to the resource that made it, though one script made both
+    String backups = project.resolve("backups/run1") + etc.toString();
+    Map<String, ResourceResult> results = apply.hosts().get(0).resources().stream()
+        .collect(Collectors.toMap(ResourceResult::id, r -> r));
+    assertThat(results.get("file:" + etc + "/old.conf").backups()).containsExactly(backups + "/old.conf");
+    assertThat(results.get("file:" + etc + "/gone.conf").backups()).containsExactly(backups + "/gone.conf");
+    assertThat(results.get("file:" + etc + "/new.conf").backups()).isEmpty();
+    assertThat(Files.readString(project.resolve("backups/run1" + etc + "/gone.conf"))).isEqualTo("remove me\n");
+    // observe; the first three files, up to old.conf, which the line observes; gone.conf and last.conf
+    assertThat(fleet.scripts.get("h1")).hasValue(3);
+
+    LocalFleet again = new LocalFleet(Set.of());
+    assertThat(new Reconciler(again, settings()).apply(desired, hosts).summary().changes()).isZero();
+    assertThat(again.scripts.get("h1")).hasValue(1);
+  }
+
+  @Test
+  void aFailedWriteInABatchFailsWithItsOwnErrorAndTheRestOfTheBatchIsNotAttempted() throws IOException {
+    Files.writeString(etc.resolve("blocker"), "a file where a directory should be\n");
+    states("""
+        resources:
+          - file: ETC/first.conf
+            content: "1\\n"
+          - file: ETC/second.conf
+            content: "2\\n"
+          - file: ETC/blocker/third.conf
+            content: "3\\n"
+          - file: ETC/fourth.conf
+            content: "4\\n"
+        """);
+    RunReport apply = run(false, LocalFleet.hosts("h1"), Set.of());
+
+    assertThat(apply.exitCode()).isEqualTo(4);
+    assertThat(statuses(apply, "h1")).containsEntry("file:" + etc + "/first.conf", ResourceStatus.CHANGED)
+        .containsEntry("file:" + etc + "/second.conf", ResourceStatus.CHANGED)
+        .containsEntry("file:" + etc + "/blocker/third.conf", ResourceStatus.FAILED)
+        .containsEntry("file:" + etc + "/fourth.conf", ResourceStatus.SKIPPED);
+    ResourceResult third = apply.hosts().get(0).resources().stream()
+        .filter(r -> r.id().equals("file:" + etc + "/blocker/third.conf")).findFirst().orElseThrow();
+    assertThat(third.error()).hasValueSatisfying(e -> assertThat(e)
+        .startsWith("write " + etc + "/blocker/third.conf failed (exit 1): mkdir: cannot create directory")
+        .doesNotContain("@@"));
+    assertThat(Files.readString(etc.resolve("second.conf"))).isEqualTo("2\n");
+    assertThat(Files.exists(etc.resolve("fourth.conf"))).isFalse();
   }
 
   @Test

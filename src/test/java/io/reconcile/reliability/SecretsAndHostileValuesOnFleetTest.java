@@ -163,7 +163,7 @@ class SecretsAndHostileValuesOnFleetTest {
     sh("rm -f " + SECRET_FILE + " /run/rel-modes.log");
     // The host's own tools, instrumented: each records the mode of reconcile's temp file when the write
     // script reaches it (content going in, chown, chmod, rename).
-    for (String tool : List.of("cat", "chown", "chmod", "mv")) {
+    for (String tool : List.of("head", "chown", "chmod", "mv")) {
       String wrapper = "#!/bin/sh\nfor a in \"$@\" \"$(readlink /proc/$$/fd/1)\"; do case \"$a\" in */.reconcile.*)"
           + " [ -e \"$a\" ] && stat -c \"$(basename \"$0\") %a %U:%G\" -- \"$a\" >> /run/rel-modes.log;; esac; done\n"
           + "exec /bin/" + tool + " \"$@\"\n";
@@ -177,15 +177,15 @@ class SecretsAndHostileValuesOnFleetTest {
       project.declare(secretFile("2"));
       second = project.run("--format", "json");
     } finally {
-      sh("cd /usr/local/sbin && rm -f cat chown chmod mv");
+      sh("cd /usr/local/sbin && rm -f head chown chmod mv");
     }
     assertThat(first.code()).as(first.toString()).isZero();
     assertThat(second.code()).as(second.toString()).isZero();
 
     List<String> modes = cat("/run/rel-modes.log").lines().toList();
     assertThat(modes).as("mode of the temp file at each step of both writes").containsExactly(
-        "cat 600 root:root", "chown 600 root:root", "chmod 600 root:synnefo", "mv 640 root:synnefo",
-        "cat 600 root:root", "chown 600 root:root", "chmod 600 root:synnefo", "mv 640 root:synnefo");
+        "head 600 root:root", "chown 600 root:root", "chmod 600 root:synnefo", "mv 640 root:synnefo",
+        "head 600 root:root", "chown 600 root:root", "chmod 600 root:synnefo", "mv 640 root:synnefo");
     assertThat(sh("stat -c '%a %U:%G' " + SECRET_FILE).stdout()).isEqualTo("640 root:synnefo\n");
     String backup = second.json().findValues("backups").stream().filter(b -> !b.isEmpty()).findFirst().orElseThrow()
         .get(0).asText();

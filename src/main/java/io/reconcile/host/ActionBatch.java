@@ -1,0 +1,185 @@
+package io.reconcile.host;
+
+import static io.reconcile.ssh.ShellQuote.quote;
+
+import com.google.common.collect.ImmutableList;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Several changes' actions as one script, so that they cost one round trip, optionally followed by an
+ * observation; and the reader of its output. Actions run in order and the first that fails stops the
+ * script. File contents travel on stdin one after the other, each read by its length. Every action's
+ * output goes to stderr (its backups to fd 3, i.e. stdout), between markers that tell which action was
+ * running, so a failure names its own action and shows only its own output.
+ */
+final class ActionBatch {
+  private static final Duration FILE_TIMEOUT = Duration.ofMinutes(1);
+  private static final Duration SERVICE_TIMEOUT = Duration.ofMinutes(2);
+
+  private final ImmutableList<ImmutableList<HostAction>> changes;
+  private final String backupDir;
+  private final Optional<ObservationScript> observation;
+  private final String marker;
+
+  /** @param changes each change's actions; all of them scripts (no package change, nothing refused) */
+  ActionBatch(List<? extends List<HostAction>> changes, String backupDir, Optional<ObservationScript> observation) {
+    this.changes = changes.stream().map(ImmutableList::copyOf).collect(ImmutableList.toImmutableList());
+    this.backupDir = backupDir;
+    this.observation = observation;
+    byte[] nonce = new byte[12];
+    new SecureRandom().nextBytes(nonce);
+    this.marker = "@@reconcile-act-" + HexFormat.of().formatHex(nonce) + "@@";
+  }
+
+  String script() {
+    StringBuilder s = new StringBuilder("a=").append(quote(marker)).append('\n');
+    for (int c = 0; c < changes.size(); c++) {
+      for (int i = 0; i < changes.get(c).size(); i++) {
+        HostAction action = changes.get(c).get(i);
+        String position = c + " " + i;
+        s.append("echo \"$a ").append(position).append("\"; echo \"$a ").append(position).append("\" >&2\n")
+            .append("(\n").append(script(action)).append(") 3>&1 >&2")
+            .append(action instanceof HostAction.WriteFile ? "" : " </dev/null").append('\n')
+            .append("s=$?; if [ \"$s\" -ne 0 ]; then echo \"$a failed $s\"; exit \"$s\"; fi\n");
+      }
+    }
+    s.append("echo \"$a done\"\n");
+    observation.ifPresent(o -> s.append(o.script()));
+    return s.toString();
+  }
+
+  /** The contents of the files written, in the order the script reads them. */
+  byte[] stdin() {
+    ByteArrayOutputStream in = new ByteArrayOutputStream();
+    changes.forEach(actions -> actions.stream()
+        .filter(HostAction.WriteFile.class::isInstance)
+        .forEach(a -> in.writeBytes(((HostAction.WriteFile) a).content())));
+    return in.toByteArray();
+  }
+
+  /** What each action may take, added up, and the observation's time. */
+  Duration timeout(Duration observationTimeout) {
+    Duration total = observation.isPresent() ? observationTimeout : Duration.ZERO;
+    for (List<HostAction> actions : changes) {
+      for (HostAction action : actions) {
+        total = total.plus(timeout(action));
+      }
+    }
+    return total;
+  }
+
+  /** One outcome per change attempted, in order: a failed one is the last. */
+  ImmutableList<ApplyOutcome> outcomes(ShellResult result) {
+    List<List<String>> backups = new ArrayList<>();
+    int change = -1;
+    int action = -1;
+    boolean done = false;
+    for (String line : result.stdoutText().split("\n", -1)) {
+      if (line.startsWith(marker + " ")) {
+        String[] words = line.substring(marker.length() + 1).split(" ");
+        if (words[0].equals("done")) {
+          done = true;
+          break;
+        }
+        if (!words[0].equals("failed")) {
+          change = Integer.parseInt(words[0]);
+          action = Integer.parseInt(words[1]);
+          while (backups.size() <= change) {
+            backups.add(new ArrayList<>());
+          }
+        }
+      } else if (change >= 0 && line.startsWith("backup " + backupDir + "/")) {
+        backups.get(change).add(line.substring("backup ".length()));
+      }
+    }
+    if (result.exitStatus() == 0 && !done) {
+      throw new IllegalStateException("the output of the changes was cut short");
+    }
+    if (!done && change < 0) { // the script failed before its first action
+      change = 0;
+      action = 0;
+    }
+    ImmutableList.Builder<ApplyOutcome> outcomes = ImmutableList.builder();
+    int attempted = done ? changes.size() : change + 1;
+    for (int c = 0; c < attempted; c++) {
+      boolean failedHere = !done && c == change;
+      outcomes.add(failedHere
+          ? ApplyOutcome.failed(what(changes.get(c).get(action)), result.exitStatus(), ownErrorTail(result, c + " " + action))
+          : ApplyOutcome.success(ImmutableList.copyOf(c < backups.size() ? backups.get(c) : List.of())));
+    }
+    return outcomes.build();
+  }
+
+  /** Every change failed: the script hung, and which of its actions ran is not known. */
+  ImmutableList<ApplyOutcome> timedOut(CommandTimeoutException e) {
+    String others = changes.size() == 1 ? ""
+        : " (in one script with " + (changes.size() - 1) + " other change" + (changes.size() == 2 ? "" : "s")
+            + "; which of them were done is not known)";
+    return changes.stream()
+        .map(actions -> ApplyOutcome.failure(what(actions.get(0)) + ": " + e.getMessage() + others))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /** The facts observed after the changes: none when none were asked for, or a change failed. */
+  Optional<HostFacts> factsAfter(ShellResult result) {
+    return result.exitStatus() == 0 ? observation.map(o -> o.parse(result.stdoutText())) : Optional.empty();
+  }
+
+  /** The failed action's own stderr: what follows its marker. */
+  private String ownErrorTail(ShellResult result, String position) {
+    String stderr = result.stderrText();
+    String start = marker + " " + position + "\n";
+    int at = stderr.lastIndexOf(start);
+    String own = at < 0 ? stderr : stderr.substring(at + start.length());
+    return new ShellResult(result.exitStatus(), new byte[0], own.getBytes(StandardCharsets.UTF_8)).errorTail();
+  }
+
+  private String script(HostAction action) {
+    if (action instanceof HostAction.WriteFile write) {
+      return ActionScripts.writeFile(write, backupDir + write.path());
+    } else if (action instanceof HostAction.SetAttributes attributes) {
+      return ActionScripts.setAttributes(attributes);
+    } else if (action instanceof HostAction.DeleteFile delete) {
+      return ActionScripts.deleteFile(delete, backupDir + delete.path());
+    } else if (action instanceof HostAction.ServiceControl control) {
+      return ActionScripts.serviceControl(control);
+    } else if (action instanceof HostAction.ServiceBoot boot) {
+      return ActionScripts.serviceBoot(boot);
+    } else if (action instanceof HostAction.RunCommand command) {
+      return ActionScripts.command(command);
+    }
+    throw new IllegalArgumentException("not an action a script does: " + action);
+  }
+
+  /** How a failure names the action. */
+  static String what(HostAction action) {
+    if (action instanceof HostAction.WriteFile write) {
+      return "write " + write.path();
+    } else if (action instanceof HostAction.SetAttributes attributes) {
+      return "chown/chmod " + attributes.path();
+    } else if (action instanceof HostAction.DeleteFile delete) {
+      return "remove " + delete.path();
+    } else if (action instanceof HostAction.ServiceControl control) {
+      return "service " + control.service() + " " + control.verb();
+    } else if (action instanceof HostAction.ServiceBoot boot) {
+      return (boot.enabled() ? "enable " : "disable ") + boot.service();
+    } else if (action instanceof HostAction.RunCommand) {
+      return "command";
+    }
+    return action.toString();
+  }
+
+  private static Duration timeout(HostAction action) {
+    if (action instanceof HostAction.RunCommand command) {
+      return command.timeout();
+    }
+    return action instanceof HostAction.ServiceControl || action instanceof HostAction.ServiceBoot ? SERVICE_TIMEOUT : FILE_TIMEOUT;
+  }
+}
