@@ -78,6 +78,7 @@ final class ActionBatch {
   /** One outcome per change attempted, in order: a failed one is the last. */
   ImmutableList<ApplyOutcome> outcomes(ShellResult result) {
     List<List<String>> backups = new ArrayList<>();
+    changes.forEach(c -> backups.add(new ArrayList<>()));
     int change = -1;
     int action = -1;
     boolean done = false;
@@ -91,9 +92,6 @@ final class ActionBatch {
         if (!words[0].equals("failed")) {
           change = Integer.parseInt(words[0]);
           action = Integer.parseInt(words[1]);
-          while (backups.size() <= change) {
-            backups.add(new ArrayList<>());
-          }
         }
       } else if (change >= 0 && line.startsWith("backup " + backupDir + "/")) {
         backups.get(change).add(line.substring("backup ".length()));
@@ -112,7 +110,7 @@ final class ActionBatch {
       boolean failedHere = !done && c == change;
       outcomes.add(failedHere
           ? ApplyOutcome.failed(what(changes.get(c).get(action)), result.exitStatus(), ownErrorTail(result, c + " " + action))
-          : ApplyOutcome.success(ImmutableList.copyOf(c < backups.size() ? backups.get(c) : List.of())));
+          : ApplyOutcome.success(ImmutableList.copyOf(backups.get(c))));
     }
     return outcomes.build();
   }

@@ -30,7 +30,7 @@ public final class HostApplier {
     this.dpkgLockWait = dpkgLockWait;
   }
 
-  /** The apt-get run, and the facts of the resources observed right after it; none when it failed. */
+  /** The apt-get run, and the facts observed right after it: none when nothing was to be observed, or it failed. */
   public record PackagesOutcome(ApplyOutcome outcome, Optional<HostFacts> factsAfter) {}
 
   /**
@@ -52,8 +52,7 @@ public final class HostApplier {
     if (result.exitStatus() != 0) {
       return new PackagesOutcome(ApplyOutcome.failed("apt-get install", result.exitStatus(), result.errorTail()), Optional.empty());
     }
-    HostFacts after = observation.map(o -> o.parse(result.stdoutText())).orElse(HostObserver.NOTHING);
-    return new PackagesOutcome(ApplyOutcome.success(ImmutableList.of()), Optional.of(after));
+    return new PackagesOutcome(ApplyOutcome.success(ImmutableList.of()), observation.map(o -> o.parse(result.stdoutText())));
   }
 
   /**

@@ -10,7 +10,7 @@ public final class HostObserver {
   static final Duration OBSERVE_TIMEOUT = Duration.ofMinutes(2);
 
   /** The facts of resources that need none. */
-  static final HostFacts NOTHING =
+  private static final HostFacts NOTHING =
       new HostFacts(ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of());
 
   private HostObserver() {}

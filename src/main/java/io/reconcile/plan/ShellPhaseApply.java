@@ -76,11 +76,11 @@ final class ShellPhaseApply {
       if (change.isEmpty()) {
         continue;
       }
-      Optional<HostFacts> after;
+      Optional<HostFacts> after; // none: observe again before deciding anything more
       Optional<String> refused = refusal(change.get());
       if (refused.isPresent()) {
         applied.put(id(resource), new Applied(change.get(), ApplyOutcome.failure(refused.get())));
-        after = Optional.of(facts);
+        after = Optional.empty();
       } else if (hasPackages(change.get())) {
         after = runPackages(rest, resources, facts, applied);
       } else {
@@ -88,7 +88,7 @@ final class ShellPhaseApply {
       }
       facts = after.orElse(facts);
       stale = after.isEmpty();
-      settled = refused.isEmpty() && after.isPresent();
+      settled = after.isPresent();
       failure = applied.values().stream().map(Applied::outcome).filter(o -> !o.done()).findFirst().flatMap(ApplyOutcome::error);
     }
     ImmutableList<ResourceResult> handlerResults = failure.isPresent() ? ImmutableList.of() : runHandlers(phase, resources, applied);
@@ -132,8 +132,8 @@ final class ShellPhaseApply {
 
   /**
    * The package changes of every resource from here on, in one apt-get run, and the facts of all the
-   * phase's resources observed after it in the same round trip (none when it failed): apt can undo
-   * what an earlier resource of the phase found in place, such as a stopped service.
+   * phase's resources observed after it in the same round trip (none when it failed or they need none):
+   * apt can undo what an earlier resource of the phase found in place, such as a stopped service.
    */
   private Optional<HostFacts> runPackages(List<ShellResource> rest, List<ShellResource> all, HostFacts facts,
       Map<ResourceId, Applied> applied) {
