@@ -27,15 +27,19 @@ done
 
 FLEET_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CACHE=${RECONCILE_FLEET_CACHE:-/var/cache/reconcile-fleet}
-REPO=$CACHE/repo  # symlink to the current repository, see ensure_repo
+# Image namespace: RECONCILE_FLEET_IMAGES=reconcile-fleet-X gives a checkout images and a repository
+# link (repo-X) of its own, so checkouts with different sources do not rebuild each other's images.
+IMAGES=${RECONCILE_FLEET_IMAGES:-reconcile-fleet}
+[[ "$IMAGES" =~ ^reconcile-fleet(-[a-z0-9]+)?$ ]] || { echo "build-images.sh: RECONCILE_FLEET_IMAGES must be reconcile-fleet or reconcile-fleet-<a-z0-9>" >&2; exit 64; }
+REPO=$CACHE/repo${IMAGES#reconcile-fleet}  # symlink to the current repository, see ensure_repo
 SUITE=bookworm
 MIRROR=http://deb.debian.org/debian
 BASE_INCLUDE=openssh-server,sudo,procps,postgresql-client-15
 # Real Debian packages the fleet installs from the local repository; their dependency closure is
 # downloaded for the versions in the debootstrap rootfs.
 DEBIAN_EXTRA="postgresql-15 memcached python3-memcache"
-BASE_IMAGE=reconcile-fleet/base:$SUITE
-DBHOST_IMAGE=reconcile-fleet/dbhost:$SUITE
+BASE_IMAGE=$IMAGES/base:$SUITE
+DBHOST_IMAGE=$IMAGES/dbhost:$SUITE
 ROLES="astakos cyclades pithos ganeti"
 RELEASES="0.12 0.13"
 LABEL=io.reconcile.fleet.inputs
@@ -148,8 +152,11 @@ ensure_repo() {
     ln -sfn "repos/$REPO_HASH" "$REPO.new"
     mv -T "$REPO.new" "$REPO"
   fi
+  # Keep the newest three, and every repository a namespace's link still points to.
+  local linked
+  linked=$(for link in "$CACHE"/repo "$CACHE"/repo-*; do [ -L "$link" ] && readlink "$link"; done)
   ls -1dt "$REPOS"/*/ | tail -n +4 | while read -r old; do
-    [ "${old%/}" != "$target" ] && rm -rf "$old"
+    [ "${old%/}" != "$target" ] && ! grep -qxF "repos/$(basename "$old")" <<<"$linked" && rm -rf "$old"
   done
   return 0
 }
@@ -245,7 +252,7 @@ main() {
   local role release image from
   for release in $RELEASES; do
     for role in $ROLES; do
-      image=reconcile-fleet/$role:$release
+      image=$IMAGES/$role:$release
       from=$BASE_IMAGE
       [ "$role" = astakos ] && from=$DBHOST_IMAGE
       if needs_image "$image" "$roles_hash"; then

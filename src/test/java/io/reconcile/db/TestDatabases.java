@@ -35,7 +35,7 @@ import org.testcontainers.utility.MountableFile;
  * with the "tunnel" being Docker's published port.
  */
 final class TestDatabases {
-  static final String IMAGE = "reconcile-fleet/astakos:0.12";
+  static final String IMAGE = io.reconcile.fleet.FleetImages.image("astakos", "0.12");
   static final String USER = "synnefo";
   static final String PASSWORD = "example_db_password";
   static final Map<Db, String> NAMES = ImmutableMap.of(Db.ASTAKOS, "snf_apps", Db.CYCLADES, "snf_cyclades", Db.PITHOS, "snf_pithos");

@@ -131,8 +131,7 @@ final class FleetLauncher {
 
   /** The local apt repository every host mounts at /srv/repo (built by src/fleet/build-images.sh). */
   private static Path aptRepo() {
-    Path cache = Path.of(System.getenv().getOrDefault("RECONCILE_FLEET_CACHE", "/var/cache/reconcile-fleet"));
-    Path repo = cache.resolve("repo").toAbsolutePath();
+    Path repo = FleetImages.repositoryLink();
     if (!Files.isDirectory(repo)) {
       throw new FleetException("the fleet's apt repository " + repo + " is missing (build it with src/fleet/build-images.sh)");
     }

@@ -22,7 +22,8 @@ class FleetSpecTest {
   @Test
   void imagesAreTheLocalRoleImagesOfTheRelease() {
     assertThat(FleetSpec.of(Release.V0_13).withPithos(0).images())
-        .containsExactly("reconcile-fleet/astakos:0.13", "reconcile-fleet/cyclades:0.13", "reconcile-fleet/ganeti:0.13");
+        .containsExactly(FleetImages.namespace() + "/astakos:0.13", FleetImages.namespace() + "/cyclades:0.13",
+            FleetImages.namespace() + "/ganeti:0.13");
   }
 
   @Test

@@ -14,6 +14,6 @@ public enum Role {
 
   /** The locally built image of this role at a release (built by src/fleet/build-images.sh, never pulled). */
   public String image(Release release) {
-    return "reconcile-fleet/" + group() + ":" + release.tag();
+    return FleetImages.image(group(), release.tag());
   }
 }

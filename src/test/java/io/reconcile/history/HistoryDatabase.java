@@ -17,7 +17,7 @@ import org.testcontainers.utility.DockerImageName;
  * 5432 is published on 127.0.0.1 only. Each {@link #newDatabase()} is a fresh, empty database.
  */
 public final class HistoryDatabase implements AutoCloseable {
-  public static final String IMAGE = "reconcile-fleet/astakos:0.12";
+  public static final String IMAGE = io.reconcile.fleet.FleetImages.image("astakos", "0.12");
   public static final String USER = "synnefo";
   public static final String PASSWORD = "example_db_password";
   private static final int PORT = 5432;
