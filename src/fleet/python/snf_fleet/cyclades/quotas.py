@@ -9,7 +9,7 @@ from snf_fleet.lib.commissioning import NoCapacityError, NoQuantityError
 _NAMES = {'vm': 'Virtual Machine', 'cpu': 'CPU', 'ram': 'RAM', 'network.private': 'Private Network'}
 
 
-class DummyQuotaholder:
+class DummyQuotaholderClient:
     """Raises NoQuantityError as the real dummy does when the count reaches the per-user limit."""
 
     def __init__(self, settings, conn):
@@ -55,9 +55,12 @@ class RealQuotaholder:
     def reject(self, serials):
         self.client.call('reject_commission', context={}, clientkey='cyclades', serials=serials)
 
+    def reset_holding(self, reset_holding):
+        return self.client.call('reset_holding', context={}, reset_holding=reset_holding)
+
 
 def quotaholder(settings, conn):
-    return RealQuotaholder(settings) if settings.CYCLADES_USE_QUOTAHOLDER else DummyQuotaholder(settings, conn)
+    return RealQuotaholder(settings) if settings.CYCLADES_USE_QUOTAHOLDER else DummyQuotaholderClient(settings, conn)
 
 
 def server_resources(cpu, ram, disk):

@@ -178,7 +178,12 @@ class Backend:
         self.store.map_put(digest, hashes)
         return serial
 
-    def _update_object_hash(self, user, account, container, name, size, type_, hash_, checksum):
+    def copy_version(self, user, src_serial, account, container, name, size, type_, hash_, checksum):
+        """copy_object: a new version at the destination with the source's content and a new uuid."""
+        return self._update_object_hash(user, account, container, name, size, type_, hash_, checksum,
+                                        source=src_serial)
+
+    def _update_object_hash(self, user, account, container, name, size, type_, hash_, checksum, source=None):
         if user != account:
             raise NotAllowedError  # sharing with write permission is not modelled (docs/testing.md)
         account_node = self.lookup_account(account, True)
@@ -188,11 +193,12 @@ class Backend:
         if node is None:
             node = self.node_create(container_node, path)
         previous = self.version_lookup(node)
-        object_uuid = previous[2] if previous else str(uuidlib.uuid4())
+        object_uuid = previous[2] if previous and source is None else str(uuidlib.uuid4())
         if previous:
             self.version_recluster(previous[0], CLUSTER_HISTORY)
-        serial = self.version_create(node, hash_, size, type_, previous[0] if previous else None, user,
-                                     object_uuid, checksum)
+        if source is None and previous:
+            source = previous[0]
+        serial = self.version_create(node, hash_, size, type_, source, user, object_uuid, checksum)
         del_size = self._apply_versioning(container_node, previous[0] if previous else None)
         size_delta = size - del_size
         self._check_quota(account_node, container_node, size_delta)
