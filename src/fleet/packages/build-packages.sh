@@ -6,18 +6,25 @@
 #   files/               installed by every build of the package
 #   files-<series>/      installed only by that series' build
 #   db-files             lines "SOURCE DEST": copy src/fleet/db/SOURCE/* to DEST, keeping only files whose
-#                        "-- release: X" header is not newer than the series (migrations accumulate)
+#                        "-- release: X" (SQL) or "# release: X" (Python) header is not newer than the series
+#                        (migrations accumulate)
+#   python-files         lines "PATH": copy src/fleet/python/PATH (a file or a directory) to
+#                        usr/lib/python3/dist-packages/PATH; a package with python-files also gets
+#                        snf_fleet/versions/<component>.py (__version__, as synnefo.versions.<component>),
+#                        component = the name without "snf-", "-" as "_" (snf-astakos-app: astakos_app)
 #   preinst postinst prerm postrm   maintainer scripts (shared by all series)
 # Every file under etc/ is a dpkg conffile, as debhelper makes it.
 set -euo pipefail
 OUT=${1:?usage: build-packages.sh OUTDIR}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 DB=$(cd "$HERE/../db" && pwd)
+PY=$(cd "$HERE/../python" && pwd)
+PYDIST=usr/lib/python3/dist-packages
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 export SOURCE_DATE_EPOCH=1364774400 # 2013-04-01: reproducible archive timestamps
 
-release_of() { sed -n '1s/^-- release: *//p' "$1"; }
+release_of() { sed -n '1s/^\(--\|#\) release: *//p' "$1"; }
 
 copy_db_files() { # PKGDIR SERIES ROOT
   local pkg=$1 series=$2 root=$3 src dest f rel
@@ -34,6 +41,21 @@ copy_db_files() { # PKGDIR SERIES ROOT
   done < "$pkg/db-files"
 }
 
+copy_python_files() { # PKGDIR NAME VERSION ROOT
+  local pkg=$1 name=$2 version=$3 root=$4 path component
+  [ -f "$pkg/python-files" ] || return 0
+  while read -r path; do
+    [ -n "$path" ] || continue
+    mkdir -p "$root/$PYDIST"
+    (cd "$PY" && cp -r --parents "$path" "$root/$PYDIST/")
+  done < "$pkg/python-files"
+  find "$root/$PYDIST" -name __pycache__ -type d -prune -exec rm -rf {} +
+  component=${name#snf-}
+  component=${component//-/_}
+  mkdir -p "$root/$PYDIST/snf_fleet/versions"
+  printf '__version__ = %s\n' "'${version%-*}'" > "$root/$PYDIST/snf_fleet/versions/$component.py"
+}
+
 build_one() { # PKGDIR CONTROLFILE
   local pkg=$1 control=$2 name series version root
   name=$(basename "$pkg")
@@ -45,6 +67,7 @@ build_one() { # PKGDIR CONTROLFILE
   [ -d "$pkg/files" ] && cp -a "$pkg/files/." "$root/"
   [ -n "$series" ] && [ -d "$pkg/files-$series" ] && cp -a "$pkg/files-$series/." "$root/"
   copy_db_files "$pkg" "$series" "$root"
+  copy_python_files "$pkg" "$name" "$version" "$root"
   for script in preinst postinst prerm postrm; do
     [ -f "$pkg/$script" ] && install -m 755 "$pkg/$script" "$root/DEBIAN/$script"
   done
