@@ -9,7 +9,8 @@
 #                        "-- release: X" (SQL) or "# release: X" (Python) header is not newer than the series
 #                        (migrations accumulate)
 #   python-files         lines "PATH": copy src/fleet/python/PATH (a file or a directory) to
-#                        usr/lib/python3/dist-packages/PATH; a package with python-files also gets
+#                        usr/lib/python3/dist-packages/PATH, without the .py files whose "# release: X"
+#                        header is newer than the series; a package with python-files also gets
 #                        snf_fleet/versions/<component>.py (__version__, as synnefo.versions.<component>),
 #                        component = the name without "snf-", "-" as "_" (snf-astakos-app: astakos_app)
 #   preinst postinst prerm postrm   maintainer scripts (shared by all series)
@@ -41,8 +42,8 @@ copy_db_files() { # PKGDIR SERIES ROOT
   done < "$pkg/db-files"
 }
 
-copy_python_files() { # PKGDIR NAME VERSION ROOT
-  local pkg=$1 name=$2 version=$3 root=$4 path component
+copy_python_files() { # PKGDIR NAME VERSION SERIES ROOT
+  local pkg=$1 name=$2 version=$3 series=$4 root=$5 path component f rel
   [ -f "$pkg/python-files" ] || return 0
   while read -r path; do
     [ -n "$path" ] || continue
@@ -50,6 +51,11 @@ copy_python_files() { # PKGDIR NAME VERSION ROOT
     (cd "$PY" && cp -r --parents "$path" "$root/$PYDIST/")
   done < "$pkg/python-files"
   find "$root/$PYDIST" -name __pycache__ -type d -prune -exec rm -rf {} +
+  # Modules of a later release (first line "# release: X", e.g. the 0.13-only commands) stay out.
+  while read -r f; do
+    rel=$(release_of "$f")
+    if [ -n "$series" ] && [ -n "$rel" ] && [[ "$rel" > "$series" ]]; then rm "$f"; fi
+  done < <(find "$root/$PYDIST" -name '*.py')
   component=${name#snf-}
   component=${component//-/_}
   mkdir -p "$root/$PYDIST/snf_fleet/versions"
@@ -67,7 +73,7 @@ build_one() { # PKGDIR CONTROLFILE
   [ -d "$pkg/files" ] && cp -a "$pkg/files/." "$root/"
   [ -n "$series" ] && [ -d "$pkg/files-$series" ] && cp -a "$pkg/files-$series/." "$root/"
   copy_db_files "$pkg" "$series" "$root"
-  copy_python_files "$pkg" "$name" "$version" "$root"
+  copy_python_files "$pkg" "$name" "$version" "$series" "$root"
   for script in preinst postinst prerm postrm; do
     [ -f "$pkg/$script" ] && install -m 755 "$pkg/$script" "$root/DEBIAN/$script"
   done

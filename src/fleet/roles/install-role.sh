@@ -69,6 +69,47 @@ EOF
 # Points the Django database of this host at NAME (the package ships snf_apps, astakos' database).
 set_db_name() { sed -i "s/'NAME': '[^']*'/'NAME': '$1'/" /etc/synnefo/10-snf-webproject-database.conf; }
 
+# --- cyclades, pithos, ganeti: what their operator set (helper cycpithos) ---------------------------------
+# The 0.12.5 guide has the admin create 20-snf-cyclades-app-api.conf, which the 0.12.5 deb does not ship
+# (12:docs/quick-install-admin-guide.rst:1680), so at 0.13 dpkg finds it "created by you". Services listen
+# on every address so that the hosts reach each other (the admin writes /etc/gunicorn.d/synnefo).
+ASTAKOS_AUTH_URL="'http://astakos1:8080/im/authenticate'"
+listen_on_fleet() { sed -i "s/'--bind=127.0.0.1:8080'/'--bind=0.0.0.0:8080'/" /etc/gunicorn.d/synnefo; }
+
+configure_cyclades_pithos_ganeti() {
+  local pithos_db="'postgresql://synnefo:example_db_password@db:5432/snf_pithos'"
+  case "$role" in
+    cyclades)
+      set_db_name snf_cyclades
+      listen_on_fleet
+      set_setting /etc/synnefo/20-snf-cyclades-app-api.conf ASTAKOS_URL "$ASTAKOS_AUTH_URL"
+      set_setting /etc/synnefo/20-snf-cyclades-app-api.conf SECRET_ENCRYPTION_KEY '"oEs0pt7Di1mkxA0P6FiK"'
+      set_setting /etc/synnefo/20-snf-cyclades-app-queues.conf AMQP_HOSTS '["amqp://synnefo:example_rabbitmq_passw0rd@astakos1:5672"]'
+      set_setting /etc/synnefo/20-snf-cyclades-app-backend.conf BACKEND_PREFIX_ID '"fleet-"'
+      set_setting /etc/synnefo/20-snf-cyclades-app-plankton.conf BACKEND_DB_CONNECTION "$pithos_db"
+      set_setting /etc/synnefo/20-snf-cyclades-app-plankton.conf BACKEND_BLOCK_PATH "'/srv/pithos/data/'"
+      ;;
+    pithos)
+      set_db_name snf_pithos
+      listen_on_fleet
+      local conf=/etc/synnefo/20-snf-pithos-app-settings.conf
+      set_setting "$conf" PITHOS_BACKEND_DB_CONNECTION "$pithos_db"
+      set_setting "$conf" PITHOS_BACKEND_BLOCK_PATH "'/srv/pithos/data'"
+      set_setting "$conf" PITHOS_AUTHENTICATION_URL "$ASTAKOS_AUTH_URL"
+      set_setting "$conf" PITHOS_AUTHENTICATION_USERS None
+      # The pithos service's token of the default seed (seed/apps.sql: md5('<seed>:service:pithos')).
+      set_setting "$conf" PITHOS_SERVICE_TOKEN "'$(printf '1:service:pithos' | md5sum | cut -c1-32)'"
+      install -d -o www-data -g www-data /srv/pithos/data
+      ;;
+    ganeti)
+      set_setting /etc/synnefo/20-snf-cyclades-gtools-backend.conf AMQP_HOSTS '["amqp://synnefo:example_rabbitmq_passw0rd@astakos1:5672"]'
+      set_setting /etc/synnefo/20-snf-cyclades-gtools-backend.conf BACKEND_PREFIX_ID '"fleet-"'
+      # The event daemon runs on the Ganeti master; the admin enables it there.
+      sed -i 's/^SNF_EVENTD_ENABLE=.*/SNF_EVENTD_ENABLE=true/' /etc/default/snf-ganeti-eventd
+      ;;
+  esac
+}
+
 # Deployment-specific configuration a 0.12 / 0.13 operator would have made on this role.
 configure_role() {
   case "$role" in
@@ -90,14 +131,7 @@ configure_role() {
         set_setting "$conf" ASTAKOS_DEFAULT_ADMIN_EMAIL "'admin@example.synnefo.org'"
       fi
       ;;
-    cyclades)
-      set_db_name snf_cyclades
-      ;;
-    pithos)
-      set_db_name snf_pithos
-      set_setting /etc/synnefo/20-snf-pithos-app-settings.conf PITHOS_BACKEND_DB_CONNECTION \
-        "'postgresql://synnefo:example_db_password@db:5432/snf_pithos'"
-      ;;
+    cyclades|pithos|ganeti) configure_cyclades_pithos_ganeti ;;
   esac
 }
 
