@@ -156,7 +156,7 @@ ensure_repo() {
   local linked
   linked=$(for link in "$CACHE"/repo "$CACHE"/repo-*; do [ -L "$link" ] && readlink "$link"; done)
   ls -1dt "$REPOS"/*/ | tail -n +4 | while read -r old; do
-    [ "${old%/}" != "$target" ] && ! grep -qxF "repos/$(basename "$old")" <<<"$linked" && rm -rf "$old"
+    [ "${old%/}" != "$target" ] && ! grep -qxF "repos/$(basename "$old")" <<<"$linked" && rm -rf "$old"; true
   done
   return 0
 }
