@@ -19,8 +19,7 @@ WITH res AS (
     SELECT m.person_id, g.resource_id, sum(g.member_capacity) AS capacity,
            sum(g.member_import_limit) AS import_limit, sum(g.member_export_limit) AS export_limit
       FROM im_projectmembership m
-      JOIN im_project p ON p.id = m.project_id
-      JOIN im_projectresourcegrant g ON g.project_application_id = p.application_id
+      JOIN im_projectresourcegrant g ON g.project_application_id = m.application_id
      WHERE m.is_active
      GROUP BY m.person_id, g.resource_id
 )
