@@ -42,7 +42,10 @@ class DBWrapper:
 
     def execute(self, sql, args=()):
         cur = self.conn.cursor()
-        cur.execute(sql if self.dialect == 'postgresql' else sql.replace('%s', '?'), tuple(args))
+        if self.dialect == 'postgresql':
+            cur.execute(sql, tuple(args) if args else None)  # no arguments: no %-interpolation
+        else:
+            cur.execute(sql.replace('%s', '?'), tuple(args))
         return cur
 
     def one(self, sql, args=()):
