@@ -60,7 +60,7 @@ timed() {
 # Short hash of the given files/directories (relative to FLEET_DIR) plus extra words.
 inputs_hash() {
   local words=$1; shift
-  { echo "$words"; (cd "$FLEET_DIR" && find "$@" -type f -print0 | sort -z | xargs -0 sha256sum); } |
+  { echo "$words"; (cd "$FLEET_DIR" && find "$@" -type f ! -path '*/__pycache__/*' -print0 | sort -z | xargs -0 sha256sum); } |
     sha256sum | cut -c1-16
 }
 

@@ -8,9 +8,9 @@
 #   db-files             lines "SOURCE DEST": copy src/fleet/db/SOURCE/* to DEST, keeping only files whose
 #                        "-- release: X" (SQL) or "# release: X" (Python) header is not newer than the series
 #                        (migrations accumulate)
-#   python-files         lines "PATH": copy src/fleet/python/PATH (a file or a directory) to
-#                        usr/lib/python3/dist-packages/PATH, without the .py files whose "# release: X"
-#                        header is newer than the series; a package with python-files also gets
+#   python-files         lines "PATH [SERIES]": copy src/fleet/python/PATH (a file or a directory) to
+#                        usr/lib/python3/dist-packages/PATH (with SERIES, only into that series' build:
+#                        what the package first shipped at 0.13); a package with python-files also gets
 #                        snf_fleet/versions/<component>.py (__version__, as synnefo.versions.<component>),
 #                        component = the name without "snf-", "-" as "_" (snf-astakos-app: astakos_app)
 #   preinst postinst prerm postrm   maintainer scripts (shared by all series)
@@ -42,20 +42,17 @@ copy_db_files() { # PKGDIR SERIES ROOT
   done < "$pkg/db-files"
 }
 
-copy_python_files() { # PKGDIR NAME VERSION SERIES ROOT
-  local pkg=$1 name=$2 version=$3 series=$4 root=$5 path component f rel
+copy_python_files() { # PKGDIR SERIES NAME VERSION ROOT
+  local pkg=$1 series=$2 name=$3 version=$4 root=$5 path only component
   [ -f "$pkg/python-files" ] || return 0
-  while read -r path; do
+  while read -r path only; do
     [ -n "$path" ] || continue
+    [ -z "$only" ] || [ "$only" = "$series" ] || continue
     mkdir -p "$root/$PYDIST"
     (cd "$PY" && cp -r --parents "$path" "$root/$PYDIST/")
   done < "$pkg/python-files"
+  mkdir -p "$root/$PYDIST"
   find "$root/$PYDIST" -name __pycache__ -type d -prune -exec rm -rf {} +
-  # Modules of a later release (first line "# release: X", e.g. the 0.13-only commands) stay out.
-  while read -r f; do
-    rel=$(release_of "$f")
-    if [ -n "$series" ] && [ -n "$rel" ] && [[ "$rel" > "$series" ]]; then rm "$f"; fi
-  done < <(find "$root/$PYDIST" -name '*.py')
   component=${name#snf-}
   component=${component//-/_}
   mkdir -p "$root/$PYDIST/snf_fleet/versions"
@@ -73,7 +70,7 @@ build_one() { # PKGDIR CONTROLFILE
   [ -d "$pkg/files" ] && cp -a "$pkg/files/." "$root/"
   [ -n "$series" ] && [ -d "$pkg/files-$series" ] && cp -a "$pkg/files-$series/." "$root/"
   copy_db_files "$pkg" "$series" "$root"
-  copy_python_files "$pkg" "$name" "$version" "$series" "$root"
+  copy_python_files "$pkg" "$series" "$name" "$version" "$root"
   for script in preinst postinst prerm postrm; do
     [ -f "$pkg/$script" ] && install -m 755 "$pkg/$script" "$root/DEBIAN/$script"
   done
@@ -81,8 +78,14 @@ build_one() { # PKGDIR CONTROLFILE
     (cd "$root" && find etc -type f | sort | sed 's|^|/|') > "$root/DEBIAN/conffiles"
   fi
   chmod -R u=rwX,go=rX "$root"
+  # As the real packages' rules (d13:debian/rules:41-43): /etc/synnefo 0750, its files 0640, root:www-data.
+  if [ -d "$root/etc/synnefo" ]; then
+    chown -R 0:33 "$root/etc/synnefo"
+    chmod 0750 "$root/etc/synnefo"
+    find "$root/etc/synnefo" -type f -exec chmod 0640 {} +
+  fi
   { cat "$control"; echo "Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)"; } > "$root/DEBIAN/control"
-  dpkg-deb --root-owner-group -Zxz -b "$root" "$OUT/${name}_${version}_all.deb" > /dev/null
+  dpkg-deb -Zxz -b "$root" "$OUT/${name}_${version}_all.deb" > /dev/null
   echo "built ${name}_${version}_all.deb"
 }
 

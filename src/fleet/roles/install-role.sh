@@ -7,6 +7,8 @@ set -euo pipefail
 role=$1 release=$2
 export DEBIAN_FRONTEND=noninteractive
 say() { echo "install-role[$role $release]: $*"; }
+# The 0.13 fleet's quotaholder token (a test value; the bundle's tests set their own).
+FLEET_QUOTAHOLDER_TOKEN=fleet-quotaholder-token-0d4c
 
 synnefo_version() { case "$1" in 0.12) echo 0.12.5-1 ;; 0.13) echo 0.13-1 ;; esac; }
 kamaki_version() { case "$1" in 0.12) echo 0.7.9-1 ;; 0.13) echo 0.8-1 ;; esac; }
@@ -125,10 +127,15 @@ configure_role() {
       cp -r /srv/fleet-db/. /usr/local/share/fleet-seed/
       ln -sf /usr/local/share/fleet-seed/fleet-seed-db /usr/local/sbin/fleet-seed-db
       install -d /srv/seed-out
+      local conf=/etc/synnefo/20-snf-astakos-app-settings.conf
       if [ "$release" = 0.12 ]; then
-        local conf=/etc/synnefo/20-snf-astakos-app-settings.conf
         set_setting "$conf" ASTAKOS_DEFAULT_FROM_EMAIL "'Synnefo Cloud <no-reply@example.synnefo.org>'"
         set_setting "$conf" ASTAKOS_DEFAULT_ADMIN_EMAIL "'admin@example.synnefo.org'"
+      else
+        # The quotaholder runs in this host's gunicorn; Astakos reaches it as the operator set it up.
+        set_setting "$conf" QUOTAHOLDER_TOKEN "'$FLEET_QUOTAHOLDER_TOKEN'"
+        set_setting "$conf" ASTAKOS_QUOTAHOLDER_URL "'http://127.0.0.1:8080/quotaholder/v'"
+        set_setting "$conf" ASTAKOS_QUOTAHOLDER_TOKEN "'$FLEET_QUOTAHOLDER_TOKEN'"
       fi
       ;;
     cyclades|pithos|ganeti) configure_cyclades_pithos_ganeti ;;

@@ -68,7 +68,8 @@ class Callpoint:
 
     def holding(self, entity, resource, lock=True):
         rows = self.q('SELECT %s FROM quotaholder_app_holding WHERE entity_id = %%s AND resource = %%s%s'
-                      % (', '.join(HOLDING_COLUMNS), ' FOR UPDATE' if lock else ''), (entity, resource))
+                      % (', '.join('"%s"' % c for c in HOLDING_COLUMNS), ' FOR UPDATE' if lock else ''),
+                      (entity, resource))
         return Holding(zip(HOLDING_COLUMNS, rows[0])) if rows else None
 
     def policy(self, name):

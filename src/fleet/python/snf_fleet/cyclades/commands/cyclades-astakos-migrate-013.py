@@ -1,4 +1,3 @@
-# release: 0.13
 """snf-manage cyclades-astakos-migrate-013: Cyclades' user identifiers from emails to Astakos uuids
 (13:CC/cyclades-astakos-migrate-013.py). --validate-db is on by default (so --validate only works as its
 prefix); validation runs unless --merge-user, --delete-user or --user-entries is given; --migrate-users asks

@@ -1,4 +1,3 @@
-# release: 0.13
 """snf-manage cyclades-export-quota: every VMS_USER_QUOTA / NETWORKS_USER_QUOTA entry as an initial-quota
 line, keys as configured, INF = 10**30 (13:CC/cyclades-export-quota.py:39-74)."""
 import os

@@ -1,4 +1,3 @@
-# release: 0.13
 """snf-manage cyclades-reset-usage [--userid U] [--dry-run]: the usage counted in the Cyclades database
 (non-deleted VMs: count, CPUs, disk GB x 2^30, RAM MB x 2^20; non-deleted networks of any kind) sent as one
 reset_holding call per user; the quotaholder's rejections are ignored, a failed call is reported on stderr

@@ -1,4 +1,3 @@
-# release: 0.13
 """snf-manage pithos-export-quota: one line per account that has a 'quota' policy row, whatever its value
 (0 = unlimited too), INF = 10**30 (13:PC/pithos-export-quota.py:55-81)."""
 import os

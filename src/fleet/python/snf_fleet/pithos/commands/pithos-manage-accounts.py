@@ -1,4 +1,3 @@
-# release: 0.13
 """snf-manage pithos-manage-accounts (13:PC/pithos-manage-accounts.py:48-147, 13:P/swiss_army/__init__.py).
 
 --list-duplicate: accounts of equal length matched by the other's name as an unescaped case-insensitive

@@ -1,4 +1,3 @@
-# release: 0.13
 """snf-manage pithos-usage [--list] [--reset] [--user UUID ...]: every account's usage recomputed from its
 versions per cluster, checked against its statistics rows (a mismatch is printed), listed as
 `<account>: <bytes>`; --reset sends them to the quotaholder as reset_holding (clientkey 'pithos') and drops
