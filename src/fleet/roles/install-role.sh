@@ -99,6 +99,12 @@ configure_role() {
       ;;
     cyclades)
       set_db_name snf_cyclades
+      # memcached (0.13): bookworm's /etc/memcached.conf names the pid file of its systemd unit
+      # (/var/run/memcached/memcached.pid); its sysvinit script writes and stops by /var/run/memcached.pid.
+      # The operator of a sysvinit host makes them agree, so that `service memcached stop` stops it.
+      if [ -f /etc/memcached.conf ]; then
+        sed -i 's|^-P .*|-P /var/run/memcached.pid|' /etc/memcached.conf
+      fi
       ;;
     pithos)
       set_db_name snf_pithos
