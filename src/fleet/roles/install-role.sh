@@ -88,6 +88,12 @@ configure_cyclades_pithos_ganeti() {
     cyclades)
       set_db_name snf_cyclades
       listen_on_fleet
+      # memcached (0.13): bookworm's /etc/memcached.conf names the pid file of its systemd unit
+      # (/var/run/memcached/memcached.pid); its sysvinit script writes and stops by /var/run/memcached.pid.
+      # The operator of a sysvinit host makes them agree, so that `service memcached stop` stops it.
+      if [ -f /etc/memcached.conf ]; then
+        sed -i 's|^-P .*|-P /var/run/memcached.pid|' /etc/memcached.conf
+      fi
       set_setting /etc/synnefo/20-snf-cyclades-app-api.conf ASTAKOS_URL "$ASTAKOS_AUTH_URL"
       set_setting /etc/synnefo/20-snf-cyclades-app-api.conf SECRET_ENCRYPTION_KEY '"oEs0pt7Di1mkxA0P6FiK"'
       set_setting /etc/synnefo/20-snf-cyclades-app-queues.conf AMQP_HOSTS "$AMQP_HOSTS"

@@ -55,7 +55,8 @@ def api(method, lookup):
 
 
 def expired(moment):
-    return moment is not None and moment < datetime.datetime.now()
+    now = datetime.datetime.now(moment.tzinfo) if moment is not None and moment.tzinfo else datetime.datetime.now()
+    return moment is not None and moment < now
 
 
 def user_by_token(conn, token):

@@ -65,9 +65,10 @@ class Command(BaseCommand):
         conn = db.connect(self.settings)
         try:
             users = db.rows(conn, 'SELECT u.id, u.email, u.first_name || \' \' || u.last_name, u.is_active, '
-                                  'u.is_superuser, a.provider, a.uuid, u.username FROM auth_user u JOIN '
+                                  'u.is_superuser, a.provider, %s, u.username FROM auth_user u JOIN '
                                   'im_astakosuser a ON a.user_ptr_id = u.id WHERE %s ORDER BY u.id'
-                                  % ' AND '.join(where), params)
+                                  % ('a.uuid' if at_least_013('astakos_app') else 'NULL', ' AND '.join(where)),
+                                  params)
             if at_least_013('astakos_app'):
                 self.list_013(conn, users, options)
             else:
