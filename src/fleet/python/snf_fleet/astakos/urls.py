@@ -93,10 +93,12 @@ def epoch(moment):
 
 @api('GET', user_by_token)
 def authenticate(request, conn, user_id):
+    # 0.12.5 has no im_astakosuser.uuid (13:AM/0015:212 adds it)
+    uuid_column = 'a.uuid' if at_least_013('astakos_app') else 'NULL'
     (username, email, first, last, active, uuid, token, created, expires, credits, signed_flag) = db.row(
-        conn, 'SELECT u.username, u.email, u.first_name, u.last_name, u.is_active, a.uuid, a.auth_token, '
+        conn, 'SELECT u.username, u.email, u.first_name, u.last_name, u.is_active, %s, a.auth_token, '
               'a.auth_token_created, a.auth_token_expires, a.has_credits, a.has_signed_terms FROM auth_user u '
-              'JOIN im_astakosuser a ON a.user_ptr_id = u.id WHERE u.id = %s', (user_id,))
+              'JOIN im_astakosuser a ON a.user_ptr_id = u.id WHERE u.id = %%s' % uuid_column, (user_id,))
     if not active:
         raise Fault(401, 'User inactive')
     if expires is None or expired(expires):

@@ -82,12 +82,16 @@ public record CloudProbe(Fleet fleet, String astakosUrl, String cycladesUrl, Str
     return new Result(result.exitCode(), steps.build(), summary, result.stderr());
   }
 
-  /** The user's Astakos token (im_astakosuser.auth_token); the email is matched exactly. */
+  /**
+   * The user's Astakos token (im_astakosuser.auth_token, the email matched exactly), valid for 30 more days
+   * as the user's login leaves it (Astakos renews an expired token at login; the seeded ones have expired).
+   */
   String token(String email) {
-    String sql = "SELECT a.auth_token FROM auth_user u JOIN im_astakosuser a ON a.user_ptr_id = u.id"
-        + " WHERE u.email = '" + email.replace("'", "''") + "'";
-    String token = fleet.psql(FleetDatabase.ASTAKOS, sql).strip();
-    if (token.isEmpty()) {
+    String sql = "UPDATE im_astakosuser a SET auth_token_expires = now() + interval '30 days' FROM auth_user u"
+        + " WHERE a.user_ptr_id = u.id AND u.email = '" + email.replace("'", "''") + "' RETURNING a.auth_token";
+    // psql prints the returned row, then the command tag
+    String token = fleet.psql(FleetDatabase.ASTAKOS, sql).lines().findFirst().orElse("").strip();
+    if (token.isEmpty() || token.startsWith("UPDATE")) {
       throw new IllegalArgumentException("no Astakos token for " + email);
     }
     return token;
