@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Does the cloud work for a user? Runs src/fleet/probe/cloud-works on the fleet's astakos host as the user
@@ -95,6 +97,32 @@ public record CloudProbe(Fleet fleet, String astakosUrl, String cycladesUrl, Str
       throw new IllegalArgumentException("no Astakos token for " + email);
     }
     return token;
+  }
+
+  /**
+   * The email of the first verified, active user with a Pithos account, at most MAXVMS VMs, at most MAXNETWORKS
+   * private networks and no per-user Cyclades quota (accounts and owners: emails at 0.12, uuids at 0.13).
+   */
+  public static String userWithRoom(Fleet fleet, int maxVms, int maxNetworks) {
+    Set<String> accounts = rows(fleet, FleetDatabase.PITHOS, "SELECT path FROM nodes WHERE parent = 0 AND node <> 0");
+    Set<String> full = rows(fleet, FleetDatabase.CYCLADES, "SELECT userid FROM db_virtualmachine WHERE NOT deleted"
+        + " GROUP BY userid HAVING count(*) > " + maxVms + " UNION SELECT userid FROM db_network WHERE NOT deleted"
+        + " AND userid IS NOT NULL GROUP BY userid HAVING count(*) > " + maxNetworks);
+    String quotaFile = fleet.exec(fleet.astakos().name(), "cat", "/srv/seed-out/cyclades-user-quota.conf").stdout();
+    String identity = fleet.spec().release() == Release.V0_12 ? "u.email" : "a.uuid";
+    return fleet.psql(FleetDatabase.ASTAKOS, "SELECT u.email || ' ' || " + identity + " FROM auth_user u"
+            + " JOIN im_astakosuser a ON a.user_ptr_id = u.id WHERE u.is_active AND a.email_verified"
+            + " AND a.auth_token IS NOT NULL ORDER BY u.id").lines()
+        .map(line -> line.split(" ", 2))
+        .filter(user -> accounts.contains(user[1]) && !full.contains(user[1]))
+        .filter(user -> !quotaFile.contains("'" + user[1] + "'"))
+        .map(user -> user[0])
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("the seed has no user with room for the probe"));
+  }
+
+  private static Set<String> rows(Fleet fleet, FleetDatabase database, String sql) {
+    return fleet.psql(database, sql).lines().collect(Collectors.toSet());
   }
 
   private static String script() {

@@ -3,8 +3,6 @@ package io.reconcile.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reconcile.testing.FleetTest;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class CloudProbe012Test {
   @Test
   void aUserWithRoomGetsAVmANetworkAndAnUploadThenIsRefusedOverTheLimit(Fleet fleet) {
-    String email = userWithRoom(fleet);
+    String email = CloudProbe.userWithRoom(fleet, 2, 4);
     String flavor = fleet.psql(FleetDatabase.CYCLADES, "SELECT min(id) FROM db_flavor WHERE NOT deleted").strip();
     CloudProbe probe = CloudProbe.of(fleet);
 
@@ -45,21 +43,5 @@ class CloudProbe012Test {
     assertThat(result.works()).isFalse();
     assertThat(result.steps()).extracting(CloudProbe.Step::name).containsExactly("authenticate");
     assertThat(result.step("authenticate").orElseThrow().status()).isEqualTo(401);
-  }
-
-  /** A verified, active user with a Pithos account, fewer than 3 VMs and no per-user quota. */
-  private static String userWithRoom(Fleet fleet) {
-    Set<String> accounts = fleet.psql(FleetDatabase.PITHOS, "SELECT path FROM nodes WHERE parent = 0 AND node <> 0")
-        .lines().collect(Collectors.toSet());
-    Set<String> full = fleet.psql(FleetDatabase.CYCLADES, "SELECT userid FROM db_virtualmachine WHERE NOT deleted"
-        + " GROUP BY userid HAVING count(*) >= 3").lines().collect(Collectors.toSet());
-    String quotaFile = fleet.exec(fleet.astakos().name(), "cat", "/srv/seed-out/cyclades-user-quota.conf").stdout();
-    return fleet.psql(FleetDatabase.ASTAKOS, "SELECT u.email FROM auth_user u JOIN im_astakosuser a"
-            + " ON a.user_ptr_id = u.id WHERE u.is_active AND a.email_verified AND a.auth_token IS NOT NULL"
-            + " ORDER BY u.id").lines()
-        .filter(accounts::contains)
-        .filter(e -> !full.contains(e) && !quotaFile.contains("'" + e + "'"))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("the seed has no user with room for the probe"));
   }
 }

@@ -15,7 +15,8 @@ class CloudProbeTest {
         """, ""));
 
     assertThat(result.works()).isFalse();
-    assertThat(result.steps()).extracting(CloudProbe.Step::name).containsExactly("authenticate", "create-server", "upload");
+    assertThat(result.steps()).extracting(CloudProbe.Step::name)
+        .containsExactly("authenticate", "create-server", "upload");
     assertThat(result.step("create-server").orElseThrow().status()).isEqualTo(413);
     assertThat(result.step("create-server").orElseThrow().body()).contains("Server count limit exceeded");
     assertThat(result.summary()).isEqualTo("cloud-works: FAILED (create-server)");
