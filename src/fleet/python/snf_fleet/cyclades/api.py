@@ -105,50 +105,45 @@ def create_server(request, settings, req):
     user, new = request.user_uniq, at_least_013('cyclades_app')
     name, image_id, flavor_id, metadata = _server_request(req, settings)
     conn = db.connect(settings)
-    qh = quotas.quotaholder(settings, conn) if new else None
-    commissions = quotas.Commissions(qh) if new else None
     try:
-        with conn:  # flavor, limit (0.12.5), backend
-            flavor = _flavor(conn, flavor_id)
-            if not new:
-                limit = settings.VMS_USER_QUOTA.get(user, settings.MAX_VMS_PER_USER)
-                if _count(conn, 'db_virtualmachine', user) >= limit:
-                    raise OverLimit('Server count limit exceeded for your account.')
-            backend = backends.allocate(conn, settings, user, flavor)
-            if backend is None:
-                log.error('No available backends for VM with flavor %s', flavor['id'])
-                raise ServiceUnavailable('No available backends')
-        with conn:  # public IP
-            public = backends.allocate_public_address(conn, backend['id']) if settings.PUBLIC_USE_POOL else \
-                next(((n, 'pool') for n in backends.public_networks(conn, backend['id'])), None)
-            if public is None:
-                if new:
-                    raise OverLimit('Can not allocate IP for new machine. Public networks are full.')
-                raise ServiceUnavailable('Failed to allocate public IP for new VM')
-        with conn:  # commission (0.13), the VM row and its metadata
-            serial = None
-            if new:
-                serial = quotas.issue(qh, conn, user, quotas.server_resources(flavor['cpu'], flavor['ram'],
-                                                                              flavor['disk']))
-                if serial is not None:
-                    commissions.serials.append(serial)
-            vm_id = _insert_vm(conn, new, name, backend, user, image_id, flavor, serial)
-            for key, value in metadata.items():
-                db.execute(conn, 'INSERT INTO db_virtualmachinemetadata (meta_key, meta_value, vm_id)'
-                                 ' VALUES (%s, %s, %s)', (key, value, vm_id))
-            log.info("Created entry in DB for VM '%s%s' (the Ganeti job is not sent on the test fleet)",
-                     settings.BACKEND_PREFIX_ID, vm_id)
-    except BaseException:
-        if commissions:
-            commissions.finish(False)
-        raise
+        with quotas.uses_commission(settings, conn, new) as commissions:
+            vm_id = _create_server(conn, settings, user, new, commissions, name, image_id, flavor_id, metadata)
     finally:
         conn.close()
-    if commissions:
-        commissions.finish(True)
     return _accepted('server', {'id': vm_id, 'name': name, 'status': 'BUILD', 'progress': 0,
-                                'imageRef': image_id, 'flavorRef': flavor['id'], 'hostId': '',
+                                'imageRef': image_id, 'flavorRef': int(flavor_id), 'hostId': '',
                                 'metadata': {'values': metadata}, 'adminPass': _random_password()})
+
+
+def _create_server(conn, settings, user, new, commissions, name, image_id, flavor_id, metadata):
+    """The three transactions of create_server: flavor, limit (0.12.5) and backend; public IP; commission
+    (0.13), the VM row and its metadata."""
+    with conn:  # flavor, limit (0.12.5), backend
+        flavor = _flavor(conn, flavor_id)
+        if not new:
+            limit = settings.VMS_USER_QUOTA.get(user, settings.MAX_VMS_PER_USER)
+            if _count(conn, 'db_virtualmachine', user) >= limit:
+                raise OverLimit('Server count limit exceeded for your account.')
+        backend = backends.allocate(conn, settings, user, flavor)
+        if backend is None:
+            log.error('No available backends for VM with flavor %s', flavor['id'])
+            raise ServiceUnavailable('No available backends')
+    with conn:  # public IP
+        public = backends.allocate_public_address(conn, backend['id']) if settings.PUBLIC_USE_POOL else \
+            next(((n, 'pool') for n in backends.public_networks(conn, backend['id'])), None)
+        if public is None:
+            if new:
+                raise OverLimit('Can not allocate IP for new machine. Public networks are full.')
+            raise ServiceUnavailable('Failed to allocate public IP for new VM')
+    with conn:  # commission (0.13), the VM row and its metadata
+        serial = commissions.issue(conn, user, quotas.server_resources(flavor)) if new else None
+        vm_id = _insert_vm(conn, new, name, backend, user, image_id, flavor, serial)
+        for key, value in metadata.items():
+            db.execute(conn, 'INSERT INTO db_virtualmachinemetadata (meta_key, meta_value, vm_id)'
+                             ' VALUES (%s, %s, %s)', (key, value, vm_id))
+        log.info("Created entry in DB for VM '%s%s' (the Ganeti job is not sent on the test fleet)",
+                 settings.BACKEND_PREFIX_ID, vm_id)
+    return vm_id
 
 
 def _insert_vm(conn, new, name, backend, user, image_id, flavor, serial):
@@ -259,34 +254,24 @@ def create_network(request, settings, req):
         if flavor not in settings.ENABLED_NETWORKS:
             raise Forbidden('Can not create %s network' % flavor)
     conn = db.connect(settings)
-    qh = quotas.quotaholder(settings, conn) if new else None
-    commissions = quotas.Commissions(qh) if new else None
     try:
-        with conn:
-            network_id = _write_network(conn, settings, user, net, new, commissions, qh)
-    except BaseException:
-        if commissions:
-            commissions.finish(False)
-        raise
+        with quotas.uses_commission(settings, conn, new) as commissions, conn:
+            network_id = _write_network(conn, settings, user, net, new, commissions)
     finally:
         conn.close()
-    if commissions:
-        commissions.finish(True)
     return _accepted('network', {'id': str(network_id), 'name': net['name'], 'cidr': net['subnet'],
                                  'cidr6': net['subnet6'], 'gateway': net['gateway'], 'gateway6': net['gateway6'],
                                  'dhcp': net['dhcp'], 'type': flavor, 'public': False, 'status': 'PENDING',
                                  'attachments': {'values': []}})
 
 
-def _write_network(conn, settings, user, net, new, commissions, qh):
+def _write_network(conn, settings, user, net, new, commissions):
     now = datetime.datetime.now(datetime.timezone.utc)
     values = {'name': net['name'], 'userid': user, 'subnet': net['subnet'], 'subnet6': net['subnet6'],
               'gateway': net['gateway'], 'gateway6': net['gateway6'], 'dhcp': net['dhcp'], 'public': False,
               'created': now, 'updated': now, 'deleted': False, 'state': 'PENDING', 'action': 'CREATE'}
     if new:
-        serial = quotas.issue(qh, conn, user, {'network.private': 1})
-        if serial is not None:
-            commissions.serials.append(serial)
+        serial = commissions.issue(conn, user, {'network.private': 1})
         try:
             mode, link, mac_prefix, tags = _flavor_013(conn, settings, net['type'])
         except pools.EmptyPool:

@@ -2,6 +2,8 @@
 CYCLADES_USE_QUOTAHOLDER = False, a dummy that counts rows against VMS_USER_QUOTA / NETWORKS_USER_QUOTA keyed
 by the user's uuid), its serial kept in db_quotaholderserial and accepted or rejected when the request ends
 (13:CQ/__init__.py:54-274,343-361)."""
+from contextlib import contextmanager
+
 from snf_fleet import db
 from snf_fleet.cyclades.faults import OverLimit
 from snf_fleet.lib.commissioning import NoCapacityError, NoQuantityError
@@ -63,8 +65,8 @@ def quotaholder(settings, conn):
     return RealQuotaholder(settings) if settings.CYCLADES_USE_QUOTAHOLDER else DummyQuotaholderClient(settings, conn)
 
 
-def server_resources(cpu, ram, disk):
-    return {'vm': 1, 'cpu': cpu, 'disk': 1073741824 * disk, 'ram': 1048576 * ram}
+def server_resources(flavor):
+    return {'vm': 1, 'cpu': flavor['cpu'], 'disk': 1073741824 * flavor['disk'], 'ram': 1048576 * flavor['ram']}
 
 
 def issue(qh, conn, user, resources):
@@ -92,6 +94,28 @@ class Commissions:
     def __init__(self, qh):
         self.qh, self.serials = qh, []
 
+    def issue(self, conn, user, resources):
+        serial = issue(self.qh, conn, user, resources)
+        if serial is not None:
+            self.serials.append(serial)
+        return serial
+
     def finish(self, succeeded):
         if self.serials:
             (self.qh.accept if succeeded else self.qh.reject)(self.serials)
+
+
+@contextmanager
+def uses_commission(settings, conn, new):
+    """The request's Commissions at 0.13 (None at 0.12.5): finished as accepted when the block succeeds and
+    as rejected when it raises (13:CQ/__init__.py:124-159)."""
+    if not new:
+        yield None
+        return
+    commissions = Commissions(quotaholder(settings, conn))
+    try:
+        yield commissions
+    except BaseException:
+        commissions.finish(False)
+        raise
+    commissions.finish(True)
