@@ -34,7 +34,8 @@ IMAGES=${RECONCILE_FLEET_IMAGES:-reconcile-fleet}
 REPO=$CACHE/repo${IMAGES#reconcile-fleet}  # symlink to the current repository, see ensure_repo
 SUITE=bookworm
 MIRROR=http://deb.debian.org/debian
-BASE_INCLUDE=openssh-server,sudo,procps,postgresql-client-15
+# python3 and python3-psycopg2: the fake Synnefo services and commands are Python 3 (python/snf_fleet).
+BASE_INCLUDE=openssh-server,sudo,procps,postgresql-client-15,python3,python3-psycopg2
 # Real Debian packages the fleet installs from the local repository; their dependency closure is
 # downloaded for the versions in the debootstrap rootfs.
 DEBIAN_EXTRA="postgresql-15 memcached python3-memcache"
@@ -59,7 +60,7 @@ timed() {
 # Short hash of the given files/directories (relative to FLEET_DIR) plus extra words.
 inputs_hash() {
   local words=$1; shift
-  { echo "$words"; (cd "$FLEET_DIR" && find "$@" -type f -print0 | sort -z | xargs -0 sha256sum); } |
+  { echo "$words"; (cd "$FLEET_DIR" && find "$@" -type f ! -path '*/__pycache__/*' -print0 | sort -z | xargs -0 sha256sum); } |
     sha256sum | cut -c1-16
 }
 
@@ -125,7 +126,7 @@ ensure_debian_debs() {
 # $CACHE/repo is a symlink to repos/<inputs hash>. A rebuild makes a new directory and swaps the
 # link, so running fleets (Docker resolved the link when it mounted it) keep the repository their
 # apt lists were made from. The newest three are kept.
-REPO_HASH=$(inputs_hash "$DEBS_KEY" packages db)
+REPO_HASH=$(inputs_hash "$DEBS_KEY" packages db python)
 REPOS=$CACHE/repos
 
 ensure_repo() {
@@ -156,7 +157,7 @@ ensure_repo() {
   local linked
   linked=$(for link in "$CACHE"/repo "$CACHE"/repo-*; do [ -L "$link" ] && readlink "$link"; done)
   ls -1dt "$REPOS"/*/ | tail -n +4 | while read -r old; do
-    [ "${old%/}" != "$target" ] && ! grep -qxF "repos/$(basename "$old")" <<<"$linked" && rm -rf "$old"
+    if [ "${old%/}" != "$target" ] && ! grep -qxF "repos/$(basename "$old")" <<<"$linked"; then rm -rf "$old"; fi
   done
   return 0
 }

@@ -7,6 +7,8 @@ set -euo pipefail
 role=$1 release=$2
 export DEBIAN_FRONTEND=noninteractive
 say() { echo "install-role[$role $release]: $*"; }
+# The 0.13 fleet's quotaholder token (a test value; the bundle's tests set their own).
+FLEET_QUOTAHOLDER_TOKEN=fleet-quotaholder-token-0d4c
 
 synnefo_version() { case "$1" in 0.12) echo 0.12.5-1 ;; 0.13) echo 0.13-1 ;; esac; }
 kamaki_version() { case "$1" in 0.12) echo 0.7.9-1 ;; 0.13) echo 0.8-1 ;; esac; }
@@ -69,6 +71,68 @@ EOF
 # Points the Django database of this host at NAME (the package ships snf_apps, astakos' database).
 set_db_name() { sed -i "s/'NAME': '[^']*'/'NAME': '$1'/" /etc/synnefo/10-snf-webproject-database.conf; }
 
+# --- cyclades, pithos, ganeti: what their operator set (helper cycpithos) ---------------------------------
+# The 0.12.5 guide has the admin create 20-snf-cyclades-app-api.conf, which the 0.12.5 deb does not ship
+# (12:docs/quick-install-admin-guide.rst:1680), so at 0.13 dpkg finds it "created by you". Services listen
+# on every address so that the hosts reach each other (the admin writes /etc/gunicorn.d/synnefo).
+ASTAKOS_AUTH_URL="'http://astakos1:8080/im/authenticate'"
+QUOTAHOLDER_URL="'http://astakos1:8080/quotaholder/v'"
+AMQP_HOSTS='["amqp://synnefo:example_rabbitmq_passw0rd@astakos1:5672"]'
+listen_on_fleet() { sed -i "s/'--bind=127.0.0.1:8080'/'--bind=0.0.0.0:8080'/" /etc/gunicorn.d/synnefo; }
+# A service's Astakos token in the default seed (seed/apps.sql: md5('<seed>:service:<name>')).
+seed_token() { printf '1:service:%s' "$1" | md5sum | cut -c1-32; }
+
+configure_cyclades_pithos_ganeti() {
+  local pithos_db="'postgresql://synnefo:example_db_password@db:5432/snf_pithos'"
+  case "$role" in
+    cyclades)
+      set_db_name snf_cyclades
+      listen_on_fleet
+      # memcached (0.13): bookworm's /etc/memcached.conf names the pid file of its systemd unit
+      # (/var/run/memcached/memcached.pid); its sysvinit script writes and stops by /var/run/memcached.pid.
+      # The operator of a sysvinit host makes them agree, so that `service memcached stop` stops it.
+      if [ -f /etc/memcached.conf ]; then
+        sed -i 's|^-P .*|-P /var/run/memcached.pid|' /etc/memcached.conf
+      fi
+      set_setting /etc/synnefo/20-snf-cyclades-app-api.conf ASTAKOS_URL "$ASTAKOS_AUTH_URL"
+      set_setting /etc/synnefo/20-snf-cyclades-app-api.conf SECRET_ENCRYPTION_KEY '"oEs0pt7Di1mkxA0P6FiK"'
+      set_setting /etc/synnefo/20-snf-cyclades-app-queues.conf AMQP_HOSTS "$AMQP_HOSTS"
+      set_setting /etc/synnefo/20-snf-cyclades-app-backend.conf BACKEND_PREFIX_ID '"fleet-"'
+      set_setting /etc/synnefo/20-snf-cyclades-app-plankton.conf BACKEND_DB_CONNECTION "$pithos_db"
+      set_setting /etc/synnefo/20-snf-cyclades-app-plankton.conf BACKEND_BLOCK_PATH "'/srv/pithos/data/'"
+      if [ "$release" = 0.13 ]; then
+        set_setting /etc/synnefo/20-snf-cyclades-app-api.conf CYCLADES_ASTAKOS_SERVICE_TOKEN "'$(seed_token cyclades)'"
+        set_setting /etc/synnefo/20-snf-cyclades-app-quotas.conf CYCLADES_USE_QUOTAHOLDER True
+        set_setting /etc/synnefo/20-snf-cyclades-app-quotas.conf CYCLADES_QUOTAHOLDER_URL "$QUOTAHOLDER_URL"
+        set_setting /etc/synnefo/20-snf-cyclades-app-quotas.conf CYCLADES_QUOTAHOLDER_TOKEN "'$FLEET_QUOTAHOLDER_TOKEN'"
+      fi
+      ;;
+    pithos)
+      set_db_name snf_pithos
+      listen_on_fleet
+      local conf=/etc/synnefo/20-snf-pithos-app-settings.conf
+      set_setting "$conf" PITHOS_BACKEND_DB_CONNECTION "$pithos_db"
+      set_setting "$conf" PITHOS_BACKEND_BLOCK_PATH "'/srv/pithos/data'"
+      set_setting "$conf" PITHOS_AUTHENTICATION_URL "$ASTAKOS_AUTH_URL"
+      set_setting "$conf" PITHOS_AUTHENTICATION_USERS None
+      set_setting "$conf" PITHOS_SERVICE_TOKEN "'$(seed_token pithos)'"
+      install -d -o www-data -g www-data /srv/pithos/data
+      if [ "$release" = 0.13 ]; then
+        set_setting "$conf" PITHOS_USER_CATALOG_URL "'http://astakos1:8080/user_catalogs'"
+        set_setting "$conf" PITHOS_USE_QUOTAHOLDER True
+        set_setting "$conf" PITHOS_QUOTAHOLDER_URL "$QUOTAHOLDER_URL"
+        set_setting "$conf" PITHOS_QUOTAHOLDER_TOKEN "'$FLEET_QUOTAHOLDER_TOKEN'"
+      fi
+      ;;
+    ganeti)
+      set_setting /etc/synnefo/20-snf-cyclades-gtools-backend.conf AMQP_HOSTS "$AMQP_HOSTS"
+      set_setting /etc/synnefo/20-snf-cyclades-gtools-backend.conf BACKEND_PREFIX_ID '"fleet-"'
+      # The event daemon runs on the Ganeti master; the admin enables it there.
+      sed -i 's/^SNF_EVENTD_ENABLE=.*/SNF_EVENTD_ENABLE=true/' /etc/default/snf-ganeti-eventd
+      ;;
+  esac
+}
+
 # Deployment-specific configuration a 0.12 / 0.13 operator would have made on this role.
 configure_role() {
   case "$role" in
@@ -84,20 +148,19 @@ configure_role() {
       cp -r /srv/fleet-db/. /usr/local/share/fleet-seed/
       ln -sf /usr/local/share/fleet-seed/fleet-seed-db /usr/local/sbin/fleet-seed-db
       install -d /srv/seed-out
+      listen_on_fleet
+      local conf=/etc/synnefo/20-snf-astakos-app-settings.conf
       if [ "$release" = 0.12 ]; then
-        local conf=/etc/synnefo/20-snf-astakos-app-settings.conf
         set_setting "$conf" ASTAKOS_DEFAULT_FROM_EMAIL "'Synnefo Cloud <no-reply@example.synnefo.org>'"
         set_setting "$conf" ASTAKOS_DEFAULT_ADMIN_EMAIL "'admin@example.synnefo.org'"
+      else
+        # The quotaholder runs in this host's gunicorn; Astakos reaches it as the operator set it up.
+        set_setting "$conf" QUOTAHOLDER_TOKEN "'$FLEET_QUOTAHOLDER_TOKEN'"
+        set_setting "$conf" ASTAKOS_QUOTAHOLDER_URL "'http://127.0.0.1:8080/quotaholder/v'"
+        set_setting "$conf" ASTAKOS_QUOTAHOLDER_TOKEN "'$FLEET_QUOTAHOLDER_TOKEN'"
       fi
       ;;
-    cyclades)
-      set_db_name snf_cyclades
-      ;;
-    pithos)
-      set_db_name snf_pithos
-      set_setting /etc/synnefo/20-snf-pithos-app-settings.conf PITHOS_BACKEND_DB_CONNECTION \
-        "'postgresql://synnefo:example_db_password@db:5432/snf_pithos'"
-      ;;
+    cyclades|pithos|ganeti) configure_cyclades_pithos_ganeti ;;
   esac
 }
 

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
@@ -109,7 +110,10 @@ final class FleetDocker {
         .withNetworkMode(networkName(spec.fleet()))
         // Explicit binding: publishing all ports would listen on 0.0.0.0.
         .withPortBindings(new PortBinding(Ports.Binding.bindIp(LOOPBACK), SSH))
-        .withBinds(new Bind(spec.aptRepo().toString(), new Volume("/srv/repo"), AccessMode.ro));
+        .withBinds(new Bind(spec.aptRepo().toString(), new Volume("/srv/repo"), AccessMode.ro))
+        // As on a real host, root may read /proc/PID/exe of other users' daemons: start-stop-daemon --exec
+        // (memcached's init script) needs it to find a daemon that dropped its privileges.
+        .withCapAdd(Capability.SYS_PTRACE);
     client.createContainerCmd(spec.image())
         .withName(name)
         .withHostName(spec.host())

@@ -1,0 +1,5 @@
+-- release: 0.12
+-- South migration db:0022_auto__add_field_flavor_disk_template of 0.12.5
+-- (the file name is the real one, as south_migrationhistory records it). Its effect is part of
+-- 0001_initial.sql, which creates the schema that all 0.12.5 migrations of db leave: a 0.12.5 host
+-- has applied every one of them, and the fleet never stands between two of them.

@@ -1,0 +1,185 @@
+package io.reconcile.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reconcile.testing.FleetTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The 0.13 Astakos host's fakes against the real source (docs/testing.md, "Fidelity"): Astakos and the
+ * quotaholder over HTTP with their token checks, the astakos commands going through that HTTP API, snf-manage's
+ * option handling, the settings loader stopping commands and gunicorn; memcached under its init script.
+ */
+@FleetTest(release = "0.13", users = 100)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AstakosHttpFleetTest {
+  private static final String QH = "http://127.0.0.1:8080/quotaholder/v/";
+  private static final String SETTINGS = "/etc/synnefo/20-snf-astakos-app-settings.conf";
+  private Fleet fleet;
+  private String userToken;
+  private String userUuid;
+  private String userEmail;
+  private String serviceToken;
+
+  @BeforeAll
+  void tokens(Fleet fleet) {
+    this.fleet = fleet;
+    // The first active user that has a quotaholder entity gets a fresh token, as a login would give it.
+    String[] user = fleet.psql(FleetDatabase.ASTAKOS, "UPDATE im_astakosuser a SET auth_token = 'test-user-token-7f3a',"
+        + " auth_token_expires = now() + interval '1 day' FROM auth_user u WHERE u.id = a.user_ptr_id AND a.user_ptr_id ="
+        + " (SELECT min(a2.user_ptr_id) FROM im_astakosuser a2 JOIN auth_user u2 ON u2.id = a2.user_ptr_id WHERE u2.is_active"
+        + " AND a2.uuid IN (SELECT entity FROM quotaholder_app_entity WHERE key = '1'))"
+        + " RETURNING a.auth_token, a.uuid, u.username").strip().lines().findFirst().orElseThrow().split("\\|");
+    userToken = user[0];
+    userUuid = user[1];
+    userEmail = user[2];
+    serviceToken = fleet.psql(FleetDatabase.ASTAKOS, "SELECT auth_token FROM im_service WHERE name = 'cyclades'").strip();
+  }
+
+  /** "STATUS BODY" of one request made on astakos1 (python3's urllib). */
+  private String http(String method, String url, String token, String body) {
+    String script = """
+        import sys, urllib.request as u
+        m, url, token, body = sys.argv[1:5]
+        r = u.Request(url, data=body.encode() if body else None, method=m, headers={'X-Auth-Token': token} if token else {})
+        try:
+            with u.urlopen(r) as resp: print(resp.status, resp.read().decode())
+        except u.HTTPError as e: print(e.code, e.read().decode())
+        """;
+    return fleet.exec("astakos1", "python3", "-c", script, method, url, token, body).stdoutOrThrow("http").strip();
+  }
+
+  private CommandResult snfManage(String... args) {
+    String[] command = new String[args.length + 1];
+    command[0] = "snf-manage";
+    System.arraycopy(args, 0, command, 1, args.length);
+    return fleet.exec("astakos1", command);
+  }
+
+  @Test
+  @Order(1)
+  void authenticateAnswersTheUuidAndRefusesUnknownTokens() {
+    assertThat(http("GET", "http://127.0.0.1:8080/im/authenticate", userToken, ""))
+        .startsWith("200 ").contains("\"uuid\": \"" + userUuid + "\"").doesNotContain("uniq");
+    assertThat(http("GET", "http://127.0.0.1:8080/im/authenticate", "no-such-token", ""))
+        .isEqualTo("401 Invalid X-Auth-Token");
+    assertThat(http("GET", "http://127.0.0.1:8080/im/authenticate", "", "")).isEqualTo("401 Access denied");
+  }
+
+  @Test
+  @Order(2)
+  void userCatalogsNeedAServiceTokenAndResolveNamesCaseInsensitively() {
+    String body = "{\"displaynames\": [\"" + userEmail.toUpperCase() + "\", \"nobody@example.org\"]}";
+    String url = "http://127.0.0.1:8080/service/api/user_catalogs";
+
+    assertThat(http("POST", url, serviceToken, body)).startsWith("200 ")
+        .contains("\"" + userEmail.toUpperCase() + "\": \"" + userUuid + "\"").doesNotContain("nobody@example.org");
+    assertThat(http("POST", url, userToken, body)).isEqualTo("401 Invalid X-Auth-Token");
+    assertThat(http("GET", url, serviceToken, "")).isEqualTo("400 Method not allowed.");
+    assertThat(http("POST", url, serviceToken, "not json")).isEqualTo("400 Request body should be json formatted.");
+  }
+
+  @Test
+  @Order(3)
+  void quotaholderChecksItsTokenAndAnswersCallErrorsWith450() {
+    String token = fleet.exec("astakos1", "sh", "-c", "sed -n \"s/^QUOTAHOLDER_TOKEN = '\\(.*\\)'/\\1/p\" " + SETTINGS)
+        .stdoutOrThrow("token").strip();
+
+    assertThat(http("POST", QH + "issue_commission", "wrong", "{}")).isEqualTo("403 invalid token");
+    assertThat(http("POST", QH + "issue_commission", token,
+        "{\"target\": \"no-such-user\", \"key\": \"1\", \"clientkey\": \"cyclades\", \"provisions\": []}"))
+        .startsWith("450 ").contains("NoEntityError", "No target entity 'no-such-user'");
+    assertThat(http("POST", QH + "issue_commission", token,
+        "{\"target\": \"" + userUuid + "\", \"key\": \"1\", \"clientkey\": \"cyclades\","
+            + " \"provisions\": [[\"nosuchservice\", \"nosuchservice.vm\", 1]]}"))
+        .startsWith("450 ").contains("NoEntityError", "No source entity 'nosuchservice'");
+  }
+
+  @Test
+  @Order(4)
+  void astakosInitRegistersThroughTheQuotaholderAndQuotaSyncConverges() {
+    CommandResult init = snfManage("astakos-init", "--load-service-resources");
+    assertThat(init.exitCode()).as(init.stderr()).isZero();
+    assertThat(fleet.psql(FleetDatabase.ASTAKOS, "SELECT count(*) FROM quotaholder_app_holding"
+        + " WHERE entity_id IN ('cyclades', 'pithos+') AND resource LIKE entity_id || '.%'").strip()).isEqualTo("6");
+
+    CommandResult sync = snfManage("astakos-quota", "--sync");
+    assertThat(sync.exitCode()).as(sync.stderr()).isZero();
+    assertThat(sync.stderr()).contains("Calculating all quotas...");
+    CommandResult verify = snfManage("astakos-quota", "--verify");
+    assertThat(verify.stdout()).doesNotContain("Quotas differ");
+    assertThat(snfManage("astakos-quota", "--sync").stdout()).contains("No sync needed.");
+  }
+
+  @Test
+  @Order(5)
+  void aWrongQuotaholderTokenMakesTheAstakosCommandsFailAsTheRealOnes() {
+    fleet.exec("astakos1", "sh", "-c", "echo \"ASTAKOS_QUOTAHOLDER_TOKEN = 'wrong'\" > /etc/synnefo/99-test-token.conf")
+        .stdoutOrThrow("wrong token");
+    try {
+      CommandResult verify = snfManage("astakos-quota", "--verify");
+      CommandResult expired = snfManage("project-control", "--check-expired");
+
+      assertThat(verify.exitCode()).isEqualTo(1);
+      assertThat(verify.stderr()).endsWith("Error: Syncing failed.\n");
+      assertThat(expired.exitCode()).isEqualTo(1);
+      assertThat(expired.stderr()).contains("Error: invalid token");
+    } finally {
+      fleet.exec("astakos1", "rm", "-f", "/etc/synnefo/99-test-token.conf");
+    }
+  }
+
+  @Test
+  @Order(6)
+  void snfManageParsesOptionsAsOptparseAndDjango() {
+    CommandResult unknownOption = snfManage("astakos-quota", "--verfy");
+    CommandResult prefix = snfManage("astakos-init", "--load");
+    CommandResult unknownCommand = snfManage("list-everything");
+    CommandResult positionalFile = snfManage("user-set-initial-quota", "/tmp/quotas");
+
+    assertThat(unknownOption.exitCode()).isEqualTo(2);
+    assertThat(unknownOption.stderr()).contains("Usage: snf-manage astakos-quota [options]")
+        .endsWith("snf-manage: error: no such option: --verfy\n");
+    assertThat(prefix.exitCode()).as(prefix.stderr()).isZero();
+    assertThat(unknownCommand.exitCode()).isEqualTo(1);
+    assertThat(unknownCommand.stderr()).isEqualTo("Unknown command: 'list-everything'\nType 'snf-manage help' for usage.\n");
+    assertThat(positionalFile.exitCode()).isEqualTo(1);
+    assertThat(positionalFile.stderr()).isEqualTo("Error: Please use either `--from-file' or `--set-capacity' options\n");
+  }
+
+  @Test
+  @Order(7)
+  void aSettingsFileThatDoesNotLoadStopsCommandsAndGunicorn() {
+    fleet.exec("astakos1", "sh", "-c", "echo 'BROKEN = (' > /etc/synnefo/99-broken.conf").stdoutOrThrow("break");
+    try {
+      CommandResult command = snfManage("service-list");
+      CommandResult restart = fleet.exec("astakos1", "sh", "-c", "service gunicorn restart; sleep 1.5; service gunicorn status");
+      String log = fleet.exec("astakos1", "tail", "-5", "/var/log/gunicorn/synnefo.log").stdoutOrThrow("log");
+
+      assertThat(command.exitCode()).isEqualTo(1);
+      assertThat(command.stderr()).startsWith("Failed to read settings file: /etc/synnefo/99-broken.conf [SyntaxError(");
+      assertThat(restart.exitCode()).as("LSB status of a halted gunicorn").isEqualTo(3);
+      assertThat(log).contains("Failed to read settings file: /etc/synnefo/99-broken.conf", "Worker failed to boot.");
+    } finally {
+      fleet.exec("astakos1", "sh", "-c", "rm -f /etc/synnefo/99-broken.conf; service gunicorn start");
+    }
+    assertThat(fleet.exec("astakos1", "service", "gunicorn", "status").exitCode()).isZero();
+  }
+
+  @Test
+  @Order(8)
+  void memcachedOnTheCycladesHostObeysItsInitScript() {
+    CommandResult stop = fleet.exec("cyclades1", "sh", "-c", "service memcached stop && sleep 0.5 && ! pgrep -x memcached"
+        + " && service memcached status; echo status=$?");
+    CommandResult start = fleet.exec("cyclades1", "sh", "-c", "service memcached start && sleep 0.5 && service memcached status");
+
+    assertThat(stop.stdout()).as(stop.stderr()).contains("status=3");
+    assertThat(start.exitCode()).as(start.stdout() + start.stderr()).isZero();
+  }
+}
