@@ -29,7 +29,7 @@ class LimitsTest {
         .user(1, "alice@example.org", true, "2012-01-01", true, ALICE)
         .user(2, "bob@example.org", true, "2012-02-01", true, BOB)
         .user(3, "carol@example.org", true, "2012-03-01", false, CAROL)
-        .registry012()
+        .registry()
         .userQuota(1, 1, "5", "1", "7", "9")
         .project(1, 1).membership(1, 1, true).grant(1, 1, "3", "10", "20")
         .project(2, 2).membership(1, 2, false).grant(1, 2, "100", "100", "100")
