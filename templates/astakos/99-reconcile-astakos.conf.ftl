@@ -1,13 +1,10 @@
 <#include "/lib/python.ftl">
-# Managed by reconcile (templates/astakos/20-snf-astakos-app-settings.conf.ftl): local edits are undone.
+# Managed by reconcile (templates/astakos/99-reconcile-astakos.conf.ftl): the Synnefo 0.13 settings the
+# upgrade sets (guide sections 3.3, 3.4, 5). snf-common loads this file after the packages' files, so these
+# values win; every other setting stays in the files the operator keeps.
 
-# Set the expiration time of newly created auth tokens
-# to be this many hours after their creation time.
-#ASTAKOS_AUTH_TOKEN_DURATION = 30 * 24
-
-# Django settings used by astakos to send emails (they replace
-# ASTAKOS_DEFAULT_FROM_EMAIL and ASTAKOS_DEFAULT_ADMIN_EMAIL of 0.12)
-SERVER_EMAIL = ${py(server_email)}
+# Django's ADMINS replaces ASTAKOS_DEFAULT_ADMIN_EMAIL (SERVER_EMAIL is ASTAKOS_DEFAULT_FROM_EMAIL renamed
+# in place, value kept).
 ADMINS = (
 <#list admins?split(",") as admin>
 <#assign entry = admin?trim>
@@ -16,45 +13,44 @@ ADMINS = (
 </#list>
 )
 
-# If False the email change mechanism is disabled
+# Users may change their contact email.
 ASTAKOS_EMAILCHANGE_ENABLED = True
 
-# The quotaholder (snf-quotaholder-app, installed with astakos) and astakos' client of it.
-# All services use the same quotaholder URL and token.
-QUOTAHOLDER_URL = ${py(quotaholder_url)}
+# The quotaholder (snf-quotaholder-app, in Astakos' gunicorn) checks QUOTAHOLDER_TOKEN; Astakos is its
+# client through ASTAKOS_QUOTAHOLDER_URL/TOKEN. (The guide's plain QUOTAHOLDER_URL is read by nothing.)
 QUOTAHOLDER_TOKEN = ${py(quotaholder_token)}
 ASTAKOS_QUOTAHOLDER_URL = ${py(quotaholder_url)}
 ASTAKOS_QUOTAHOLDER_TOKEN = ${py(quotaholder_token)}
 
-# The cloud services and their resources, loaded into astakos (im_service, im_resource).
+# The cloud services and their resources with their default limits (astakos-init --load-service-resources).
 ASTAKOS_SERVICES = {
     'cyclades': {
         'resources': [{
             'name': 'disk',
             'group': 'compute',
-            'uplimit': ${cyclades_disk_uplimit!"32212254720"},
+            'uplimit': ${pyint(cyclades_disk_uplimit!"30*1024*1024*1024")},
             'unit': 'bytes',
             'desc': 'Virtual machine disk size'
             }, {
             'name': 'cpu',
             'group': 'compute',
-            'uplimit': ${cyclades_cpu_uplimit!"6"},
+            'uplimit': ${pyint(cyclades_cpu_uplimit!"6")},
             'desc': 'Number of virtual machine processors'
             }, {
             'name': 'ram',
             'group': 'compute',
-            'uplimit': ${cyclades_ram_uplimit!"6442450944"},
+            'uplimit': ${pyint(cyclades_ram_uplimit!"6*1024*1024*1024")},
             'unit': 'bytes',
             'desc': 'Virtual machines'
             }, {
             'name': 'vm',
             'group': 'compute',
-            'uplimit': ${cyclades_vm_uplimit!"2"},
+            'uplimit': ${pyint(cyclades_vm_uplimit!"2")},
             'desc': 'Number of virtual machines'
             }, {
             'name': 'network.private',
             'group': 'network',
-            'uplimit': ${cyclades_network_private_uplimit!"1"},
+            'uplimit': ${pyint(cyclades_network_private_uplimit!"1")},
             'desc': 'Private networks'
             }
         ]
@@ -63,12 +59,9 @@ ASTAKOS_SERVICES = {
         'resources': [{
             'name': 'diskspace',
             'group': 'storage',
-            'uplimit': ${pithos_diskspace_uplimit!"5368709120"},
+            'uplimit': ${pyint(pithos_diskspace_uplimit!"50*1024*1024*1024")},
             'unit': 'bytes',
             'desc': 'Pithos account diskspace'
             }]
     }
 }
-
-# Enforce token renewal on password change/reset
-#ASTAKOS_NEWPASSWD_INVALIDATE_TOKEN = True
