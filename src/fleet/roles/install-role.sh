@@ -11,7 +11,7 @@ say() { echo "install-role[$role $release]: $*"; }
 synnefo_version() { case "$1" in 0.12) echo 0.12.5-1 ;; 0.13) echo 0.13-1 ;; esac; }
 kamaki_version() { case "$1" in 0.12) echo 0.7.9-1 ;; 0.13) echo 0.8-1 ;; esac; }
 
-# The guide's package list per role (synnefo-0.13-facts.md), pinned to the release.
+# The guide's package list per role (docs/synnefo-facts.md §6), pinned to the release.
 role_packages() {
   local v k
   v=$(synnefo_version "$release") k=$(kamaki_version "$release")

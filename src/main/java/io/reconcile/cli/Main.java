@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 
-/** Entry point: wires picocli to design.md's exit codes, and masks secrets on stdout and stderr. */
+/** Entry point: wires picocli to docs/contracts.md's exit codes, and masks secrets on stdout and stderr. */
 public final class Main {
   /** For failures that are our bug rather than the operator's input (sysexits EX_SOFTWARE). */
   static final int INTERNAL_ERROR = 70;

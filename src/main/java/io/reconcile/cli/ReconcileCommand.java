@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** `reconcile --inventory FILE [--check] [--diff] ...`: the contract of design.md. */
+/** `reconcile --inventory FILE [--check] [--diff] ...`: the contract of docs/contracts.md. */
 @Command(name = "reconcile", mixinStandardHelpOptions = true, version = "reconcile 0.1.0", sortOptions = false,
     subcommands = {HistoryCommand.class, ShowCommand.class},
     description = "Drive Synnefo hosts to the declared state: observe over SSH, plan, and apply only the differences.",

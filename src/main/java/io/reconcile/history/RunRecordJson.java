@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * A run record as one JSON document: the run's identity and outcome first (what `reconcile history`
- * lists), then scope, plan, backups, exports, and the report exactly as design.md's JSON document.
+ * lists), then scope, plan, backups, exports, and the report exactly as docs/contracts.md's JSON document.
  */
 public final class RunRecordJson {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -1,6 +1,6 @@
 package io.reconcile.report;
 
-/** The exit status contract of design.md. */
+/** The exit status contract of docs/contracts.md. */
 public final class ExitCodes {
   public static final int OK = 0;
   public static final int DRIFT = 2;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
-/** The JSON document of design.md (more fields may be added, none renamed). */
+/** The JSON document of docs/contracts.md (more fields may be added, none renamed). */
 public final class JsonReport {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

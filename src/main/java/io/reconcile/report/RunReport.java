@@ -34,7 +34,7 @@ public record RunReport(
   }
 
   /**
-   * design.md's exit codes: {@link ExitCodes#INTERRUPTED} if the run was cut short, else 4 if any host
+   * docs/contracts.md's exit codes: {@link ExitCodes#INTERRUPTED} if the run was cut short, else 4 if any host
    * failed or was unreachable, else 2 for drift in check mode, else 0.
    */
   public int exitCode() {

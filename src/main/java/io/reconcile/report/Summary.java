@@ -2,7 +2,7 @@ package io.reconcile.report;
 
 import java.util.List;
 
-/** The counts of design.md's `summary`; {@code changes} counts `drift` (check) or `changed` (apply) resources. */
+/** The counts of docs/contracts.md's `summary`; {@code changes} counts `drift` (check) or `changed` (apply) resources. */
 public record Summary(int hosts, int ok, int drifted, int changed, int failed, int unreachable, int changes) {
   public static Summary of(List<HostResult> hosts) {
     int changes = (int) hosts.stream()
