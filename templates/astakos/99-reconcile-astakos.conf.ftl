@@ -23,6 +23,10 @@ ASTAKOS_QUOTAHOLDER_URL = ${py(quotaholder_url)}
 ASTAKOS_QUOTAHOLDER_TOKEN = ${py(quotaholder_token)}
 
 # The cloud services and their resources with their default limits (astakos-init --load-service-resources).
+# The three resources 0.12.5 limited keep its defaults unless the inventory declares others, so no user's
+# quota shrinks: cyclades.vm 3 (MAX_VMS_PER_USER), cyclades.network.private 5 (MAX_NETWORKS_PER_USER),
+# pithos+.diskspace 50 GiB (PITHOS_BACKEND_QUOTA). cpu, ram and disk are new in 0.13; their defaults are
+# the guide's (raise them where VMs of the largest flavor should not hit them first).
 ASTAKOS_SERVICES = {
     'cyclades': {
         'resources': [{
@@ -45,12 +49,12 @@ ASTAKOS_SERVICES = {
             }, {
             'name': 'vm',
             'group': 'compute',
-            'uplimit': ${pyint(cyclades_vm_uplimit!"2")},
+            'uplimit': ${pyint(cyclades_vm_uplimit!"3")},
             'desc': 'Number of virtual machines'
             }, {
             'name': 'network.private',
             'group': 'network',
-            'uplimit': ${pyint(cyclades_network_private_uplimit!"1")},
+            'uplimit': ${pyint(cyclades_network_private_uplimit!"5")},
             'desc': 'Private networks'
             }
         ]
