@@ -2,6 +2,7 @@ package io.reconcile.db;
 
 import io.reconcile.input.InvalidInputException;
 import io.reconcile.state.Declaration;
+import io.reconcile.state.Location;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,12 @@ public record DbEndpoint(String prefix, String host, int port, String database, 
 
   /** The endpoint named by {@code prefix} in a host's template model; errors name the declaration and the variable. */
   public static DbEndpoint resolve(String prefix, Map<String, Object> model, Declaration declaration) {
+    return resolve(prefix, model, declaration.location(), declaration.id().toString());
+  }
+
+  /** As above, for what is not a declaration (a phase's backup): errors name {@code where} and {@code subject}. */
+  public static DbEndpoint resolve(String prefix, Map<String, Object> model, Location where, String subject) {
+    Origin declaration = new Origin(where, subject);
     String urlVar = prefix + "_db_url";
     String url = variable(model, urlVar, declaration, "the JDBC URL of the " + prefix
         + " database as the tunnel host sees it, e.g. jdbc:postgresql://db:5432/snf_apps");
@@ -47,7 +54,7 @@ public record DbEndpoint(String prefix, String host, int port, String database, 
     return new DbEndpoint(prefix, m.group(1), port, m.group(3), params, user, password(prefix, model, declaration));
   }
 
-  private static String password(String prefix, Map<String, Object> model, Declaration declaration) {
+  private static String password(String prefix, Map<String, Object> model, Origin declaration) {
     String inline = prefix + "_db_password";
     String file = prefix + "_db_password_file";
     boolean hasInline = model.get(inline) != null;
@@ -69,7 +76,7 @@ public record DbEndpoint(String prefix, String host, int port, String database, 
     }
   }
 
-  private static String variable(Map<String, Object> model, String name, Declaration declaration, String meaning) {
+  private static String variable(Map<String, Object> model, String name, Origin declaration, String meaning) {
     Object value = model.get(name);
     if (value == null || String.valueOf(value).isBlank()) {
       Object host = model.getOrDefault("inventory_hostname", "?");
@@ -78,10 +85,12 @@ public record DbEndpoint(String prefix, String host, int port, String database, 
     return String.valueOf(value).trim();
   }
 
-  private static InvalidInputException error(Declaration declaration, String message) {
-    return new InvalidInputException(declaration.location().file(), declaration.location().line(),
-        declaration.id() + ": " + message);
+  private static InvalidInputException error(Origin origin, String message) {
+    return new InvalidInputException(origin.where().file(), origin.where().line(), origin.subject() + ": " + message);
   }
+
+  /** Where a database is named, for input errors. */
+  private record Origin(Location where, String subject) {}
 
   /** The JDBC URL of the local end of a tunnel to this database. */
   String tunnelledUrl(int localPort) {

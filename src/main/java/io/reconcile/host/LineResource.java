@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * content and written as a whole file, so owner and mode are kept and the write is atomic.
  */
 public record LineResource(Declaration declaration, String path, Ensure ensure, Optional<String> text,
-    Optional<Pattern> match, boolean create) implements ShellResource {
+    Optional<Pattern> match, boolean create, boolean backrefs) implements ShellResource {
+  private static final Pattern GROUP_REFERENCE = Pattern.compile("\\\\([0-9])");
 
   @Override
   public void request(ObservationRequest.Builder observation) {
@@ -24,7 +25,7 @@ public record LineResource(Declaration declaration, String path, Ensure ensure, 
   public Optional<Change> compare(HostFacts facts) {
     FileFact fact = facts.file(path);
     if (!fact.exists()) {
-      if (ensure == Ensure.ABSENT) {
+      if (ensure == Ensure.ABSENT || backrefs) {
         return Optional.empty();
       }
       byte[] created = FileContent.join(List.of(FileContent.asLine(text.orElseThrow())));
@@ -66,6 +67,9 @@ public record LineResource(Declaration declaration, String path, Ensure ensure, 
       }
       return out;
     }
+    if (backrefs) {
+      return substituted(lines);
+    }
     String line = wanted.orElseThrow();
     boolean placed = false;
     for (String existing : lines) {
@@ -81,6 +85,30 @@ public record LineResource(Declaration declaration, String path, Ensure ensure, 
     }
     if (!placed && !out.contains(line)) {
       out.add(line);
+    }
+    return out;
+  }
+
+  /** Backrefs: every matching line becomes the text with its \\N replaced by the match's groups. */
+  private List<String> substituted(List<String> lines) {
+    Pattern pattern = match.orElseThrow();
+    String template = FileContent.asLine(text.orElseThrow());
+    List<String> out = new ArrayList<>();
+    for (String line : lines) {
+      java.util.regex.Matcher hit = pattern.matcher(line);
+      if (!hit.find()) {
+        out.add(line);
+        continue;
+      }
+      java.util.regex.Matcher reference = GROUP_REFERENCE.matcher(template);
+      StringBuilder replaced = new StringBuilder();
+      while (reference.find()) {
+        int group = Integer.parseInt(reference.group(1));
+        String value = group <= hit.groupCount() && hit.group(group) != null ? hit.group(group) : "";
+        reference.appendReplacement(replaced, java.util.regex.Matcher.quoteReplacement(value));
+      }
+      reference.appendTail(replaced);
+      out.add(replaced.toString());
     }
     return out;
   }

@@ -2,8 +2,10 @@ package io.reconcile.plan;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.reconcile.db.DbEndpoint;
 import io.reconcile.host.HostResource;
 import io.reconcile.state.Handler;
+import java.util.Optional;
 
 /**
  * The declared state made concrete for every host, phase by phase, in apply order. Built (and so
@@ -11,10 +13,25 @@ import io.reconcile.state.Handler;
  */
 public record DesiredState(ImmutableList<PhaseState> phases, ImmutableMap<String, Handler> handlers) {
 
-  /** One phase: each host's resources, in apply order. Hosts the phase does not target are absent. */
-  public record PhaseState(String name, ImmutableMap<String, ImmutableList<HostResource>> resourcesByHost) {
+  /**
+   * One phase: each host's resources, in apply order. Hosts the phase does not target are absent.
+   * {@code backup}: the databases dumped around the phase in apply, when it declares them.
+   */
+  public record PhaseState(String name, ImmutableMap<String, ImmutableList<HostResource>> resourcesByHost,
+      Optional<Backup> backup) {
+    public PhaseState(String name, ImmutableMap<String, ImmutableList<HostResource>> resourcesByHost) {
+      this(name, resourcesByHost, Optional.empty());
+    }
+
     public ImmutableList<HostResource> resourcesOf(String host) {
       return resourcesByHost.getOrDefault(host, ImmutableList.of());
     }
   }
+
+  /**
+   * The databases a phase may change, reached and dumped through {@code host}.
+   *
+   * @param selected whether the run (after --limit) may contact that host
+   */
+  public record Backup(HostTarget host, boolean selected, ImmutableList<DbEndpoint> databases) {}
 }

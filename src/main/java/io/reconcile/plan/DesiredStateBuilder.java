@@ -6,6 +6,8 @@ import io.reconcile.host.HostResource;
 import io.reconcile.input.InvalidInputException;
 import io.reconcile.state.Declaration;
 import io.reconcile.state.Phase;
+import io.reconcile.state.PhaseBackup;
+import io.reconcile.db.DbEndpoint;
 import io.reconcile.state.RequireGraph;
 import io.reconcile.state.StateBundle;
 import java.util.LinkedHashMap;
@@ -52,9 +54,32 @@ public final class DesiredStateBuilder {
       }
       ImmutableMap.Builder<String, ImmutableList<HostResource>> resources = ImmutableMap.builder();
       byHost.forEach((host, list) -> resources.put(host, list.build()));
-      phases.add(new DesiredState.PhaseState(phase.name(), resources.build()));
+      phases.add(new DesiredState.PhaseState(phase.name(), resources.build(), phase.backup().map(b -> backup(phase, b, hosts))));
     }
     return new DesiredState(phases.build(), bundle.handlers());
+  }
+
+  /** The phase's backup host (exactly one inventory host) and its databases, resolved from its variables. */
+  private DesiredState.Backup backup(Phase phase, PhaseBackup backup, List<HostTarget> selected) {
+    Set<String> named;
+    try {
+      named = hostsMatching.apply(backup.hosts());
+    } catch (InvalidInputException | IllegalArgumentException e) {
+      throw new InvalidInputException(backup.location().file(), backup.location().line(),
+          "bad host pattern '" + backup.hosts() + "': " + e.getMessage());
+    }
+    if (named.size() != 1) {
+      throw new InvalidInputException(backup.location().file(), backup.location().line(), "the backup of phase '"
+          + phase.name() + "' needs exactly one host, '" + backup.hosts() + "' names " + named.size());
+    }
+    String name = named.iterator().next();
+    HostTarget host = everyHost.stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow();
+    Map<String, Object> model = TemplateModel.forHost(host, groups, everyHost);
+    ImmutableList<DbEndpoint> databases = backup.databases().stream()
+        .map(prefix -> DbEndpoint.resolve(prefix, model, backup.location(), "backup of phase '" + phase.name() + "'"))
+        .collect(ImmutableList.toImmutableList());
+    boolean isSelected = selected.stream().anyMatch(h -> h.name().equals(name));
+    return new DesiredState.Backup(host, isSelected, databases);
   }
 
   private Set<String> targets(Declaration declaration) {

@@ -6,6 +6,7 @@ import io.reconcile.report.HostResult;
 import io.reconcile.report.HostStatus;
 import io.reconcile.report.Mode;
 import io.reconcile.report.ResourceResult;
+import io.reconcile.report.ResourceStatus;
 import io.reconcile.report.RunReport;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,6 +99,7 @@ public final class Reconciler {
     Map<String, HostResult> stopped = new ConcurrentHashMap<>(); // hosts failed or unreachable
     hosts.forEach(h -> resources.put(h.name(), new ArrayList<>()));
     Optional<String> stoppedAt = Optional.empty();
+    PhaseBackups backups = new PhaseBackups(this::link, settings.runId(), settings.backupRoot());
     for (DesiredState.PhaseState phase : desired.phases()) {
       if (stoppedAt.isPresent() || cancellation.reason().isPresent()) {
         String reason = stoppedAt.isPresent()
@@ -110,6 +112,14 @@ public final class Reconciler {
       List<HostTarget> targeted = hosts.stream()
           .filter(h -> !phase.resourcesOf(h.name()).isEmpty() && !stopped.containsKey(h.name()))
           .toList();
+      Optional<PhaseBackups.Outcome> saved = backups.before(desired, phase, targeted);
+      saved.ifPresent(outcome -> record(outcome, resources));
+      if (saved.map(PhaseBackups.Outcome::failed).orElse(false)) {
+        stoppedAt = Optional.of(phase.name());
+        hosts.forEach(h -> phase.resourcesOf(h.name()).forEach(r -> resources.get(h.name())
+            .add(ResourceResults.skipped(r, phase.name(), "not run: its databases could not be dumped first"))));
+        continue;
+      }
       List<HostResult> phaseResults = forEachHost(phase.name(), targeted, host -> guarded(host, () ->
           PhaseApply.run(link(host), settings, cancellation, desired.handlers(), phase.name(), phase.resourcesOf(host.name()))),
           host -> skipped(host, List.of(phase)));
@@ -119,8 +129,12 @@ public final class Reconciler {
           stopped.put(result.name(), result);
         }
       }
+      boolean changed = phaseResults.stream().flatMap(r -> r.resources().stream())
+          .anyMatch(r -> r.status() == ResourceStatus.CHANGED || r.status() == ResourceStatus.FAILED);
+      Optional<PhaseBackups.Outcome> after = backups.after(phase, changed);
+      after.ifPresent(outcome -> record(outcome, resources));
       boolean blockedHost = hosts.stream().anyMatch(h -> stopped.containsKey(h.name()) && !phase.resourcesOf(h.name()).isEmpty());
-      if (blockedHost) {
+      if (blockedHost || after.map(PhaseBackups.Outcome::failed).orElse(false)) {
         stoppedAt = Optional.of(phase.name());
       }
     }
@@ -153,6 +167,11 @@ public final class Reconciler {
     listener.runFinished();
     return new RunReport(settings.runId(), Mode.APPLY, started, Duration.between(started, Instant.now()), results, stoppedAt,
         cancellation.reason());
+  }
+
+  /** A phase's dumps belong to the host that took them; it may have no declarations of its own. */
+  private static void record(PhaseBackups.Outcome outcome, Map<String, List<ResourceResult>> resources) {
+    resources.computeIfAbsent(outcome.host(), h -> new ArrayList<>()).addAll(outcome.results());
   }
 
   private HostLink link(HostTarget host) {

@@ -50,7 +50,7 @@ public final class ResourceRenderer {
       return new FileResource(declaration, spec.path(), spec.ensure(), content, spec.owner(), spec.group(), spec.mode(), spec.secret());
     } else if (declaration.spec() instanceof LineSpec spec) {
       return new LineResource(declaration, spec.path(), spec.ensure(), spec.text().map(t -> inline(t, declaration, model)),
-          spec.match(), spec.create());
+          spec.match(), spec.create(), spec.backrefs());
     } else if (declaration.spec() instanceof ServiceSpec spec) {
       return new ServiceResource(declaration, spec);
     } else if (declaration.spec() instanceof CommandSpec spec) {

@@ -25,7 +25,7 @@ public record StateBundle(
     for (Phase phase : phases) {
       ImmutableList<Declaration> selected = phase.declarations().stream().filter(kept).collect(ImmutableList.toImmutableList());
       if (!selected.isEmpty()) {
-        phasesKept.add(new Phase(phase.name(), selected));
+        phasesKept.add(new Phase(phase.name(), selected, phase.backup()));
       }
     }
     return new StateBundle(phasesKept.build(), handlers, secretVariables);

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,7 +42,7 @@ import java.util.stream.Collectors;
  */
 public final class StateLoader {
   private static final ImmutableSet<String> FILE_KEYS =
-      ImmutableSet.of("phase", "hosts", "tags", "secrets", "resources", "handlers", "description");
+      ImmutableSet.of("phase", "hosts", "tags", "secrets", "backup", "resources", "handlers", "description");
   private static final ImmutableSet<String> COMMON_KEYS = ImmutableSet.of("id", "hosts", "tags", "require", "notify", "when", "vars");
   private static final ImmutableSet<String> HANDLER_KEYS = ImmutableSet.of("handler", "service", "action", "command", "hosts");
   static final String DEFAULT_PHASE = "main";
@@ -64,6 +65,7 @@ public final class StateLoader {
 
   public StateBundle load(StateFiles files) {
     Map<String, List<Declaration>> phases = new LinkedHashMap<>();
+    Map<String, PhaseBackup> backups = new HashMap<>();
     Map<String, Handler> handlers = new LinkedHashMap<>();
     Set<String> secrets = new java.util.LinkedHashSet<>();
     Map<ResourceId, Declaration> byId = new HashMap<>();
@@ -77,6 +79,13 @@ public final class StateLoader {
       ImmutableList<String> tags = doc.strings("tags");
       secrets.addAll(doc.strings("secrets"));
       List<Declaration> declarations = phases.computeIfAbsent(phase, p -> new ArrayList<>());
+      Optional<PhaseBackup> backup = backup(doc);
+      if (backup.isPresent()) {
+        PhaseBackup earlier = backups.putIfAbsent(phase, backup.get());
+        if (earlier != null) {
+          throw doc.error("backup", "phase '" + phase + "' already has a backup (declared at " + earlier.location() + ")");
+        }
+      }
       for (YamlMap item : doc.maps("resources")) {
         Declaration declaration = declaration(item, files, hosts, tags, phase);
         Declaration earlier = byId.putIfAbsent(declaration.id(), declaration);
@@ -102,7 +111,7 @@ public final class StateLoader {
     }
     ImmutableList<Phase> ordered = phases.entrySet().stream()
         .filter(e -> !e.getValue().isEmpty())
-        .map(e -> new Phase(e.getKey(), ImmutableList.copyOf(e.getValue())))
+        .map(e -> new Phase(e.getKey(), ImmutableList.copyOf(e.getValue()), Optional.ofNullable(backups.get(e.getKey()))))
         .collect(ImmutableList.toImmutableList());
     ordered.forEach(StateLoader::checkOneKind);
     new RequireGraph(ordered).check();
@@ -110,6 +119,28 @@ public final class StateLoader {
   }
 
   private record Pending(String handler, YamlMap where) {}
+
+  private static final java.util.regex.Pattern VARIABLE_PREFIX = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
+
+  private static Optional<PhaseBackup> backup(YamlMap doc) {
+    Optional<YamlMap> declared = doc.map("backup");
+    if (declared.isEmpty()) {
+      return Optional.empty();
+    }
+    YamlMap backup = declared.get();
+    backup.rejectUnknownKeys(ImmutableSet.of("databases", "hosts"));
+    ImmutableList<String> databases = backup.strings("databases");
+    if (databases.isEmpty()) {
+      throw backup.error("databases", "a backup names the databases to dump, e.g. databases: [astakos, cyclades]");
+    }
+    for (String database : databases) {
+      if (!VARIABLE_PREFIX.matcher(database).matches()) {
+        throw backup.error("databases", "'" + database + "' is not a database variable prefix (as in <prefix>_db_url)");
+      }
+    }
+    return Optional.of(new PhaseBackup(databases, backup.requireString("hosts"),
+        new Location(backup.file(), backup.line())));
+  }
 
   /** A phase holds host resources or database invariants, not both: their order never interleaves. */
   private static void checkOneKind(Phase phase) {

@@ -97,6 +97,47 @@ class StateLoaderTest {
   }
 
   @Test
+  void aRenamedSettingKeepsItsValue() throws IOException {
+    state("30-settings.yml", """
+        resources:
+          - line: /etc/synnefo/20-snf-astakos-app-settings.conf
+            setting: SERVER_EMAIL
+            renames: ASTAKOS_DEFAULT_FROM_EMAIL
+          - line: /etc/x.conf
+            id: backrefs
+            match: '^(a)=(.*)$'
+            text: '\\2=\\1'
+            backrefs: true
+        """);
+    StateBundle bundle = new StateLoader().load(files);
+    LineSpec rename = (LineSpec) bundle.phases().get(0).declarations().get(0).spec();
+    assertThat(rename.backrefs()).isTrue();
+    assertThat(rename.text()).hasValue("\\1SERVER_EMAIL\\2");
+    assertThat(rename.match().orElseThrow().matcher("  ASTAKOS_DEFAULT_FROM_EMAIL = 'x'").matches()).isTrue();
+    assertThat(rename.match().orElseThrow().matcher("ASTAKOS_DEFAULT_FROM_EMAIL_X = 'x'").matches()).isFalse();
+    assertThat(bundle.phases().get(0).declarations().get(0).id().toString())
+        .isEqualTo("line:/etc/synnefo/20-snf-astakos-app-settings.conf#^(\\s*)ASTAKOS_DEFAULT_FROM_EMAIL(\\s*=.*)$");
+    assertThat(((LineSpec) bundle.phases().get(0).declarations().get(1).spec()).backrefs()).isTrue();
+  }
+
+  @Test
+  void renamesTakesNoValueAndBackrefsNeedMatchAndText() throws IOException {
+    assertThat(error("""
+        resources:
+          - line: /etc/x.conf
+            setting: SERVER_EMAIL
+            renames: ASTAKOS_DEFAULT_FROM_EMAIL
+            value: "'x'"
+        """).describe()).startsWith("states/10-bad.yml:5: ").contains("'renames' keeps the old value");
+    assertThat(error("""
+        resources:
+          - line: /etc/x.conf
+            text: x
+            backrefs: true
+        """).describe()).startsWith("states/10-bad.yml:4: ").contains("'backrefs' needs 'match'");
+  }
+
+  @Test
   void unknownKeyNamesFileLineAndTheKeysExpected() throws IOException {
     InvalidInputException e = error("""
         resources:

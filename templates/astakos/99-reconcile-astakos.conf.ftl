@@ -1,0 +1,71 @@
+<#include "/lib/python.ftl">
+# Managed by reconcile (templates/astakos/99-reconcile-astakos.conf.ftl): the Synnefo 0.13 settings the
+# upgrade sets (guide sections 3.3, 3.4, 5). snf-common loads this file after the packages' files, so these
+# values win; every other setting stays in the files the operator keeps.
+
+# Django's ADMINS replaces ASTAKOS_DEFAULT_ADMIN_EMAIL (SERVER_EMAIL is ASTAKOS_DEFAULT_FROM_EMAIL renamed
+# in place, value kept).
+ADMINS = (
+<#list admins?split(",") as admin>
+<#assign entry = admin?trim>
+<#if !entry?contains("<") || !entry?ends_with(">")><#stop "admins: expected 'Name <email>, ...', got '" + entry + "'"></#if>
+    (${py(entry?keep_before("<")?trim)}, ${py(entry?keep_after("<")?keep_before(">"))}),
+</#list>
+)
+
+# Users may change their contact email.
+ASTAKOS_EMAILCHANGE_ENABLED = True
+
+# The quotaholder (snf-quotaholder-app, in Astakos' gunicorn) checks QUOTAHOLDER_TOKEN; Astakos is its
+# client through ASTAKOS_QUOTAHOLDER_URL/TOKEN. (The guide's plain QUOTAHOLDER_URL is read by nothing.)
+QUOTAHOLDER_TOKEN = ${py(quotaholder_token)}
+ASTAKOS_QUOTAHOLDER_URL = ${py(quotaholder_url)}
+ASTAKOS_QUOTAHOLDER_TOKEN = ${py(quotaholder_token)}
+
+# The cloud services and their resources with their default limits (astakos-init --load-service-resources).
+# The three resources 0.12.5 limited keep its defaults unless the inventory declares others, so no user's
+# quota shrinks: cyclades.vm 3 (MAX_VMS_PER_USER), cyclades.network.private 5 (MAX_NETWORKS_PER_USER),
+# pithos+.diskspace 50 GiB (PITHOS_BACKEND_QUOTA). cpu, ram and disk are new in 0.13; their defaults are
+# the guide's (raise them where VMs of the largest flavor should not hit them first).
+ASTAKOS_SERVICES = {
+    'cyclades': {
+        'resources': [{
+            'name': 'disk',
+            'group': 'compute',
+            'uplimit': ${pyint(cyclades_disk_uplimit!"30*1024*1024*1024")},
+            'unit': 'bytes',
+            'desc': 'Virtual machine disk size'
+            }, {
+            'name': 'cpu',
+            'group': 'compute',
+            'uplimit': ${pyint(cyclades_cpu_uplimit!"6")},
+            'desc': 'Number of virtual machine processors'
+            }, {
+            'name': 'ram',
+            'group': 'compute',
+            'uplimit': ${pyint(cyclades_ram_uplimit!"6*1024*1024*1024")},
+            'unit': 'bytes',
+            'desc': 'Virtual machines'
+            }, {
+            'name': 'vm',
+            'group': 'compute',
+            'uplimit': ${pyint(cyclades_vm_uplimit!"3")},
+            'desc': 'Number of virtual machines'
+            }, {
+            'name': 'network.private',
+            'group': 'network',
+            'uplimit': ${pyint(cyclades_network_private_uplimit!"5")},
+            'desc': 'Private networks'
+            }
+        ]
+    },
+    'pithos+': {
+        'resources': [{
+            'name': 'diskspace',
+            'group': 'storage',
+            'uplimit': ${pyint(pithos_diskspace_uplimit!"50*1024*1024*1024")},
+            'unit': 'bytes',
+            'desc': 'Pithos account diskspace'
+            }]
+    }
+}
