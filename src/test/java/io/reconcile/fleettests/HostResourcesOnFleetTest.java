@@ -51,7 +51,7 @@ class HostResourcesOnFleetTest {
           - file: %s
             template: test.conf.ftl
             owner: root
-            group: root
+            group: www-data
             mode: "0640"
             hosts: astakos
             notify: [restart-gunicorn]
