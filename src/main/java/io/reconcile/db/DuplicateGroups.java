@@ -22,19 +22,25 @@ final class DuplicateGroups {
   /** A service's spelling of a name, with what it owns (three counts) and, in Pithos, its account node. */
   record Spelling(String name, long first, long second, long third, int node) {}
 
+  /**
+   * im_astakosuser.uuid as text, NULL where the column does not exist: 0.12.5 has none (0.13's migration
+   * 0015 adds it), and users-unique runs before the migrations as well as in later drift checks.
+   */
+  private static final String UUID = "(to_jsonb(a) ->> 'uuid')";
+
   private static final String ASTAKOS = """
-      SELECT lower(u.email), u.id, u.email, u.is_active, u.date_joined, a.uuid
+      SELECT lower(u.email), u.id, u.email, u.is_active, u.date_joined, UUID
         FROM auth_user u LEFT JOIN im_astakosuser a ON a.user_ptr_id = u.id
        WHERE lower(u.email) IN (SELECT lower(email) FROM auth_user GROUP BY lower(email) HAVING count(*) > 1)
-       ORDER BY 1, 2""";
+       ORDER BY 1, 2""".replace("UUID", UUID);
 
   private static final String ACCOUNTS_OF_KEYS = """
-      SELECT k.key, u.id, u.email, u.is_active, u.date_joined, a.uuid
+      SELECT k.key, u.id, u.email, u.is_active, u.date_joined, UUID
         FROM unnest(?::text[]) AS k(key) JOIN auth_user u ON lower(u.email) = k.key LEFT JOIN im_astakosuser a ON a.user_ptr_id = u.id
       UNION
-      SELECT k.key, u.id, u.email, u.is_active, u.date_joined, a.uuid
-        FROM unnest(?::text[]) AS k(key) JOIN im_astakosuser a ON lower(a.uuid) = k.key JOIN auth_user u ON u.id = a.user_ptr_id
-       ORDER BY 1, 2""";
+      SELECT k.key, u.id, u.email, u.is_active, u.date_joined, UUID
+        FROM unnest(?::text[]) AS k(key) JOIN im_astakosuser a ON lower(UUID) = k.key JOIN auth_user u ON u.id = a.user_ptr_id
+       ORDER BY 1, 2""".replace("UUID", UUID);
 
   private static final String CYCLADES = """
       WITH owners AS (

@@ -14,11 +14,12 @@ import java.util.Map;
  * Pithos accounts that spell one name differently ({@code pithos-manage-accounts --merge-accounts /
  * --delete-account}). Merge moves the other accounts' containers (or, for a container the keeping
  * account has too, their objects) under the keeping account, with their versions' modifying user, public
- * links, sharing groups, account policies it lacks and statistics; a path that exists on both sides
- * refuses the merge. Delete removes the other accounts with everything below them.
+ * links, sharing groups and permissions ({@link PithosSharing}), account policies it lacks and
+ * statistics; a path that exists on both sides refuses the merge. Delete removes the other accounts with
+ * everything below them, their groups and permissions.
  */
 final class PithosAccounts {
-  static final List<String> TABLES = List.of("nodes", "versions", "policy", "statistics", "public", "groups");
+  static final List<String> TABLES = List.of("nodes", "versions", "policy", "statistics", "public", "groups", "xfeatures", "xfeaturevals");
 
   private static final String COLLISIONS = """
       WITH m(dup_node, dup_path, keep_path) AS (SELECT * FROM unnest(?::int[], ?::text[], ?::text[])),
@@ -124,7 +125,7 @@ final class PithosAccounts {
         UPDATE public AS t SET path = m.keep_path || substr(t.path, length(m.dup_path) + 1)
           FROM reconcile_accounts m WHERE left(t.path, length(m.dup_path) + 1) = m.dup_path || '/'""");
     moveAccountPolicies();
-    moveGroups();
+    new PithosSharing(pithos).merge();
     DependentRows.delete(pithos, "nodes",
         "t.node IN (SELECT dup_container FROM reconcile_containers) OR t.node IN (SELECT dup_node FROM reconcile_accounts)");
   }
@@ -134,7 +135,7 @@ final class PithosAccounts {
         + " OR n.parent IN (SELECT c.node FROM nodes c WHERE c.parent = ANY(?)))", dupNodes, dupNodes, dupNodes);
     pithos.delete("public", "EXISTS (SELECT 1 FROM unnest(?::text[]) AS d(path) WHERE left(t.path, length(d.path) + 1) = d.path || '/')",
         (Object) dupPaths);
-    pithos.delete(Sql.quote("groups"), "t.owner = ANY(?) OR t.member = ANY(?)", dupPaths, dupPaths);
+    new PithosSharing(pithos).delete(dupPaths);
   }
 
   /** Statistics of each keeping node grow by its dups' (node, cluster rows; missing ones are inserted). */
@@ -163,21 +164,5 @@ final class PithosAccounts {
     pithos.delete("policy", "(t.node, t.key) IN (SELECT dup_node, key FROM reconcile_policies)");
     pithos.insert("policy", List.of("node", "key"),
         "INSERT INTO policy AS t (node, key, value) SELECT keep_node, key, value FROM reconcile_policies RETURNING row_to_json(t)::text");
-  }
-
-  /** Sharing groups owned by, or naming, a dup now name the keeping account. */
-  private void moveGroups() throws SQLException {
-    Connection c = pithos.connection();
-    Sql.update(c, """
-        CREATE TEMPORARY TABLE reconcile_groups ON COMMIT DROP AS
-        SELECT DISTINCT coalesce(o.keep_path, g.owner) AS owner, g.name, coalesce(mm.keep_path, g.member) AS member
-          FROM "groups" g
-          LEFT JOIN reconcile_accounts o ON o.dup_path = g.owner
-          LEFT JOIN reconcile_accounts mm ON mm.dup_path = g.member
-         WHERE o.dup_path IS NOT NULL OR mm.dup_path IS NOT NULL""");
-    pithos.delete(Sql.quote("groups"), "t.owner IN (SELECT dup_path FROM reconcile_accounts) OR t.member IN (SELECT dup_path FROM reconcile_accounts)");
-    pithos.insert(Sql.quote("groups"), List.of("owner", "name", "member"), """
-        INSERT INTO "groups" AS t (owner, name, member) SELECT owner, name, member FROM reconcile_groups
-        ON CONFLICT DO NOTHING RETURNING row_to_json(t)::text""");
   }
 }

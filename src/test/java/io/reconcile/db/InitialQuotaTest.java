@@ -33,7 +33,7 @@ class InitialQuotaTest {
         .user(2, "Bob@Example.org", true, "2012-02-01", true, BOB)
         .user(3, "bob@example.org", false, "2012-01-15", true, BOB2)
         .user(4, "carol@example.org", true, "2012-03-01", false, CAROL)
-        .registry012()
+        .registry()
         .userQuota(1, 1, "5", "0", Rows.INF, Rows.INF)
         .sql() + "UPDATE im_service SET name = 'pithos+' WHERE name = 'pithos';");
     db.sql(Db.PITHOS, new Rows()

@@ -41,7 +41,7 @@ class ServicesTest {
   void setUp() {
     db = TestDatabases.get();
     db.reset();
-    db.sql(Db.ASTAKOS, new Rows().registry012().sql()
+    db.sql(Db.ASTAKOS, new Rows().registry().sql()
         + "UPDATE im_resource SET \"desc\" = 'Number of virtual machines' WHERE name = 'vm';");
   }
 

@@ -30,7 +30,8 @@ import org.testcontainers.utility.MountableFile;
 
 /**
  * Real PostgreSQL 15 (the fleet's astakos image, whose cluster has the synnefo role and the three
- * Synnefo databases) with the fleet's 0.12 schema (src/fleet/db), reset to empty databases per test.
+ * Synnefo databases) with the fleet's 0.12.5 or 0.13 schema (src/fleet/db, the files the fleet's
+ * packages ship), reset to empty databases per test.
  * One container per test JVM. Tests reach it as the reconciler does, through a {@link DatabaseSession},
  * with the "tunnel" being Docker's published port.
  */
@@ -81,52 +82,97 @@ final class TestDatabases {
     }
   }
 
-  /** Empties the three databases (fresh copies of the schema templates). */
+  /** Empties the three databases: fresh copies of the 0.13 schema, as the Astakos, Cyclades and Pithos migrations leave it. */
   void reset() {
+    reset("0.13");
+  }
+
+  /** Empties the three databases: fresh copies of the 0.12.5 schema (before any 0.13 migration). */
+  void reset012() {
+    reset("0.12");
+  }
+
+  private void reset(String release) {
     List<String> sql = new ArrayList<>();
     ImmutableList.<String>builder().addAll(NAMES.values()).add(SHARED).build().forEach(name -> {
       sql.add("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-      sql.add("CREATE DATABASE " + name + " TEMPLATE tpl_" + name + " OWNER synnefo");
+      sql.add("CREATE DATABASE " + name + " TEMPLATE " + template(release, name) + " OWNER synnefo");
     });
     admin(sql.toArray(String[]::new));
   }
 
+  private static String template(String release, String name) {
+    return "tpl" + release.replace(".", "") + "_" + name;
+  }
+
+  /**
+   * The schema files of each database, in the order the fleet's commands run them: syncdb, South
+   * migrations, the Pithos backend's tables, and (0.13) the Pithos alembic revisions after the 0.12.5
+   * head 3dd56e750a3 (upgrade head on a stamped database).
+   */
+  private static final Map<Db, List<String>> FILES = Map.of(
+      Db.ASTAKOS, List.of("syncdb/django", "syncdb/quotaholder_app", "south/im"),
+      Db.CYCLADES, List.of("syncdb/django", "south/db", "south/userdata"),
+      Db.PITHOS, List.of("backend/pithos", "alembic"));
+
   private void createTemplates() {
-    Map<Db, List<String>> files = new HashMap<>();
-    files.put(Db.ASTAKOS, List.of("syncdb", "south/im", "south/quotaholder_app"));
-    files.put(Db.CYCLADES, List.of("syncdb", "south/db", "south/userdata"));
-    files.put(Db.PITHOS, List.of("alembic"));
-    Map<String, List<String>> templates = new java.util.LinkedHashMap<>();
-    NAMES.forEach((db, name) -> templates.put(name, files.get(db)));
-    templates.put(SHARED, List.of("syncdb", "south/im", "south/quotaholder_app", "south/db", "south/userdata", "alembic"));
-    for (Map.Entry<String, List<String>> entry : templates.entrySet()) {
-      String template = "tpl_" + entry.getKey();
-      admin("DROP DATABASE IF EXISTS " + template, "CREATE DATABASE " + template + " OWNER synnefo");
-      try (Connection c = connect(template); Statement s = c.createStatement()) {
-        for (String dir : entry.getValue()) {
-          for (Path file : release012(SCHEMA.resolve(dir))) {
-            // Django quotes every column; the fleet file may not (RETURNING is reserved).
-            s.execute(Files.readString(file).replace("\n    returning numeric", "\n    \"returning\" numeric"));
+    for (String release : List.of("0.12", "0.13")) {
+      Map<String, List<String>> templates = new java.util.LinkedHashMap<>();
+      NAMES.forEach((db, name) -> templates.put(name, FILES.get(db)));
+      List<String> all = new ArrayList<>();
+      List.of(Db.ASTAKOS, Db.CYCLADES, Db.PITHOS).forEach(db -> FILES.get(db).stream().filter(d -> !all.contains(d)).forEach(all::add));
+      templates.put(SHARED, all);
+      for (Map.Entry<String, List<String>> entry : templates.entrySet()) {
+        String template = template(release, entry.getKey());
+        admin("DROP DATABASE IF EXISTS " + template, "CREATE DATABASE " + template + " OWNER synnefo");
+        try (Connection c = connect(template); Statement s = c.createStatement()) {
+          s.execute("CREATE TEMPORARY TABLE user_catalog (displayname text PRIMARY KEY, uuid text NOT NULL)");
+          for (String dir : entry.getValue()) {
+            for (Path file : inRelease(SCHEMA.resolve(dir), release)) {
+              s.execute(Files.readString(file));
+            }
           }
+        } catch (SQLException | IOException e) {
+          throw new IllegalStateException("loading the " + release + " schema into " + template + ": " + e.getMessage(), e);
         }
-      } catch (SQLException | IOException e) {
-        throw new IllegalStateException("loading the 0.12 schema into " + template + ": " + e.getMessage(), e);
       }
     }
   }
 
-  private static List<Path> release012(Path dir) throws IOException {
+  /** The SQL files of a directory up to a release (first line "-- release: X"), in name order; alembic: after 3dd56e750a3 only. */
+  private static List<Path> inRelease(Path dir, String release) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       List<Path> sql = new ArrayList<>(files.filter(f -> f.toString().endsWith(".sql")).sorted().toList());
       sql.removeIf(f -> {
         try {
-          return Files.readString(f).contains("-- release: 0.13");
+          String text = Files.readString(f);
+          boolean later = text.startsWith("-- release: 0.13") && release.equals("0.12");
+          boolean stamped = dir.endsWith("alembic") && text.startsWith("-- release: 0.12");
+          return later || stamped;
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       });
-      return sql;
+      return dir.endsWith("alembic") ? chain(sql) : sql;
     }
+  }
+
+  /** Alembic revisions in upgrade order, from the one whose down_revision is the 0.12.5 head 3dd56e750a3. */
+  private static List<Path> chain(List<Path> revisions) throws IOException {
+    Map<String, Path> byDown = new HashMap<>();
+    for (Path revision : revisions) {
+      String down = Files.readAllLines(revision).stream().filter(l -> l.startsWith("-- down_revision: ")).findFirst().orElseThrow()
+          .substring("-- down_revision: ".length()).strip();
+      byDown.put(down, revision);
+    }
+    List<Path> ordered = new ArrayList<>();
+    String head = "3dd56e750a3";
+    while (byDown.containsKey(head)) {
+      Path next = byDown.get(head);
+      ordered.add(next);
+      head = next.getFileName().toString().split("_")[0];
+    }
+    return ordered;
   }
 
   /** psql as the postgres superuser inside the container, one transaction per statement. */

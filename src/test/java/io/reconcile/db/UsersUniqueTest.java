@@ -13,7 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** users-unique against real PostgreSQL: Astakos, Cyclades and Pithos duplicates, merged or deleted, undone by the exports. */
+/**
+ * users-unique against real PostgreSQL on the 0.12.5 schema it runs on before the migrations (no uuid
+ * column, no projects): Astakos, Cyclades and Pithos duplicates (with sharing groups and permissions),
+ * merged or deleted, undone by the exports. On the 0.13 schema (later drift checks): projects.
+ */
 @RequiresDocker
 class UsersUniqueTest {
   static final String BOB = "bbbbbbbb-0000-4000-8000-000000000002";
@@ -21,35 +25,34 @@ class UsersUniqueTest {
   @TempDir Path exports;
   private TestDatabases db;
 
+  /** The 0.12.5 schema, as users-unique meets it before the migrations: no uuids, no projects. */
   @BeforeEach
   void setUp() {
     db = TestDatabases.get();
-    db.reset();
-    db.sql(Db.ASTAKOS, new Rows()
-        .user(1, "alice@example.org", true, "2012-01-01", true, "aaaaaaaa-0000-4000-8000-000000000001")
-        .user(2, "Bob@Example.org", true, "2012-02-01", true, BOB)
-        .user(3, "bob@example.org", false, "2012-01-15", true, BOB3)
-        .user(4, "carol@example.org", true, "2012-03-01", true, "cccccccc-0000-4000-8000-000000000004")
-        .registry012()
-        .userQuota(3, 1, "5", "0", Rows.INF, Rows.INF)
-        .project(1, 3).membership(3, 1, true).membership(1, 1, true)
-        .project(2, 1).membership(2, 2, true).membership(3, 2, false)
+    db.reset012();
+    db.sql(Db.ASTAKOS, Rows.at012()
+        .user(1, "alice@example.org", true, "2012-01-01", true, null)
+        .user(2, "Bob@Example.org", true, "2012-02-01", true, null)
+        .user(3, "bob@example.org", false, "2012-01-15", true, null)
+        .user(4, "carol@example.org", true, "2012-03-01", true, null)
         .sql());
-    db.sql(Db.CYCLADES, new Rows().flavor(1, 1, 1024, 10)
+    db.sql(Db.CYCLADES, Rows.at012().flavor(1, 1, 1024, 10)
         .vm(1, "Bob@Example.org", 1, false).vm(2, "bob@example.org", 1, false).vm(3, "bob@example.org", 1, true)
         .vm(4, "carol@example.org", 1, false).vm(5, "CAROL@example.org", 1, false)
         .network(1, "bob@example.org", false).key(1, "BOB@example.org").key(2, "alice@example.org")
         .sql());
-    db.sql(Db.PITHOS, new Rows()
+    db.sql(Db.PITHOS, Rows.at012()
         .node(10, 0, "Bob@Example.org", 0, 0).node(11, 10, "Bob@Example.org/pithos", 0, 0).node(12, 11, "Bob@Example.org/pithos/a.txt", 100, 0)
         .node(20, 0, "bob@example.org", 0, 0).accountQuota(20, "10737418240")
         .node(21, 20, "bob@example.org/pithos", 0, 0).node(22, 21, "bob@example.org/pithos/b.txt", 50, 0)
         .node(23, 20, "bob@example.org/photos", 0, 0).node(24, 23, "bob@example.org/photos/c.jpg", 30, 0)
+        .publicObject("bob@example.org/photos/c.jpg")
+        .group("bob@example.org", "friends", "alice@example.org").group("alice@example.org", "team", "bob@example.org")
+        .permissions(1, "bob@example.org/pithos/b.txt", 0, "alice@example.org", "bob@example.org:friends")
+        .permissions(2, "alice@example.org/pithos", 0, "bob@example.org", "*").permissions(2, "alice@example.org/pithos", 1, "Bob@Example.org")
         .sql() + """
         INSERT INTO statistics (node, population, size, mtime, cluster) VALUES
           (10, 1, 100, 1, 0), (11, 1, 100, 1, 0), (20, 2, 80, 2, 0), (21, 1, 50, 2, 0), (23, 1, 30, 2, 0);
-        INSERT INTO public (path) VALUES ('bob@example.org/photos/c.jpg');
-        INSERT INTO "groups" (owner, name, member) VALUES ('bob@example.org', 'friends', 'alice@example.org');
         """);
   }
 
@@ -101,12 +104,7 @@ class UsersUniqueTest {
 
     assertThat(outcome.error()).isEmpty();
     assertThat(plan(MERGE)).isEmpty();
-    // Astakos: user 3 is gone; its project and membership moved to 2 (already a member of project 2: that one went)
     assertThat(db.query(Db.ASTAKOS, "SELECT id FROM auth_user ORDER BY id")).containsExactly("1", "2", "4");
-    assertThat(db.query(Db.ASTAKOS, "SELECT owner_id || ' ' || applicant_id FROM im_projectapplication ORDER BY id")).containsExactly("2 2", "1 1");
-    assertThat(db.query(Db.ASTAKOS, "SELECT person_id || ' ' || project_id FROM im_projectmembership ORDER BY 1"))
-        .containsExactly("1 1", "2 1", "2 2");
-    assertThat(db.query(Db.ASTAKOS, "SELECT count(*) FROM im_astakosuserquota")).containsExactly("0");
     // Cyclades: one spelling per email
     assertThat(db.query(Db.CYCLADES, "SELECT DISTINCT userid FROM db_virtualmachine ORDER BY 1")).containsExactly("Bob@Example.org", "carol@example.org");
     assertThat(db.query(Db.CYCLADES, "SELECT \"user\" FROM userdata_publickeypair ORDER BY 1")).containsExactly("Bob@Example.org", "alice@example.org");
@@ -118,7 +116,12 @@ class UsersUniqueTest {
     assertThat(db.query(Db.PITHOS, "SELECT node || ' ' || population || ' ' || size FROM statistics ORDER BY node"))
         .containsExactly("10 3 180", "11 2 150", "23 1 30");
     assertThat(db.query(Db.PITHOS, "SELECT path FROM public")).containsExactly("Bob@Example.org/photos/c.jpg");
-    assertThat(db.query(Db.PITHOS, "SELECT owner || ' ' || name || ' ' || member FROM \"groups\"")).containsExactly("Bob@Example.org friends alice@example.org");
+    assertThat(db.query(Db.PITHOS, "SELECT owner || ' ' || name || ' ' || member FROM \"groups\" ORDER BY 1"))
+        .containsExactly("Bob@Example.org friends alice@example.org", "alice@example.org team Bob@Example.org");
+    assertThat(db.query(Db.PITHOS, "SELECT x.path || ' ' || v.key || ' ' || v.value FROM xfeatures x JOIN xfeaturevals v USING (feature_id)"
+        + " ORDER BY 1")).as("sharing permissions follow the account").containsExactly(
+        "Bob@Example.org/pithos/b.txt 0 Bob@Example.org:friends", "Bob@Example.org/pithos/b.txt 0 alice@example.org",
+        "alice@example.org/pithos 0 *", "alice@example.org/pithos 0 Bob@Example.org", "alice@example.org/pithos 1 Bob@Example.org");
     assertThat(db.query(Db.PITHOS, "SELECT DISTINCT muser FROM versions ORDER BY 1")).containsExactly("Bob@Example.org");
 
     assertThat(outcome.backups()).hasSize(3);
@@ -131,6 +134,7 @@ class UsersUniqueTest {
 
   @Test
   void deleteDiscardsTheOtherSpellingsData() {
+    Map<Db, List<String>> before = dumps();
     ApplyOutcome outcome = apply(plan(spec(ImmutableSet.of(), UsersUniqueSpec.Strategy.DELETE, UsersUniqueSpec.Strategy.DELETE)).orElseThrow());
 
     assertThat(outcome.error()).isEmpty();
@@ -140,11 +144,20 @@ class UsersUniqueTest {
         .containsExactly("Bob@Example.org", "Bob@Example.org/pithos", "Bob@Example.org/pithos/a.txt");
     assertThat(db.query(Db.PITHOS, "SELECT count(*) FROM public")).containsExactly("0");
     assertThat(db.query(Db.PITHOS, "SELECT count(*) FROM versions")).containsExactly("3");
+    assertThat(db.query(Db.PITHOS, "SELECT count(*) FROM \"groups\"")).as("groups owned by or naming the deleted account").containsExactly("0");
+    assertThat(db.query(Db.PITHOS, "SELECT x.path || ' ' || v.key || ' ' || v.value FROM xfeatures x JOIN xfeaturevals v USING (feature_id)"
+        + " ORDER BY 1")).as("its objects' permissions and its grants on others' go").containsExactly(
+        "alice@example.org/pithos 0 *", "alice@example.org/pithos 1 Bob@Example.org");
+    for (String backup : outcome.backups()) {
+      Db which = backup.endsWith(".astakos.sql") ? Db.ASTAKOS : backup.endsWith(".cyclades.sql") ? Db.CYCLADES : Db.PITHOS;
+      assertThat(db.psqlFile(which, Path.of(backup)).getExitCode()).as(backup).isZero();
+    }
+    assertThat(dumps()).as("the exports restore what delete removed").isEqualTo(before);
   }
 
   @Test
   void aPathInBothPithosAccountsRefusesTheMergeWithNothingWritten() {
-    db.sql(Db.PITHOS, new Rows().node(25, 21, "bob@example.org/pithos/a.txt", 7, 0).sql());
+    db.sql(Db.PITHOS, Rows.at012().node(25, 21, "bob@example.org/pithos/a.txt", 7, 0).sql());
     Map<Db, List<String>> before = dumps();
     DatabasePlan plan = plan(MERGE).orElseThrow();
     assertThat(plan.change().diff().orElseThrow()).startsWith("! pithos merge of bob@example.org into Bob@Example.org refused:"
@@ -160,7 +173,7 @@ class UsersUniqueTest {
   @Test
   void aVmCreatedBetweenPlanAndApplyMakesApplyFailWithNothingWritten() {
     DatabasePlan plan = plan(MERGE).orElseThrow();
-    db.sql(Db.CYCLADES, new Rows().vm(9, "bob@example.org", 1, false).sql());
+    db.sql(Db.CYCLADES, Rows.at012().vm(9, "bob@example.org", 1, false).sql());
     Map<Db, List<String>> before = dumps();
 
     ApplyOutcome outcome = apply(plan);
@@ -180,5 +193,35 @@ class UsersUniqueTest {
     assertThat(both.change().diff().orElseThrow()).startsWith("! 'keep' lists several accounts of bob@example.org: "
         + "2 Bob@Example.org (active, joined 2012-02-01), 3 bob@example.org (inactive, joined 2012-01-15)\n");
     assertThat(apply(both).done()).isFalse();
+  }
+
+  @Test
+  void onThe013SchemaTheLosersProjectsAndMembershipsMoveToTheSurvivor() {
+    db.reset();
+    db.sql(Db.ASTAKOS, new Rows()
+        .user(1, "alice@example.org", true, "2012-01-01", true, "aaaaaaaa-0000-4000-8000-000000000001")
+        .user(2, "Bob@Example.org", true, "2012-02-01", true, BOB)
+        .user(3, "bob@example.org", false, "2012-01-15", true, BOB3)
+        .registry()
+        .userQuota(3, 1, "5", "0", Rows.INF, Rows.INF)
+        .project(1, 3).membership(3, 1, true).membership(1, 1, true)
+        .project(2, 1).membership(2, 2, true).membership(3, 2, false)
+        .sql());
+    UsersUniqueSpec astakosOnly = new UsersUniqueSpec("astakos", new DatabaseNames("astakos", Optional.empty(), Optional.empty()),
+        SurvivorRule.ACTIVE_THEN_OLDEST, ImmutableSet.of(), UsersUniqueSpec.Strategy.MERGE, UsersUniqueSpec.Strategy.MERGE);
+    List<String> before = db.dump(Db.ASTAKOS);
+
+    ApplyOutcome outcome = apply(plan(astakosOnly).orElseThrow());
+
+    assertThat(outcome.error()).isEmpty();
+    assertThat(plan(astakosOnly)).isEmpty();
+    // user 3 is gone; its project and membership moved to 2 (already a member of project 2: that one went)
+    assertThat(db.query(Db.ASTAKOS, "SELECT id FROM auth_user ORDER BY id")).containsExactly("1", "2");
+    assertThat(db.query(Db.ASTAKOS, "SELECT owner_id || ' ' || applicant_id FROM im_projectapplication ORDER BY id")).containsExactly("2 2", "1 1");
+    assertThat(db.query(Db.ASTAKOS, "SELECT person_id || ' ' || project_id FROM im_projectmembership ORDER BY 1"))
+        .containsExactly("1 1", "2 1", "2 2");
+    assertThat(db.query(Db.ASTAKOS, "SELECT count(*) FROM im_astakosuserquota")).containsExactly("0");
+    assertThat(db.psqlFile(Db.ASTAKOS, Path.of(outcome.backups().get(0))).getExitCode()).isZero();
+    assertThat(db.dump(Db.ASTAKOS)).isEqualTo(before);
   }
 }
