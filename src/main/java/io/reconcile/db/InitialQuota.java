@@ -100,6 +100,10 @@ final class InitialQuota implements Invariant<Observed> {
 
   @Override
   public Observed observe(Connections db) throws SQLException {
+    Optional<String> notMigrated = MigratedSchema.blocker(db.get(Db.ASTAKOS), MigratedSchema.ASTAKOS);
+    if (notMigrated.isPresent()) {
+      return MigratedSchema.notMigrated(notMigrated.get());
+    }
     Object[] entries = entries(db);
     Connection astakos = db.get(Db.ASTAKOS);
     Offenders offenders = Offenders.query(astakos, OFFENDERS, entries);
