@@ -3,6 +3,7 @@ package io.reconcile.db;
 import com.google.common.collect.ImmutableList;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Guide §8, {@code astakos-quota --verify / --sync}: for every email-verified user and every registered
@@ -93,6 +94,10 @@ final class Limits implements Invariant<Observed> {
 
   @Override
   public Observed observe(Connections db) throws SQLException {
+    Optional<String> notMigrated = MigratedSchema.blocker(db.get(Db.ASTAKOS), MigratedSchema.ALL);
+    if (notMigrated.isPresent()) {
+      return MigratedSchema.notMigrated(notMigrated.get());
+    }
     Offenders offenders = Offenders.query(db.get(Db.ASTAKOS), OFFENDERS);
     return new Observed(offenders, ImmutableList.of(),
         "quotas differ for " + offenders.subjects() + " users (" + offenders.count() + " holdings)",
