@@ -37,8 +37,8 @@ MIRROR=http://deb.debian.org/debian
 # python3 and python3-psycopg2: the fake Synnefo services and commands are Python 3 (python/snf_fleet).
 BASE_INCLUDE=openssh-server,sudo,procps,postgresql-client-15,python3,python3-psycopg2
 # Real Debian packages the fleet installs from the local repository; their dependency closure is
-# downloaded for the versions in the debootstrap rootfs.
-DEBIAN_EXTRA="postgresql-15 memcached python3-memcache"
+# downloaded for the versions in the debootstrap rootfs. apache2 + ssl-cert: the astakos front end.
+DEBIAN_EXTRA="postgresql-15 memcached python3-memcache apache2 ssl-cert"
 BASE_IMAGE=$IMAGES/base:$SUITE
 DBHOST_IMAGE=$IMAGES/dbhost:$SUITE
 ROLES="astakos cyclades pithos ganeti"

@@ -9,6 +9,8 @@ export DEBIAN_FRONTEND=noninteractive
 say() { echo "install-role[$role $release]: $*"; }
 # The 0.13 fleet's quotaholder token (a test value; the bundle's tests set their own).
 FLEET_QUOTAHOLDER_TOKEN=fleet-quotaholder-token-0d4c
+# Astakos as every host reaches it: its Apache front end, by the astakos host's name (src/fleet/README.md).
+ASTAKOS_FRONT_END=https://astakos1
 
 synnefo_version() { case "$1" in 0.12) echo 0.12.5-1 ;; 0.13) echo 0.13-1 ;; esac; }
 kamaki_version() { case "$1" in 0.12) echo 0.7.9-1 ;; 0.13) echo 0.8-1 ;; esac; }
@@ -18,7 +20,11 @@ role_packages() {
   local v k
   v=$(synnefo_version "$release") k=$(kamaki_version "$release")
   case "$role" in
-    astakos) echo "kamaki=$k snf-common=$v snf-webproject=$v snf-quotaholder-app=$v snf-astakos-app=$v" ;;
+    astakos)
+      echo "kamaki=$k snf-common=$v snf-webproject=$v snf-quotaholder-app=$v snf-astakos-app=$v"
+      # The front end (quick-install guide: apt-get install apache2); ssl-cert makes the snakeoil pair.
+      echo "apache2 ssl-cert"
+      ;;
     cyclades)
       echo "kamaki=$k snf-common=$v snf-webproject=$v snf-pithos-backend=$v snf-cyclades-app=$v"
       # VMAPI (0.13) needs memcached; 0.12 hosts never had it.
@@ -71,12 +77,32 @@ EOF
 # Points the Django database of this host at NAME (the package ships snf_apps, astakos' database).
 set_db_name() { sed -i "s/'NAME': '[^']*'/'NAME': '$1'/" /etc/synnefo/10-snf-webproject-database.conf; }
 
+# Astakos' Apache front end as the quick-install guide sets it up ("Apache2 setup"): HTTPS with the snakeoil
+# certificate, proxying to gunicorn, which keeps the package's --bind=127.0.0.1:8080 on this host.
+# Lines marked @0.12@ in the site are what a 0.12 front end had and 0.13 must not (upgrade guide 3.4).
+setup_front_end() {
+  if [ "$release" = 0.12 ]; then
+    sed 's/^@0.12@//' /srv/fleet-roles/apache-synnefo-ssl
+  else
+    sed '/^@0.12@/d' /srv/fleet-roles/apache-synnefo-ssl
+  fi > /etc/apache2/sites-available/synnefo-ssl
+  cp /srv/fleet-roles/apache-synnefo /etc/apache2/sites-available/synnefo
+  a2enmod -q ssl rewrite headers proxy_http
+  a2dissite -q 000-default
+  # The sites keep the guide's names (an Apache 2.2 layout); 2.4 includes sites-enabled/*.conf only, so the
+  # links a2ensite would make get the suffix by hand (a2ensite refuses names without .conf).
+  for site in synnefo synnefo-ssl; do
+    ln -sfn "../sites-available/$site" "/etc/apache2/sites-enabled/$site.conf"
+  done
+  apache2ctl configtest
+}
+
 # --- cyclades, pithos, ganeti: what their operator set (helper cycpithos) ---------------------------------
 # The 0.12.5 guide has the admin create 20-snf-cyclades-app-api.conf, which the 0.12.5 deb does not ship
-# (12:docs/quick-install-admin-guide.rst:1680), so at 0.13 dpkg finds it "created by you". Services listen
-# on every address so that the hosts reach each other (the admin writes /etc/gunicorn.d/synnefo).
-ASTAKOS_AUTH_URL="'http://astakos1:8080/im/authenticate'"
-QUOTAHOLDER_URL="'http://astakos1:8080/quotaholder/v'"
+# (12:docs/quick-install-admin-guide.rst:1680), so at 0.13 dpkg finds it "created by you". Cyclades and Pithos
+# listen on the fleet network (the admin writes /etc/gunicorn.d/synnefo); Astakos is behind its front end.
+ASTAKOS_AUTH_URL="'$ASTAKOS_FRONT_END/im/authenticate'"
+QUOTAHOLDER_URL="'$ASTAKOS_FRONT_END/quotaholder/v'"
 AMQP_HOSTS='["amqp://synnefo:example_rabbitmq_passw0rd@astakos1:5672"]'
 listen_on_fleet() { sed -i "s/'--bind=127.0.0.1:8080'/'--bind=0.0.0.0:8080'/" /etc/gunicorn.d/synnefo; }
 # A service's Astakos token in the default seed (seed/apps.sql: md5('<seed>:service:<name>')).
@@ -118,7 +144,7 @@ configure_cyclades_pithos_ganeti() {
       set_setting "$conf" PITHOS_SERVICE_TOKEN "'$(seed_token pithos)'"
       install -d -o www-data -g www-data /srv/pithos/data
       if [ "$release" = 0.13 ]; then
-        set_setting "$conf" PITHOS_USER_CATALOG_URL "'http://astakos1:8080/user_catalogs'"
+        set_setting "$conf" PITHOS_USER_CATALOG_URL "'$ASTAKOS_FRONT_END/user_catalogs'"
         set_setting "$conf" PITHOS_USE_QUOTAHOLDER True
         set_setting "$conf" PITHOS_QUOTAHOLDER_URL "$QUOTAHOLDER_URL"
         set_setting "$conf" PITHOS_QUOTAHOLDER_TOKEN "'$FLEET_QUOTAHOLDER_TOKEN'"
@@ -137,18 +163,11 @@ configure_cyclades_pithos_ganeti() {
 configure_role() {
   case "$role" in
     astakos)
-      mkdir -p /etc/apache2/sites-available
-      # Lines marked @0.12@ are what a 0.12 front end had and 0.13 must not (guide 3.4).
-      if [ "$release" = 0.12 ]; then
-        sed 's/^@0.12@//' /srv/fleet-roles/apache-synnefo-ssl
-      else
-        sed '/^@0.12@/d' /srv/fleet-roles/apache-synnefo-ssl
-      fi > /etc/apache2/sites-available/synnefo-ssl
+      setup_front_end
       install -d /usr/local/share/fleet-seed
       cp -r /srv/fleet-db/. /usr/local/share/fleet-seed/
       ln -sf /usr/local/share/fleet-seed/fleet-seed-db /usr/local/sbin/fleet-seed-db
       install -d /srv/seed-out
-      listen_on_fleet
       local conf=/etc/synnefo/20-snf-astakos-app-settings.conf
       if [ "$release" = 0.12 ]; then
         set_setting "$conf" ASTAKOS_DEFAULT_FROM_EMAIL "'Synnefo Cloud <no-reply@example.synnefo.org>'"
@@ -156,7 +175,7 @@ configure_role() {
       else
         # The quotaholder runs in this host's gunicorn; Astakos reaches it as the operator set it up.
         set_setting "$conf" QUOTAHOLDER_TOKEN "'$FLEET_QUOTAHOLDER_TOKEN'"
-        set_setting "$conf" ASTAKOS_QUOTAHOLDER_URL "'http://127.0.0.1:8080/quotaholder/v'"
+        set_setting "$conf" ASTAKOS_QUOTAHOLDER_URL "'$ASTAKOS_FRONT_END/quotaholder/v'"
         set_setting "$conf" ASTAKOS_QUOTAHOLDER_TOKEN "'$FLEET_QUOTAHOLDER_TOKEN'"
       fi
       ;;

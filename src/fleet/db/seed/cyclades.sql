@@ -75,10 +75,12 @@ SELECT setval('userdata_publickeypair_id_seq', greatest(1, (SELECT max(id) FROM 
 -- the network's plus the backend index in hex, 12:snf-cyclades-app/synnefo/db/models.py:616-629), and
 -- `snf-manage pool-create --type=mac-prefix --base=aa:00:0 --size=65536` / `--type=bridge --base=prv
 -- --size=20` the pools private networks take their prefix or bridge from (initialised on first use).
-INSERT INTO db_backendnetwork (network_id, backend_id, created, updated, deleted, mac_prefix, operstate, backendtime)
+INSERT INTO db_backendnetwork (network_id, backend_id, created, updated, deleted, mac_prefix, operstate,
+                               backendtime)
 SELECT n.id, b.id, n.created, n.created, false, n.mac_prefix || to_hex(b.index), 'ACTIVE', timestamp '0001-01-01'
   FROM db_network n CROSS JOIN db_backend b
  WHERE n.public
  ORDER BY n.id, b.id;
-INSERT INTO db_macprefixpooltable (available_map, reserved_map, size, base, "offset") VALUES ('', '', 65536, 'aa:00:0', NULL);
+INSERT INTO db_macprefixpooltable (available_map, reserved_map, size, base, "offset")
+VALUES ('', '', 65536, 'aa:00:0', NULL);
 INSERT INTO db_bridgepooltable (available_map, reserved_map, size, base, "offset") VALUES ('', '', 20, 'prv', NULL);

@@ -32,8 +32,7 @@ class Request:
         self.method = environ['REQUEST_METHOD']
         self.path = environ.get('PATH_INFO', '/')
         self.query = {k: v[-1] for k, v in parse_qs(environ.get('QUERY_STRING', '')).items()}
-        length = int(environ.get('CONTENT_LENGTH') or 0)
-        self.body = environ['wsgi.input'].read(length) if length > 0 else b''
+        self.body = read_body(environ)
         self.remote_addr = environ.get('REMOTE_ADDR', '')
 
     def header(self, name):
@@ -41,6 +40,24 @@ class Request:
 
     def json(self):
         return json.loads(self.body.decode('utf-8'))
+
+
+def read_body(environ):
+    """The request body: Content-Length bytes, or the chunks of a chunked body (gunicorn reads both; Apache's
+    front end sends chunked bodies with proxy-sendchunked)."""
+    stream = environ['wsgi.input']
+    if 'chunked' in environ.get('HTTP_TRANSFER_ENCODING', '').lower():
+        chunks = []
+        while True:
+            size = int(stream.readline().split(b';')[0].strip() or b'0', 16)
+            if size == 0:
+                while stream.readline() not in (b'\r\n', b'\n', b''):
+                    pass  # trailers
+                return b''.join(chunks)
+            chunks.append(stream.read(size))
+            stream.readline()
+    length = int(environ.get('CONTENT_LENGTH') or 0)
+    return stream.read(length) if length > 0 else b''
 
 
 def response(status, body='', content_type='text/plain; charset=utf-8', headers=()):

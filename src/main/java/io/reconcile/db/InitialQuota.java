@@ -13,19 +13,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Guide §7 ({@code pithos-export-quota}, {@code cyclades-export-quota}, {@code user-set-initial-quota}):
- * every old per-user quota that differs from its old default exists as the user's im_astakosuserquota row
- * (capacity, quantity 0, import and export limit 10^32), the service's owner name (email or uuid) mapped
- * to the Astakos user. Owners unknown to Astakos (or without a uuid yet) are skipped, as
+ * Guide §7 ({@code pithos-export-quota}, {@code cyclades-export-quota}, {@code user-set-initial-quota
+ * --from-file}): every explicit old per-user quota is the user's im_astakosuserquota row as the real
+ * export and import write it: capacity = the value, quantity 0, import and export limit 10^30 (the
+ * exporters' infinite), the service's owner name (email or uuid) mapped to the Astakos user's uuid. The
+ * exporters export every explicit row, also one equal to the old default (13:snf-pithos-app/pithos/api/
+ * management/commands/pithos-export-quota.py:55-81, 13:snf-cyclades-app/synnefo/api/management/commands/
+ * cyclades-export-quota.py:43-74). Owners unknown to Astakos (or without a uuid yet) are skipped, as
  * user-set-initial-quota skips them. Where several spellings of one user carry different values, the
- * spelling equal to the user's email (or uuid) wins; without one, as for an owner that fits several
- * users or an unregistered resource, apply refuses.
+ * spelling equal to the user's email (or uuid) wins; without one, as for an owner that fits several users
+ * or an unregistered resource, apply refuses.
+ *
+ * <p>No user's quota may go down unless declared ({@code allow_decrease}): an old Pithos quota 0 means
+ * unlimited, but the export writes capacity 0 (nothing allowed), so it needs {@code pithos_unlimited_quota};
+ * and the users without an explicit value get the registered uplimit, which must not be below the old
+ * default (the guide's note: keep them equal; facts §7.9: the 0.13 defaults vm 2 and network.private 1
+ * are below 0.12.5's 3 and 5).
  */
 final class InitialQuota implements Invariant<Observed> {
+  static final String VM = "cyclades.vm";
+  static final String NETWORK = "cyclades.network.private";
   private static final String COMPARED = """
       WITH entries(identity, resource, capacity) AS (SELECT * FROM unnest(?::text[], ?::text[], ?::numeric[])),
       KEYS,
-      resources AS (SELECT r.id, s.name || '.' || r.name AS resource FROM im_resource r JOIN im_service s ON s.id = r.service_id),
+      resources AS (
+          SELECT r.id, s.name || '.' || r.name AS resource, r.uplimit FROM im_resource r JOIN im_service s ON s.id = r.service_id),
       resolved AS (
           SELECT e.identity, e.resource, e.capacity, k.uuid, k.user_id, (e.identity = u.email OR e.identity = k.uuid) AS exact
             FROM entries e JOIN identity_keys k ON k.key = lower(e.identity) JOIN auth_user u ON u.id = k.user_id),
@@ -45,16 +57,18 @@ final class InitialQuota implements Invariant<Observed> {
             LEFT JOIN im_astakosuserquota q ON q.user_id = p.user_id AND q.resource_id = r.id
            WHERE p.capacity IS NOT NULL)
       """.replace("KEYS", Identities.KEYS);
+  private static final String INF = Quantities.EXPORT_INFINITE.toString();
   private static final String DIFFERS = ("resource_id IS NOT NULL AND (quota_id IS NULL OR"
       + " (had_capacity, had_quantity, had_import_limit, had_export_limit) IS DISTINCT FROM (capacity, 0, INF, INF))")
-      .replace("INF", Quantities.INFINITE.toString());
+      .replace("INF", INF);
   private static final String OFFENDERS = COMPARED + """
       SELECT uuid,
              uuid || ' ' || resource || CASE WHEN quota_id IS NULL THEN ' (default)'
                ELSE ' ' || HAD END,
-             uuid || ' ' || resource || ' ' || capacity || ' 0 10^32 10^32'
-        FROM compared WHERE DIFFERS""".replace("DIFFERS", DIFFERS).replace("HAD", Quantities.text("had_capacity") + " || ' ' || " + Quantities.text("had_quantity")
-        + " || ' ' || " + Quantities.text("had_import_limit") + " || ' ' || " + Quantities.text("had_export_limit"));
+             uuid || ' ' || resource || ' ' || CAPACITY || ' 0 10^30 10^30'
+        FROM compared WHERE DIFFERS""".replace("DIFFERS", DIFFERS).replace("HAD", text("had_capacity") + " || ' ' || "
+        + text("had_quantity") + " || ' ' || " + text("had_import_limit") + " || ' ' || " + text("had_export_limit"))
+        .replace("CAPACITY", text("capacity"));
   private static final String BLOCKERS = COMPARED + """
       SELECT 'resource ' || resource || ' is not registered; apply services-registered first'
         FROM (SELECT DISTINCT resource FROM compared WHERE resource_id IS NULL) AS missing
@@ -64,20 +78,34 @@ final class InitialQuota implements Invariant<Observed> {
       UNION ALL
       SELECT 'user ' || uuid || ' has different values for ' || resource || ' under spellings other than its email; keep one'
         FROM per_user WHERE capacity IS NULL""";
+  /** Users without an explicit value (old or already migrated) get the uplimit: below the old default, they lose. */
+  private static final String DECREASES = COMPARED + """
+      , defaults(resource, old_default) AS (SELECT * FROM unnest(?::text[], ?::numeric[])),
+      verified AS (SELECT a.user_ptr_id AS id FROM im_astakosuser a WHERE a.email_verified AND coalesce(a.uuid, '') <> '')
+      SELECT count(*) || ' users without a per-user ' || d.resource || ' quota would go from ' || d.old_default
+             || ' (the old default) to ' || r.uplimit || ' (its registered uplimit): register it with uplimit ' || d.old_default
+             || ' in services-registered (the guide: keep the defaults equal), or list it in allow_decrease'
+        FROM defaults d JOIN resources r ON r.resource = d.resource CROSS JOIN verified u
+       WHERE r.uplimit < d.old_default
+         AND NOT EXISTS (SELECT 1 FROM per_user p WHERE p.user_id = u.id AND p.resource = d.resource)
+         AND NOT EXISTS (SELECT 1 FROM im_astakosuserquota q WHERE q.user_id = u.id AND q.resource_id = r.id)
+       GROUP BY d.resource, d.old_default, r.uplimit
+       ORDER BY d.resource""";
   private static final String PITHOS_QUOTAS = """
       SELECT n.path, p.value FROM nodes n JOIN policy p ON p.node = n.node AND p.key = 'quota'
        WHERE n.node <> 0 AND n.parent = 0 AND p.value ~ '^[0-9]+$'""";
 
   private final Endpoints endpoints;
-  private final Optional<BigInteger> pithosDefault;
-  private final InitialQuotaSpec.Settings vms;
-  private final InitialQuotaSpec.Settings networks;
+  private final InitialQuotaSpec spec;
 
-  InitialQuota(Endpoints endpoints, Optional<BigInteger> pithosDefault, InitialQuotaSpec.Settings vms, InitialQuotaSpec.Settings networks) {
+  InitialQuota(Endpoints endpoints, InitialQuotaSpec spec) {
     this.endpoints = endpoints;
-    this.pithosDefault = pithosDefault;
-    this.vms = vms;
-    this.networks = networks;
+    this.spec = spec;
+  }
+
+  /** Quantities as the diff shows them: 10^30 and 10^32 by name. */
+  private static String text(String column) {
+    return "(CASE WHEN " + column + " = " + INF + " THEN '10^30' ELSE " + Quantities.text(column) + " END)";
   }
 
   @Override
@@ -100,42 +128,90 @@ final class InitialQuota implements Invariant<Observed> {
 
   @Override
   public Observed observe(Connections db) throws SQLException {
-    Object[] entries = entries(db);
+    Optional<String> notMigrated = MigratedSchema.blocker(db.get(Db.ASTAKOS), MigratedSchema.ASTAKOS);
+    if (notMigrated.isPresent()) {
+      return MigratedSchema.notMigrated(notMigrated.get());
+    }
+    Entries entries = entries(db);
     Connection astakos = db.get(Db.ASTAKOS);
-    Offenders offenders = Offenders.query(astakos, OFFENDERS, entries);
-    ImmutableList<String> blockers = Sql.strings(astakos, BLOCKERS, entries);
-    return new Observed(offenders, blockers, offenders.count() + " initial quotas missing or different (" + offenders.subjects() + " users)",
+    Offenders offenders = Offenders.query(astakos, OFFENDERS, entries.params());
+    List<String> blockers = new ArrayList<>(Sql.strings(astakos, BLOCKERS, entries.params()));
+    if (entries.unlimited() > 0) {
+      blockers.add(entries.unlimited() + " Pithos accounts have quota 0 (unlimited at 0.12.5), which pithos-export-quota exports as"
+          + " capacity 0 (nothing allowed): declare pithos_unlimited_quota (10^32 keeps them practically unlimited), or list "
+          + CountedUsage.PITHOS_RESOURCE + " in allow_decrease to write 0 as the export does");
+    }
+    blockers.addAll(Sql.strings(astakos, DECREASES, concat(entries.params(), defaults())));
+    return new Observed(offenders, ImmutableList.copyOf(blockers),
+        offenders.count() + " initial quotas missing or different (" + offenders.subjects() + " users)",
         "every old per-user quota is an Astakos user quota");
   }
 
-  /** (owner, resource, capacity) of every old per-user quota that differs from its old default. */
-  private Object[] entries(Connections db) throws SQLException {
+  /** The explicit old quotas as (owner, resource, capacity) arrays, and how many unlimited ones lack a declared value. */
+  private record Entries(Object[] params, int unlimited) {}
+
+  private Entries entries(Connections db) throws SQLException {
     List<String> identities = new ArrayList<>();
     List<String> resources = new ArrayList<>();
     List<BigDecimal> capacities = new ArrayList<>();
+    int unlimited = 0;
     if (db.has(Db.PITHOS)) {
       try (PreparedStatement statement = db.get(Db.PITHOS).prepareStatement(PITHOS_QUOTAS); ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
           BigInteger quota = new BigInteger(rs.getString(2));
-          if (pithosDefault.map(d -> !d.equals(quota)).orElse(true)) {
-            identities.add(rs.getString(1));
-            resources.add(CountedUsage.PITHOS_RESOURCE);
-            capacities.add(new BigDecimal(quota));
+          Optional<BigInteger> capacity = quota.signum() != 0 ? Optional.of(quota)
+              : spec.pithosUnlimited().or(() -> spec.allowDecrease().contains(CountedUsage.PITHOS_RESOURCE)
+                  ? Optional.of(BigInteger.ZERO) : Optional.empty());
+          if (capacity.isEmpty()) {
+            unlimited++;
+            continue;
           }
+          identities.add(rs.getString(1));
+          resources.add(CountedUsage.PITHOS_RESOURCE);
+          capacities.add(new BigDecimal(capacity.get()));
         }
       }
     }
-    for (Map.Entry<String, InitialQuotaSpec.Settings> setting : List.of(Map.entry("cyclades.vm", vms),
-        Map.entry("cyclades.network.private", networks))) {
+    for (Map.Entry<String, InitialQuotaSpec.Settings> setting : List.of(Map.entry(VM, spec.vms()), Map.entry(NETWORK, spec.networks()))) {
       setting.getValue().users().forEach((user, value) -> {
-        if (setting.getValue().defaultValue().map(d -> !d.equals(value)).orElse(true)) {
-          identities.add(user);
-          resources.add(setting.getKey());
-          capacities.add(new BigDecimal(value));
-        }
+        identities.add(user);
+        resources.add(setting.getKey());
+        capacities.add(new BigDecimal(value));
       });
     }
-    return new Object[] {identities.toArray(String[]::new), resources.toArray(String[]::new), capacities.toArray(BigDecimal[]::new)};
+    Object[] params = {identities.toArray(String[]::new), resources.toArray(String[]::new), capacities.toArray(BigDecimal[]::new)};
+    return new Entries(params, unlimited);
+  }
+
+  /** (resource, old default) of the migrated resources whose default users must not lose. */
+  private Object[] defaults() {
+    List<String> resources = new ArrayList<>();
+    List<BigDecimal> values = new ArrayList<>();
+    spec.pithosDefault().ifPresent(d -> {
+      resources.add(CountedUsage.PITHOS_RESOURCE);
+      values.add(new BigDecimal(d));
+    });
+    spec.vms().defaultValue().ifPresent(d -> {
+      resources.add(VM);
+      values.add(new BigDecimal(d));
+    });
+    spec.networks().defaultValue().ifPresent(d -> {
+      resources.add(NETWORK);
+      values.add(new BigDecimal(d));
+    });
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      if (spec.allowDecrease().contains(resources.get(i))) {
+        resources.remove(i);
+        values.remove(i);
+      }
+    }
+    return new Object[] {resources.toArray(String[]::new), values.toArray(BigDecimal[]::new)};
+  }
+
+  private static Object[] concat(Object[] a, Object[] b) {
+    Object[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   @Override
@@ -144,14 +220,13 @@ final class InitialQuota implements Invariant<Observed> {
     Sql.update(astakos.connection(), "CREATE TEMPORARY TABLE reconcile_initial"
         + " (quota_id integer, user_id integer, resource_id integer, capacity numeric) ON COMMIT DROP");
     Sql.update(astakos.connection(), "INSERT INTO reconcile_initial " + COMPARED
-        + " SELECT quota_id, user_id, resource_id, capacity FROM compared WHERE " + DIFFERS, entries(db));
+        + " SELECT quota_id, user_id, resource_id, capacity FROM compared WHERE " + DIFFERS, entries(db).params());
     astakos.rewrite("im_astakosuserquota", List.of("id"), "t.id IN (SELECT quota_id FROM reconcile_initial)", new Object[0],
         "UPDATE im_astakosuserquota q SET capacity = i.capacity, quantity = 0, import_limit = INF, export_limit = INF"
-            .replace("INF", Quantities.INFINITE.toString())
-            + " FROM reconcile_initial i WHERE q.id = i.quota_id");
+            .replace("INF", INF) + " FROM reconcile_initial i WHERE q.id = i.quota_id");
     astakos.insert("im_astakosuserquota", List.of("id"), """
         INSERT INTO im_astakosuserquota AS t (capacity, quantity, import_limit, export_limit, resource_id, user_id)
         SELECT capacity, 0, INF, INF, resource_id, user_id FROM reconcile_initial WHERE quota_id IS NULL
-        RETURNING row_to_json(t)::text""".replace("INF", Quantities.INFINITE.toString()));
+        RETURNING row_to_json(t)::text""".replace("INF", INF));
   }
 }

@@ -3,12 +3,15 @@ package io.reconcile.db;
 import com.google.common.collect.ImmutableList;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Guide §8, {@code astakos-quota --verify / --sync}: for every email-verified user and every registered
  * resource, the quotaholder holding's policy equals the user's effective quota (default, replaced by the
- * user's own row, plus the member grants of every active project membership). Fixing it creates missing
- * entities (owner {@code system}, key '1') and holdings, and gives each differing holding a new policy
+ * user's own row, plus the member grants of the application each active membership is synced to, not
+ * the project's current one: 13:snf-astakos-app/astakos/im/models.py:844-897). Fixing it creates missing
+ * entities (owner {@code system}, key '1'; {@code system} itself as the quotaholder's fixture has it,
+ * key '') and holdings, and gives each differing holding a new policy
  * (as quotaholder's set_quota does: policies may be shared, so none is changed in place); policies left
  * without holdings are deleted.
  */
@@ -24,8 +27,7 @@ final class Limits implements Invariant<Observed> {
         SELECT m.person_id, g.resource_id, sum(g.member_capacity) AS capacity,
                sum(g.member_import_limit) AS import_limit, sum(g.member_export_limit) AS export_limit
           FROM im_projectmembership m
-          JOIN im_project p ON p.id = m.project_id
-          JOIN im_projectresourcegrant g ON g.project_application_id = p.application_id
+          JOIN im_projectresourcegrant g ON g.project_application_id = m.application_id
          WHERE m.is_active
          GROUP BY m.person_id, g.resource_id),
       wanted AS (
@@ -81,7 +83,7 @@ final class Limits implements Invariant<Observed> {
   public ImmutableList<TableLock> locks() {
     ImmutableList.Builder<TableLock> locks = ImmutableList.builder();
     for (String table : List.of("im_astakosuser", "im_astakosuserquota", "im_resource", "im_service", "im_projectmembership",
-        "im_project", "im_projectresourcegrant")) {
+        "im_projectresourcegrant")) {
       locks.add(TableLock.read(Db.ASTAKOS, table));
     }
     for (String table : List.of("quotaholder_app_entity", "quotaholder_app_policy", "quotaholder_app_holding")) {
@@ -92,6 +94,10 @@ final class Limits implements Invariant<Observed> {
 
   @Override
   public Observed observe(Connections db) throws SQLException {
+    Optional<String> notMigrated = MigratedSchema.blocker(db.get(Db.ASTAKOS), MigratedSchema.ALL);
+    if (notMigrated.isPresent()) {
+      return MigratedSchema.notMigrated(notMigrated.get());
+    }
     Offenders offenders = Offenders.query(db.get(Db.ASTAKOS), OFFENDERS);
     return new Observed(offenders, ImmutableList.of(),
         "quotas differ for " + offenders.subjects() + " users (" + offenders.count() + " holdings)",
@@ -106,7 +112,7 @@ final class Limits implements Invariant<Observed> {
         + " FROM compared WHERE " + DIFFERS);
     astakos.insert("quotaholder_app_entity", List.of("entity"), """
         INSERT INTO quotaholder_app_entity AS t (entity, owner_id, key)
-        SELECT 'system', 'system', '1'
+        SELECT 'system', 'system', ''
          WHERE NOT EXISTS (SELECT 1 FROM quotaholder_app_entity WHERE entity = 'system')
            AND EXISTS (SELECT 1 FROM reconcile_limits WHERE NOT has_entity)
         RETURNING row_to_json(t)::text""");

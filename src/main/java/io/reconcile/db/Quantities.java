@@ -8,20 +8,28 @@ import java.util.Optional;
 public final class Quantities {
   /** QH_PRACTICALLY_INFINITE: the default import and export limit. */
   public static final BigInteger INFINITE = BigInteger.TEN.pow(32);
+  /** What pithos-export-quota and cyclades-export-quota write as the import and export limit of every row. */
+  public static final BigInteger EXPORT_INFINITE = BigInteger.TEN.pow(30);
   /** numeric(38,0), the type of every quota column. */
   private static final BigInteger MAX = BigInteger.TEN.pow(38).subtract(BigInteger.ONE);
 
   private Quantities() {}
 
-  /** A non-negative integer, written plainly or as a product like ASTAKOS_SERVICES does: {@code 30*1024*1024*1024}. */
+  /**
+   * A non-negative integer, written plainly, as a product like ASTAKOS_SERVICES does ({@code 30*1024*1024*1024})
+   * or with powers ({@code 10^32}).
+   */
   public static BigInteger parse(String text) {
     BigInteger product = BigInteger.ONE;
     for (String factor : text.split("\\*", -1)) {
       String digits = factor.strip().replace("_", "");
-      if (!digits.matches("[0-9]+")) {
-        throw new IllegalArgumentException("'" + text + "' is not a non-negative integer (or a product such as 30*1024*1024*1024)");
+      if (!digits.matches("[0-9]+(\\^[0-9]{1,2})?")) {
+        throw new IllegalArgumentException("'" + text + "' is not a non-negative integer (or a product such as 30*1024*1024*1024,"
+            + " or a power such as 10^32)");
       }
-      product = product.multiply(new BigInteger(digits));
+      String[] power = digits.split("\\^");
+      BigInteger value = new BigInteger(power[0]);
+      product = product.multiply(power.length == 2 ? value.pow(Integer.parseInt(power[1])) : value);
     }
     if (product.compareTo(MAX) > 0) {
       throw new IllegalArgumentException("'" + text + "' does not fit numeric(38,0)");

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How the registry differs from the declared services, and what fixes it: renames first, then new and
- * changed services, then new and changed resources. Extra services and resources are left alone, as
- * astakos-init leaves them (removing one would drop its users' quotas).
+ * How the registry and the quotaholder differ from the declared services, and what fixes it: renames
+ * first, then new and changed services, then new and changed resources, then the quotaholder's
+ * entities and the services' holdings ({@link ServiceHoldings}). Extra services and resources are left
+ * alone, as astakos-init leaves them (removing one would drop its users' quotas).
  */
 record ServicesDiff(Observed observed, ImmutableList<Action> actions) implements Findings {
   sealed interface Action {}
@@ -24,7 +25,13 @@ record ServicesDiff(Observed observed, ImmutableList<Action> actions) implements
 
   record SetResource(int resourceId, ServicesSpec.Resource resource) implements Action {}
 
-  static ServicesDiff of(List<ServicesSpec.Service> declared, Registry registry) {
+  /** A quotaholder entity to create ({@code exists} false) or to set to {@code wanted}. */
+  record SetEntity(ServiceHoldings.Entity wanted, boolean exists) implements Action {}
+
+  /** A service's infinite holding of one of its resources, to create or to give a new policy. */
+  record SetHolding(String entity, String resource, Optional<ServiceHoldings.Holding> existing) implements Action {}
+
+  static ServicesDiff of(List<ServicesSpec.Service> declared, Registry registry, ServiceHoldings quotaholder) {
     List<Action> actions = new ArrayList<>();
     List<Offenders.Row> rows = new ArrayList<>();
     List<String> blockers = new ArrayList<>();
@@ -39,6 +46,11 @@ record ServicesDiff(Observed observed, ImmutableList<Action> actions) implements
         actions.add(new Rename(old.get().id(), old.get().name(), service.name()));
         rows.add(new Offenders.Row(service.name(), "service " + old.get().name(), "service " + service.name()));
         current = old;
+      }
+      if (current.isEmpty() && service.url().isEmpty()) {
+        blockers.add("service " + service.name() + " is not registered and declares no url (im_service.url may not be"
+            + " empty, as with astakos-init); declare its url");
+        continue;
       }
       if (current.isEmpty()) {
         actions.add(new AddService(service));
@@ -67,12 +79,34 @@ record ServicesDiff(Observed observed, ImmutableList<Action> actions) implements
         }
       }
     }
+    entity(ServiceHoldings.SYSTEM, quotaholder, actions, rows);
+    for (ServicesSpec.Service service : declared) {
+      entity(service.name(), quotaholder, actions, rows);
+      for (ServicesSpec.Resource resource : service.resources()) {
+        String full = service.name() + "." + resource.name();
+        Optional<ServiceHoldings.Holding> held = quotaholder.holding(service.name(), full);
+        ServiceHoldings.Holding wanted = new ServiceHoldings.Holding(0, service.name(), full, "", ServiceHoldings.INFINITE, 0);
+        if (held.map(h -> !h.limits().equals(wanted.limits()) || h.flags() != 0).orElse(true)) {
+          actions.add(new SetHolding(service.name(), full, held));
+          rows.add(new Offenders.Row(full, held.map(ServiceHoldings.Holding::describe).orElse(null), wanted.describe()));
+        }
+      }
+    }
     Offenders offenders = Offenders.of(rows);
     int resources = declared.stream().mapToInt(s -> s.resources().size()).sum();
     Observed observed = new Observed(offenders, ImmutableList.copyOf(blockers),
         offenders.count() + (offenders.count() == 1 ? " registration differs" : " registrations differ"),
-        declared.size() + " services and " + resources + " resources registered as declared");
+        declared.size() + " services and " + resources + " resources registered as declared, with their quotaholder holdings");
     return new ServicesDiff(observed, ImmutableList.copyOf(actions));
+  }
+
+  private static void entity(String name, ServiceHoldings quotaholder, List<Action> actions, List<Offenders.Row> rows) {
+    ServiceHoldings.Entity wanted = ServiceHoldings.wantedEntity(name);
+    Optional<ServiceHoldings.Entity> held = quotaholder.entity(name);
+    if (!held.equals(Optional.of(wanted))) {
+      actions.add(new SetEntity(wanted, held.isPresent()));
+      rows.add(new Offenders.Row(name, held.map(ServiceHoldings.Entity::describe).orElse(null), wanted.describe()));
+    }
   }
 
   /** The declared service, showing only the keys it declares. */

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Guide §9 ({@code pithos-usage --reset}, {@code cyclades-reset-usage}): the usage of every holding of
@@ -92,6 +93,10 @@ final class Usage implements Invariant<Observed> {
 
   @Override
   public Observed observe(Connections db) throws SQLException {
+    Optional<String> notMigrated = MigratedSchema.blocker(db.get(Db.ASTAKOS), MigratedSchema.QUOTAHOLDER);
+    if (notMigrated.isPresent()) {
+      return MigratedSchema.notMigrated(notMigrated.get());
+    }
     Object[] params = params(db);
     Connection astakos = db.get(Db.ASTAKOS);
     Offenders offenders = Offenders.query(astakos, OFFENDERS, params);

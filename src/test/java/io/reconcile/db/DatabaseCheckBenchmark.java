@@ -118,7 +118,8 @@ public final class DatabaseCheckBenchmark {
             UsersUniqueSpec.Strategy.DELETE),
         new ServicesSpec("astakos", astakos, ServicesTest.defaults()),
         new InitialQuotaSpec("astakos", new DatabaseNames("astakos", Optional.empty(), Optional.of("pithos")),
-            Optional.of(gib.multiply(BigInteger.valueOf(50))), InitialQuotaSpec.Settings.none(), InitialQuotaSpec.Settings.none()),
+            Optional.of(gib.multiply(BigInteger.valueOf(50))), Optional.of(Quantities.INFINITE), InitialQuotaSpec.Settings.none(),
+            InitialQuotaSpec.Settings.none(), ImmutableSet.of()),
         new LimitsSpec("astakos", astakos),
         new UsageSpec("astakos", all));
     List<String> types = List.of("users-unique", "services-registered", "quotas-initial", "quotas-limits", "quotas-usage");

@@ -71,7 +71,9 @@ class DeclarationsTest {
         - quotas-initial: astakos
           pithos_database: pithos
           pithos_default_quota: 5*1024*1024*1024
+          pithos_unlimited_quota: 10^32
           cyclades_vms: {default: 3, users: {'user1@example.org': 5, 'user2@example.org': 10}}
+          allow_decrease: [cyclades.network.private]
         - quotas-limits: apps
           database: astakos
         - quotas-usage: astakos
@@ -97,7 +99,9 @@ class DeclarationsTest {
     assertThat(initial.pithosDefault()).contains(BigInteger.valueOf(5368709120L));
     assertThat(initial.vms()).isEqualTo(new InitialQuotaSpec.Settings(Optional.of(BigInteger.valueOf(3)),
         ImmutableMap.of("user1@example.org", BigInteger.valueOf(5), "user2@example.org", BigInteger.TEN)));
-    assertThat(initial.networks().users()).isEmpty();
+    assertThat(initial.pithosUnlimited()).contains(Quantities.INFINITE);
+    assertThat(initial.networks()).as("not declared: not migrated").isEqualTo(InitialQuotaSpec.Settings.none());
+    assertThat(initial.allowDecrease()).containsExactly("cyclades.network.private");
     assertThat(((LimitsSpec) all.get(3).spec()).databases().astakos()).isEqualTo("astakos");
   }
 
@@ -131,12 +135,19 @@ class DeclarationsTest {
                 resources:
                   - {name: vm, uplimit: two}
         """).describe()).isEqualTo("states/50-db.yml:6: 'uplimit': 'two' is not a non-negative integer"
-        + " (or a product such as 30*1024*1024*1024)");
+        + " (or a product such as 30*1024*1024*1024, or a power such as 10^32)");
     assertThat(refused("""
         resources:
           - quotas-initial: astakos
             cyclades_vms: {default: 3, users: {'a@example.org': lots}}
         """).describe()).startsWith("states/50-db.yml:3: 'a@example.org': 'lots' is not");
+    assertThat(refused("""
+        resources:
+          - quotas-initial: astakos
+            cyclades_vms: {users: {}}
+            allow_decrease: [cyclades.cpu]
+        """).describe()).startsWith("states/50-db.yml:4: 'allow_decrease' lists resources this invariant migrates (cyclades.vm,"
+        + " cyclades.network.private, pithos+.diskspace), not 'cyclades.cpu'");
     assertThat(refused("""
         resources:
           - quotas-limits: astakos-db

@@ -76,7 +76,7 @@ class LimitsTest {
   @Test
   void applyCreatesWhatIsMissingAndGivesDifferingHoldingsNewPoliciesThenHolds() {
     // Bob's holdings exist; vm shares a policy with network.private (right for network.private, wrong for vm).
-    db.sql(Db.ASTAKOS, new Rows().entity("system").entity(BOB)
+    db.sql(Db.ASTAKOS, new Rows().entity(BOB)
         .policy("shared", "0", "1", Rows.INF, Rows.INF)
         .policy("disk", "0", "5368709120", Rows.INF, Rows.INF)
         .holding(BOB, "cyclades.vm", "shared", BigInteger.ONE)
@@ -97,7 +97,7 @@ class LimitsTest {
     assertThat(db.query(Db.ASTAKOS, "SELECT policy_id FROM quotaholder_app_holding WHERE entity_id = '" + BOB
         + "' AND resource <> 'cyclades.vm' ORDER BY 1")).containsExactly("disk", "shared");
     assertThat(db.query(Db.ASTAKOS, "SELECT entity || ' ' || owner_id || ' ' || key FROM quotaholder_app_entity ORDER BY 1"))
-        .containsExactly(ALICE + " system 1", BOB + " system 1", "system system 1");
+        .containsExactly(ALICE + " system 1", BOB + " system 1", "system system ");
     assertThat(db.query(Db.ASTAKOS, "SELECT imported FROM quotaholder_app_holding WHERE resource = 'pithos.diskspace' ORDER BY 1"))
         .as("usage is quotas-usage's business").containsExactly("0", "10");
 
@@ -107,8 +107,31 @@ class LimitsTest {
   }
 
   @Test
+  void grantsComeFromTheApplicationEachMembershipIsSyncedToNotFromTheProjects() {
+    // Project 1 was modified: application 3 (vm +50) replaced application 1 (vm +3). Alice's membership is
+    // still synced to application 1 (13:snf-astakos-app/astakos/im/models.py:844-897, set_sync :2482-2520);
+    // Bob's is synced to application 3.
+    db.sql(Db.ASTAKOS, new Rows().application(3, 1, 1, true).grant(1, 3, "50", "0", "0").membership(2, 1, true, 3).sql()
+        + "UPDATE im_projectapplication SET state = 2 WHERE id = 1; UPDATE im_project SET application_id = 3 WHERE id = 1;");
+
+    assertThat(plan().orElseThrow().change().diff().orElseThrow().lines()).contains(
+        "+ " + ALICE + " cyclades.vm quantity=1 capacity=8 import_limit=17 export_limit=29",
+        "+ " + BOB + " cyclades.vm quantity=0 capacity=52 import_limit=10^32 export_limit=10^32");
+  }
+
+  @Test
+  void aMissingSystemEntityIsCreatedAsTheQuotaholdersFixtureHasIt() {
+    db.sql(Db.ASTAKOS, "DELETE FROM quotaholder_app_entity");
+
+    assertThat(apply(plan().orElseThrow()).done()).isTrue();
+
+    assertThat(db.query(Db.ASTAKOS, "SELECT owner_id || ' [' || key || ']' FROM quotaholder_app_entity WHERE entity = 'system'"))
+        .containsExactly("system []");
+  }
+
+  @Test
   void anOrphanedPolicyIsDeletedAndRestoredByTheExport() {
-    db.sql(Db.ASTAKOS, new Rows().entity("system").entity(BOB).policy("old", "0", "9", Rows.INF, Rows.INF)
+    db.sql(Db.ASTAKOS, new Rows().entity(BOB).policy("old", "0", "9", Rows.INF, Rows.INF)
         .holding(BOB, "cyclades.vm", "old", BigInteger.ZERO).sql());
     List<String> before = db.dump(Db.ASTAKOS);
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
-/** Numbers as declarations write them (ASTAKOS_SERVICES style products). */
+/** Numbers as declarations write them (ASTAKOS_SERVICES style products, powers). */
 class QuantitiesTest {
   @Test
   void plainNumbersAndProducts() {
@@ -14,6 +14,8 @@ class QuantitiesTest {
     assertThat(Quantities.parse("30*1024*1024*1024")).isEqualTo(BigInteger.valueOf(32212254720L));
     assertThat(Quantities.parse("5 * 1024 * 1024 * 1024")).isEqualTo(BigInteger.valueOf(5368709120L));
     assertThat(Quantities.parse("1_000")).isEqualTo(BigInteger.valueOf(1000));
+    assertThat(Quantities.parse("10^32")).isEqualTo(Quantities.INFINITE);
+    assertThat(Quantities.parse("50*2^30")).isEqualTo(BigInteger.valueOf(53687091200L));
   }
 
   @Test
@@ -22,5 +24,7 @@ class QuantitiesTest {
     assertThatThrownBy(() -> Quantities.parse("5GiB")).hasMessageContaining("not a non-negative integer");
     assertThatThrownBy(() -> Quantities.parse("2*")).hasMessageContaining("not a non-negative integer");
     assertThatThrownBy(() -> Quantities.parse("10*".repeat(38) + "10")).hasMessageContaining("numeric(38,0)");
+    assertThatThrownBy(() -> Quantities.parse("10^40")).hasMessageContaining("numeric(38,0)");
+    assertThatThrownBy(() -> Quantities.parse("10^")).hasMessageContaining("not a non-negative integer");
   }
 }

@@ -37,12 +37,12 @@ class ServicesTest {
     return new ServicesSpec.Resource(name, Optional.of(group), Optional.ofNullable(unit), uplimit, Optional.of(desc));
   }
 
+  /** After the 0.13 migrations: the services the operator registered at 0.12.5 (no resources yet), the quotaholder's fixture. */
   @BeforeEach
   void setUp() {
     db = TestDatabases.get();
     db.reset();
-    db.sql(Db.ASTAKOS, new Rows().registry().sql()
-        + "UPDATE im_resource SET \"desc\" = 'Number of virtual machines' WHERE name = 'vm';");
+    db.sql(Db.ASTAKOS, new Rows().service(1, "cyclades").service(2, "pithos").sql());
   }
 
   private InvariantResource<?> services(ImmutableList<ServicesSpec.Service> declared) {
@@ -56,31 +56,43 @@ class ServicesTest {
     }
   }
 
+  private ApplyOutcome apply(DatabasePlan plan) {
+    try (DatabaseSession session = db.session(exports)) {
+      return plan.apply(session);
+    }
+  }
+
+  private static final String INFINITE = "quantity=10^32 capacity=10^32 import_limit=10^32 export_limit=10^32";
+
   @Test
-  void theRegistryOf012DiffersInNamesLimitsAndMissingResources() {
+  void afterTheMigrationsTheResourcesTheRenameAndTheServicesQuotaholderHoldingsAreMissing() {
     DatabasePlan plan = plan(defaults()).orElseThrow();
 
-    assertThat(plan.change().before()).isEqualTo("6 registrations differ");
+    assertThat(plan.change().before()).isEqualTo("15 registrations differ");
     assertThat(plan.change().diff().orElseThrow().lines()).containsExactly(
+        "+ quotaholder entity cyclades owner=system key='1'",
+        "+ quotaholder holding cyclades cyclades.cpu " + INFINITE,
         "+ resource cyclades.cpu group=compute unit=- uplimit=6 desc=\"Number of virtual machine processors\"",
+        "+ quotaholder holding cyclades cyclades.disk " + INFINITE,
         "+ resource cyclades.disk group=compute unit=bytes uplimit=32212254720 desc=\"Virtual machine disk size\"",
-        "- resource cyclades.network.private group=network unit=- uplimit=1 desc=-",
+        "+ quotaholder holding cyclades cyclades.network.private " + INFINITE,
         "+ resource cyclades.network.private group=network unit=- uplimit=1 desc=\"Private networks\"",
+        "+ quotaholder holding cyclades cyclades.ram " + INFINITE,
         "+ resource cyclades.ram group=compute unit=bytes uplimit=6442450944 desc=\"Virtual machines\"",
+        "+ quotaholder holding cyclades cyclades.vm " + INFINITE,
+        "+ resource cyclades.vm group=compute unit=- uplimit=2 desc=\"Number of virtual machines\"",
+        "+ quotaholder entity pithos+ owner=system key='1'",
         "- service pithos",
         "+ service pithos+",
-        "- resource pithos+.diskspace group=storage unit=bytes uplimit=5368709120 desc=-",
+        "+ quotaholder holding pithos+ pithos+.diskspace " + INFINITE,
         "+ resource pithos+.diskspace group=storage unit=bytes uplimit=5368709120 desc=\"Pithos account diskspace\"");
   }
 
   @Test
-  void applyRenamesAddsAndUpdatesThenHoldsAndTheExportUndoesIt() {
+  void applyRegistersWhatAstakosInitWouldThenHoldsAndTheExportUndoesIt() {
     List<String> before = db.dump(Db.ASTAKOS);
 
-    ApplyOutcome outcome;
-    try (DatabaseSession session = db.session(exports)) {
-      outcome = plan(defaults()).orElseThrow().apply(session);
-    }
+    ApplyOutcome outcome = apply(plan(defaults()).orElseThrow());
 
     assertThat(outcome.error()).isEmpty();
     assertThat(plan(defaults())).isEmpty();
@@ -89,8 +101,33 @@ class ServicesTest {
         "cyclades.cpu 6", "cyclades.disk 32212254720", "cyclades.network.private 1", "cyclades.ram 6442450944", "cyclades.vm 2",
         "pithos+.diskspace 5368709120");
     assertThat(db.query(Db.ASTAKOS, "SELECT id || ' ' || name FROM im_service ORDER BY id")).containsExactly("1 cyclades", "2 pithos+");
+    assertThat(db.query(Db.ASTAKOS, "SELECT entity || ' ' || owner_id || ' [' || key || ']' FROM quotaholder_app_entity ORDER BY 1"))
+        .containsExactly("cyclades system [1]", "pithos+ system [1]", "system system []");
+    assertThat(db.query(Db.ASTAKOS, "SELECT h.entity_id || ' ' || h.resource || ' ' || p.quantity || ' ' || p.capacity || ' '"
+        + " || p.import_limit || ' ' || p.export_limit || ' ' || h.imported FROM quotaholder_app_holding h"
+        + " JOIN quotaholder_app_policy p ON p.policy = h.policy_id WHERE h.resource = 'pithos+.diskspace'"))
+        .containsExactly("pithos+ pithos+.diskspace " + Rows.INF + " " + Rows.INF + " " + Rows.INF + " " + Rows.INF + " 0");
+    assertThat(db.query(Db.ASTAKOS, "SELECT count(*) FROM quotaholder_app_holding")).containsExactly("6");
     assertThat(db.psqlFile(Db.ASTAKOS, Path.of(outcome.backups().get(0))).getExitCode()).isZero();
     assertThat(db.dump(Db.ASTAKOS)).isEqualTo(before);
+  }
+
+  @Test
+  void aSystemKeyOtherThanTheFixturesAndAServiceHoldingWithALimitAreCorrected() {
+    db.sql(Db.ASTAKOS, new Rows().entity("cyclades").policy("limited", "0", "5", Rows.INF, Rows.INF)
+        .holding("cyclades", "cyclades.vm", "limited", java.math.BigInteger.ZERO).sql()
+        + "UPDATE quotaholder_app_entity SET key = '1' WHERE entity = 'system';");
+    ImmutableList<ServicesSpec.Service> cyclades = ImmutableList.of(new ServicesSpec.Service("cyclades", Optional.empty(),
+        Optional.empty(), Optional.empty(), ImmutableList.of(resource("vm", "compute", BigInteger.TWO, null, "Number of virtual machines"))));
+    assertThat(plan(cyclades).orElseThrow().change().diff().orElseThrow().lines()).contains(
+        "- quotaholder entity system owner=system key='1'", "+ quotaholder entity system owner=system key=''",
+        "- quotaholder holding cyclades cyclades.vm quantity=0 capacity=5 import_limit=10^32 export_limit=10^32",
+        "+ quotaholder holding cyclades cyclades.vm " + INFINITE);
+
+    assertThat(apply(plan(cyclades).orElseThrow()).error()).isEmpty();
+
+    assertThat(plan(cyclades)).isEmpty();
+    assertThat(db.query(Db.ASTAKOS, "SELECT policy FROM quotaholder_app_policy WHERE policy = 'limited'")).as("unused, deleted").isEmpty();
   }
 
   @Test
@@ -101,30 +138,42 @@ class ServicesTest {
 
     assertThat(plan.change().diff().orElseThrow())
         .startsWith("! both services pithos and pithos+ are registered; merge them by hand\n");
-    try (DatabaseSession session = db.session(exports)) {
-      assertThat(plan.apply(session).error().orElseThrow()).contains("merge them by hand");
-    }
+    assertThat(apply(plan).error().orElseThrow()).contains("merge them by hand");
   }
 
   @Test
-  void aDeclaredUrlAndOrderAreSetAndANewServiceGetsTheNextOrder() {
+  void aNewServiceNeedsAUrlADeclaredUrlAndOrderAreSetAndANewServiceGetsTheNextOrder() {
+    ServicesSpec.Service kyklos = new ServicesSpec.Service("kyklos", Optional.empty(), Optional.empty(), Optional.empty(),
+        ImmutableList.of(resource("widgets", "misc", BigInteger.TEN, null, "Widgets")));
+    assertThat(plan(ImmutableList.of(kyklos)).orElseThrow().change().diff().orElseThrow()).startsWith("! service kyklos is not registered"
+        + " and declares no url (im_service.url may not be empty, as with astakos-init); declare its url\n");
+
     ImmutableList<ServicesSpec.Service> declared = ImmutableList.of(
         new ServicesSpec.Service("cyclades", Optional.empty(), Optional.of("https://cyclades.example.org/ui/"), Optional.of(4),
             ImmutableList.of()),
-        new ServicesSpec.Service("kyklos", Optional.empty(), Optional.empty(), Optional.empty(),
-            ImmutableList.of(resource("widgets", "misc", BigInteger.TEN, null, "Widgets"))));
-    assertThat(plan(declared).orElseThrow().change().diff().orElseThrow().lines()).containsExactly(
-        "- service cyclades url=- order=1",
+        new ServicesSpec.Service("kyklos", Optional.empty(), Optional.of("https://kyklos.example.org/"), Optional.empty(),
+            kyklos.resources()));
+    assertThat(plan(declared).orElseThrow().change().diff().orElseThrow().lines()).contains(
+        "- service cyclades url=https://cyclades.example.org/ order=1",
         "+ service cyclades url=https://cyclades.example.org/ui/ order=4",
-        "+ service kyklos",
+        "+ service kyklos url=https://kyklos.example.org/",
         "+ resource kyklos.widgets group=misc unit=- uplimit=10 desc=\"Widgets\"");
 
-    try (DatabaseSession session = db.session(exports)) {
-      assertThat(plan(declared).orElseThrow().apply(session).error()).isEmpty();
-    }
+    assertThat(apply(plan(declared).orElseThrow()).error()).isEmpty();
 
     assertThat(plan(declared)).isEmpty();
     assertThat(db.query(Db.ASTAKOS, "SELECT name || ' ' || \"order\" FROM im_service ORDER BY id"))
         .containsExactly("cyclades 4", "pithos 2", "kyklos 5");
+  }
+
+  @Test
+  void onThe0125SchemaNothingCanBeRegisteredYet() {
+    db.reset012();
+    db.sql(Db.ASTAKOS, Rows.at012().service(1, "cyclades").service(2, "pithos").sql());
+
+    DatabasePlan plan = plan(defaults()).orElseThrow();
+
+    assertThat(plan.change().diff().orElseThrow()).isEqualTo("! the Astakos database has no im_resource yet (0.12.5 schema):"
+        + " run snf-manage syncdb and migrate on the Astakos host (guide 3.2) first\n");
   }
 }

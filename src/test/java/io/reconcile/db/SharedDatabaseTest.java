@@ -29,7 +29,7 @@ class SharedDatabaseTest {
     db.sql(TestDatabases.SHARED, new Rows()
         .user(2, "Bob@Example.org", true, "2012-02-01", true, BOB)
         .user(3, "bob@example.org", false, "2012-01-15", true, "bbbbbbbb-0000-4000-8000-000000000003")
-        .entity("system").entity(BOB).policy("p", "0", "9", Rows.INF, Rows.INF)
+        .entity(BOB).policy("p", "0", "9", Rows.INF, Rows.INF)
         .holding(BOB, "cyclades.vm", "p", BigInteger.ZERO).holding(BOB, "cyclades.cpu", "p", BigInteger.ZERO)
         .holding(BOB, "cyclades.ram", "p", BigInteger.ZERO).holding(BOB, "cyclades.disk", "p", BigInteger.ZERO)
         .flavor(1, 1, 1024, 10).vm(1, "Bob@Example.org", 1, false).vm(2, "bob@example.org", 1, false)

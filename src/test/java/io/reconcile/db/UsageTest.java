@@ -31,7 +31,7 @@ class UsageTest {
         .user(2, "Bob@Example.org", true, "2012-02-01", true, BOB)
         .user(3, "bob@example.org", false, "2012-01-15", true, BOB2)
         .user(4, "carol@example.org", true, "2012-03-01", true, CAROL)
-        .entity("system").entity(ALICE).entity(BOB)
+        .entity(ALICE).entity(BOB)
         .policy("p", "0", "100", Rows.INF, Rows.INF)
         .holding(ALICE, "cyclades.vm", "p", BigInteger.ZERO)
         .holding(ALICE, "cyclades.cpu", "p", BigInteger.TEN)
@@ -57,7 +57,7 @@ class UsageTest {
         .node(3, 2, "alice@example.org/pithos/a.txt", 100, 0)
         .node(4, 2, "alice@example.org/pithos/gone.txt", 1000, 2)
         .sql()
-        + "INSERT INTO versions (node, size, muser, cluster) VALUES (3, 50, 'alice@example.org', 1);");
+        + "INSERT INTO versions (node, size, type, muser, uuid, checksum, cluster) VALUES (3, 50, '', 'alice@example.org', '', '', 1);");
   }
 
   private InvariantResource<?> usage() {

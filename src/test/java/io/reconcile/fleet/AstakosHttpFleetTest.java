@@ -20,7 +20,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AstakosHttpFleetTest {
   private static final String QH = "http://127.0.0.1:8080/quotaholder/v/";
-  private static final String SETTINGS = "/etc/synnefo/20-snf-astakos-app-settings.conf";
   private Fleet fleet;
   private String userToken;
   private String userUuid;
@@ -30,29 +29,16 @@ class AstakosHttpFleetTest {
   @BeforeAll
   void tokens(Fleet fleet) {
     this.fleet = fleet;
-    // The first active user that has a quotaholder entity gets a fresh token, as a login would give it.
-    String[] user = fleet.psql(FleetDatabase.ASTAKOS, "UPDATE im_astakosuser a SET auth_token = 'test-user-token-7f3a',"
-        + " auth_token_expires = now() + interval '1 day' FROM auth_user u WHERE u.id = a.user_ptr_id AND a.user_ptr_id ="
-        + " (SELECT min(a2.user_ptr_id) FROM im_astakosuser a2 JOIN auth_user u2 ON u2.id = a2.user_ptr_id WHERE u2.is_active"
-        + " AND a2.uuid IN (SELECT entity FROM quotaholder_app_entity WHERE key = '1'))"
-        + " RETURNING a.auth_token, a.uuid, u.username").strip().lines().findFirst().orElseThrow().split("\\|");
-    userToken = user[0];
-    userUuid = user[1];
-    userEmail = user[2];
-    serviceToken = fleet.psql(FleetDatabase.ASTAKOS, "SELECT auth_token FROM im_service WHERE name = 'cyclades'").strip();
+    AstakosHttp.User user = AstakosHttp.userWithEntity(fleet, "test-user-token-7f3a");
+    userToken = user.token();
+    userUuid = user.uuid();
+    userEmail = user.email();
+    serviceToken = AstakosHttp.serviceToken(fleet, "cyclades");
   }
 
-  /** "STATUS BODY" of one request made on astakos1 (python3's urllib). */
+  /** "STATUS BODY" of one request made on astakos1, straight to its gunicorn. */
   private String http(String method, String url, String token, String body) {
-    String script = """
-        import sys, urllib.request as u
-        m, url, token, body = sys.argv[1:5]
-        r = u.Request(url, data=body.encode() if body else None, method=m, headers={'X-Auth-Token': token} if token else {})
-        try:
-            with u.urlopen(r) as resp: print(resp.status, resp.read().decode())
-        except u.HTTPError as e: print(e.code, e.read().decode())
-        """;
-    return fleet.exec("astakos1", "python3", "-c", script, method, url, token, body).stdoutOrThrow("http").strip();
+    return AstakosHttp.request(fleet, "astakos1", method, url, token, body);
   }
 
   private CommandResult snfManage(String... args) {
@@ -88,8 +74,7 @@ class AstakosHttpFleetTest {
   @Test
   @Order(3)
   void quotaholderChecksItsTokenAndAnswersCallErrorsWith450() {
-    String token = fleet.exec("astakos1", "sh", "-c", "sed -n \"s/^QUOTAHOLDER_TOKEN = '\\(.*\\)'/\\1/p\" " + SETTINGS)
-        .stdoutOrThrow("token").strip();
+    String token = AstakosHttp.quotaholderToken(fleet);
 
     assertThat(http("POST", QH + "issue_commission", "wrong", "{}")).isEqualTo("403 invalid token");
     assertThat(http("POST", QH + "issue_commission", token,

@@ -19,12 +19,13 @@ import java.util.stream.Collectors;
  */
 public record CloudProbe(Fleet fleet, String astakosUrl, String cycladesUrl, String pithosUrl) {
   static final Path SCRIPT = Path.of("src/fleet/probe/cloud-works");
-  /** Where the fleet's services listen (the fake gunicorn's bind, /etc/gunicorn.d/synnefo). */
+  /** Where Cyclades and Pithos listen (their gunicorn's bind, /etc/gunicorn.d/synnefo). */
   static final int SERVICE_PORT = 8080;
 
-  /** The probe against the fleet's first astakos, cyclades and pithos hosts. */
+  /** The probe against the fleet's first astakos (its HTTPS front end), cyclades and pithos hosts. */
   public static CloudProbe of(Fleet fleet) {
-    return new CloudProbe(fleet, url(fleet, Role.ASTAKOS), url(fleet, Role.CYCLADES), url(fleet, Role.PITHOS));
+    return new CloudProbe(fleet, "https://" + fleet.astakos().name(), url(fleet, Role.CYCLADES),
+        url(fleet, Role.PITHOS));
   }
 
   private static String url(Fleet fleet, Role role) {

@@ -99,6 +99,10 @@ class SchemaFidelityTest {
       CommandResult migrate = fleet.exec(host, "sh", "-c", "snf-manage syncdb --noinput && snf-manage migrate --noinput");
       assertThat(migrate.exitCode()).as(host + ": " + migrate.stderr()).isZero();
     }
+    // 165ba3fbfe53 asks Astakos' user catalog over HTTP: the operator points Pithos at it (PITHOS_SERVICE_TOKEN
+    // is the one install-role.sh set).
+    fleet.exec("pithos1", "sh", "-c", "echo \"PITHOS_USER_CATALOG_URL = 'https://astakos1/user_catalogs'\""
+        + " >> /etc/synnefo/20-snf-pithos-app-settings.conf").stdoutOrThrow("catalog URL");
     CommandResult pithos = fleet.exec("pithos1", "sh", "-c", "pithos-migrate stamp 3dd56e750a3 && pithos-migrate upgrade head");
     assertThat(pithos.exitCode()).as(pithos.stderr()).isZero();
     // The 0.13 backend adds config and qh_serials when it first opens its database.
