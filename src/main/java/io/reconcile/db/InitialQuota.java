@@ -128,7 +128,7 @@ final class InitialQuota implements Invariant<Observed> {
 
   @Override
   public Observed observe(Connections db) throws SQLException {
-    Optional<String> notMigrated = MigratedSchema.blocker(db.get(Db.ASTAKOS), MigratedSchema.ASTAKOS);
+    Optional<String> notMigrated = MigratedSchema.blocker(db.get(Db.ASTAKOS), MigratedSchema.ALL);
     if (notMigrated.isPresent()) {
       return MigratedSchema.notMigrated(notMigrated.get());
     }

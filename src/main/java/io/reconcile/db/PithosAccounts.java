@@ -15,8 +15,9 @@ import java.util.Map;
  * --delete-account}). Merge moves the other accounts' containers (or, for a container the keeping
  * account has too, their objects) under the keeping account, with their versions' modifying user, public
  * links, sharing groups and permissions ({@link PithosSharing}), account policies it lacks and
- * statistics; a path that exists on both sides refuses the merge. Delete removes the other accounts with
- * everything below them, their groups and permissions.
+ * statistics; a path that exists on both sides refuses the merge, or with {@code pithos_collisions:
+ * history} passes the keeper's object to the history as the real merge does ({@link PithosCollisions}).
+ * Delete removes the other accounts with everything below them, their groups and permissions.
  */
 final class PithosAccounts {
   static final List<String> TABLES = List.of("nodes", "versions", "policy", "statistics", "public", "groups", "xfeatures", "xfeaturevals");
@@ -26,9 +27,19 @@ final class PithosAccounts {
       moved AS (
           SELECT m.dup_path, m.keep_path, m.keep_path || substr(o.path, length(m.dup_path) + 1) AS target
             FROM m JOIN nodes c ON c.parent = m.dup_node JOIN nodes o ON o.parent = c.node)
-      SELECT dup_path, keep_path, substr(target, length(keep_path) + 2) FROM moved mv
-       WHERE EXISTS (SELECT 1 FROM nodes x WHERE x.path = mv.target) OR (SELECT count(*) FROM moved y WHERE y.target = mv.target) > 1
+      SELECT dup_path, keep_path, substr(target, length(keep_path) + 2), among FROM (
+          SELECT mv.*, (SELECT count(*) FROM moved y WHERE y.target = mv.target) > 1 AS among,
+                 EXISTS (SELECT 1 FROM nodes x WHERE x.path = mv.target) AS in_keeper
+            FROM moved mv) AS c
+       WHERE in_keeper OR among
        ORDER BY 1, 3""";
+
+  /**
+   * Object paths that a merge meets twice: {@code blockers} (every such path when collisions are refused;
+   * with history, only paths two merged accounts both hold), and per keeping account how many of its
+   * objects pass to the history.
+   */
+  record Collisions(ImmutableList<String> blockers, Map<String, Integer> toHistory) {}
 
   /** (dup, keep) node pairs -> statistics of the keeping node increased by the dup's, cluster by cluster. */
   private static final String ADDED_STATISTICS = """
@@ -61,8 +72,8 @@ final class PithosAccounts {
     keepPaths = kp.toArray(String[]::new);
   }
 
-  /** Why merging would lose data: object paths that exist in both accounts (or in two merged ones). */
-  static ImmutableList<String> collisions(Connection pithos, List<UsersFindings.Reduction> reductions) throws SQLException {
+  /** Object paths that exist in both accounts (or in two merged ones); {@code history}: the keeper's pass to history. */
+  static Collisions collisions(Connection pithos, List<UsersFindings.Reduction> reductions, boolean history) throws SQLException {
     List<Integer> nodes = new ArrayList<>();
     List<String> paths = new ArrayList<>();
     List<String> keepers = new ArrayList<>();
@@ -72,19 +83,25 @@ final class PithosAccounts {
       keepers.add(r.keeper().name());
     }));
     Map<String, List<String>> byPair = new LinkedHashMap<>();
+    Map<String, Integer> toHistory = new LinkedHashMap<>();
     try (PreparedStatement statement = pithos.prepareStatement(COLLISIONS)) {
       Sql.bind(statement, nodes.toArray(Integer[]::new), paths.toArray(String[]::new), keepers.toArray(String[]::new));
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
-          byPair.computeIfAbsent(rs.getString(1) + " into " + rs.getString(2), k -> new ArrayList<>()).add(rs.getString(3));
+          if (history && !rs.getBoolean(4)) {
+            toHistory.merge(rs.getString(2), 1, Integer::sum);
+          } else {
+            byPair.computeIfAbsent(rs.getString(1) + " into " + rs.getString(2), k -> new ArrayList<>()).add(rs.getString(3));
+          }
         }
       }
     }
     ImmutableList.Builder<String> blockers = ImmutableList.builder();
     byPair.forEach((pair, objects) -> blockers.add("pithos merge of " + pair + " refused: " + objects.size()
-        + " object paths exist in both (" + String.join(", ", objects.subList(0, Math.min(5, objects.size())))
-        + (objects.size() > 5 ? ", ..." : "") + "); rename them, or declare 'pithos: delete'"));
-    return blockers.build();
+        + (history ? " object paths exist in two of the accounts merged into one (" : " object paths exist in both (")
+        + String.join(", ", objects.subList(0, Math.min(5, objects.size()))) + (objects.size() > 5 ? ", ..." : "") + "); rename them, "
+        + (history ? "or declare 'pithos: delete'" : "declare 'pithos_collisions: history', or declare 'pithos: delete'")));
+    return new Collisions(blockers.build(), toHistory);
   }
 
   void merge() throws SQLException {
@@ -109,9 +126,12 @@ final class PithosAccounts {
 
     addStatistics("SELECT dup_container, keep_container FROM reconcile_containers");
     addStatistics("SELECT dup_node, keep_node FROM reconcile_accounts");
-    pithos.rewrite("nodes", List.of("node"), "t.parent IN (SELECT dup_container FROM reconcile_containers)", new Object[0], """
+    // Objects both hold (only with pithos_collisions: history; refused otherwise): versions onto the keeper's.
+    new PithosCollisions(pithos).merge();
+    String moves = "t.parent IN (SELECT dup_container FROM reconcile_containers) AND t.node NOT IN (SELECT dup_object FROM reconcile_collisions)";
+    pithos.rewrite("nodes", List.of("node"), moves, new Object[0], """
         UPDATE nodes AS t SET parent = rc.keep_container, path = rc.keep_path || substr(t.path, length(rc.dup_path) + 1)
-          FROM reconcile_containers rc WHERE t.parent = rc.dup_container""");
+          FROM reconcile_containers rc WHERE t.parent = rc.dup_container AND MOVES""".replace("MOVES", moves));
     pithos.rewrite("nodes", List.of("node"), "t.parent IN (SELECT container FROM reconcile_moved)", new Object[0], """
         UPDATE nodes AS t SET path = mv.keep_path || substr(t.path, length(mv.dup_path) + 1)
           FROM reconcile_moved mv WHERE t.parent = mv.container""");
@@ -126,8 +146,8 @@ final class PithosAccounts {
           FROM reconcile_accounts m WHERE left(t.path, length(m.dup_path) + 1) = m.dup_path || '/'""");
     moveAccountPolicies();
     new PithosSharing(pithos).merge();
-    DependentRows.delete(pithos, "nodes",
-        "t.node IN (SELECT dup_container FROM reconcile_containers) OR t.node IN (SELECT dup_node FROM reconcile_accounts)");
+    DependentRows.delete(pithos, "nodes", "t.node IN (SELECT dup_container FROM reconcile_containers)"
+        + " OR t.node IN (SELECT dup_node FROM reconcile_accounts) OR t.node IN (SELECT dup_object FROM reconcile_collisions)");
   }
 
   void delete() throws SQLException {

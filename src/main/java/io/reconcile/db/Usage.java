@@ -93,7 +93,7 @@ final class Usage implements Invariant<Observed> {
 
   @Override
   public Observed observe(Connections db) throws SQLException {
-    Optional<String> notMigrated = MigratedSchema.blocker(db.get(Db.ASTAKOS), MigratedSchema.QUOTAHOLDER);
+    Optional<String> notMigrated = MigratedSchema.blocker(db.get(Db.ASTAKOS), MigratedSchema.ALL);
     if (notMigrated.isPresent()) {
       return MigratedSchema.notMigrated(notMigrated.get());
     }

@@ -23,14 +23,15 @@ final class UsersUnique implements Invariant<UsersFindings> {
   private final ImmutableSet<Integer> keep;
   private final UsersUniqueSpec.Strategy cyclades;
   private final UsersUniqueSpec.Strategy pithos;
+  private final boolean history;
 
-  UsersUnique(Endpoints endpoints, SurvivorRule rule, ImmutableSet<Integer> keep, UsersUniqueSpec.Strategy cyclades,
-      UsersUniqueSpec.Strategy pithos) {
+  UsersUnique(Endpoints endpoints, UsersUniqueSpec spec) {
     this.endpoints = endpoints;
-    this.rule = rule;
-    this.keep = keep;
-    this.cyclades = cyclades;
-    this.pithos = pithos;
+    this.rule = spec.survivor();
+    this.keep = spec.keep();
+    this.cyclades = spec.cyclades();
+    this.pithos = spec.pithos();
+    this.history = spec.pithosCollisions() == UsersUniqueSpec.Collisions.HISTORY;
   }
 
   @Override
@@ -78,12 +79,13 @@ final class UsersUnique implements Invariant<UsersFindings> {
       rows.add(new Offenders.Row(key, "astakos " + all, "astakos " + survivor.get().describe()));
     });
     ImmutableList<UsersFindings.Reduction> cycladesReductions = reductions(cycladesGroups, owners, "cyclades", cyclades,
-        "vms", "networks", "keys", rows);
+        "vms", "networks", "keys", rows, Map.of());
+    PithosAccounts.Collisions collisions = pithos == UsersUniqueSpec.Strategy.MERGE && !pithosGroups.isEmpty()
+        ? PithosAccounts.collisions(db.get(Db.PITHOS), reductions(pithosGroups, owners), history)
+        : new PithosAccounts.Collisions(ImmutableList.of(), Map.of());
+    blockers.addAll(collisions.blockers());
     ImmutableList<UsersFindings.Reduction> pithosReductions = reductions(pithosGroups, owners, "pithos", pithos,
-        "containers", "objects", "bytes", rows);
-    if (pithos == UsersUniqueSpec.Strategy.MERGE && !pithosReductions.isEmpty()) {
-      blockers.addAll(PithosAccounts.collisions(db.get(Db.PITHOS), pithosReductions));
-    }
+        "containers", "objects", "bytes", rows, collisions.toHistory());
     Offenders offenders = Offenders.of(rows);
     long emails = rows.stream().map(Offenders.Row::subject).distinct().count();
     return new UsersFindings(removals.build(), cycladesReductions, pithosReductions, new Observed(offenders, ImmutableList.copyOf(blockers),
@@ -94,25 +96,39 @@ final class UsersUnique implements Invariant<UsersFindings> {
             + (endpoints.has(Db.PITHOS) ? pithos.label() : "not checked") + ")"));
   }
 
+  /** Per name, which spelling keeps the data and which go. */
   private ImmutableList<UsersFindings.Reduction> reductions(Map<String, ImmutableList<DuplicateGroups.Spelling>> groups,
-      Map<String, List<AstakosAccount>> owners, String service, UsersUniqueSpec.Strategy strategy, String first, String second,
-      String third, List<Offenders.Row> rows) {
+      Map<String, List<AstakosAccount>> owners) {
     ImmutableList.Builder<UsersFindings.Reduction> reductions = ImmutableList.builder();
     groups.forEach((key, spellings) -> {
       Optional<AstakosAccount> survivor = Optional.ofNullable(owners.get(key)).flatMap(accounts -> rule.choose(accounts, keep));
       String keeperName = Spellings.keeper(spellings.stream().map(DuplicateGroups.Spelling::name).toList(), survivor);
       DuplicateGroups.Spelling keeper = spellings.stream().filter(s -> s.name().equals(keeperName)).findFirst().orElseThrow();
-      ImmutableList<DuplicateGroups.Spelling> others = spellings.stream().filter(s -> s != keeper).collect(ImmutableList.toImmutableList());
-      reductions.add(new UsersFindings.Reduction(key, keeper, others));
-      String all = spellings.stream().map(s -> counts(s, first, second, third)).collect(Collectors.joining("; "));
-      String after = strategy == UsersUniqueSpec.Strategy.MERGE
-          ? counts(new DuplicateGroups.Spelling(keeper.name(), sum(spellings, 1), sum(spellings, 2), sum(spellings, 3), keeper.node()),
-              first, second, third) + " (merged)"
-          : counts(keeper, first, second, third) + " (" + others.stream().map(DuplicateGroups.Spelling::name)
-              .collect(Collectors.joining(", ")) + " deleted)";
-      rows.add(new Offenders.Row(key, service + " " + all, service + " " + after));
+      reductions.add(new UsersFindings.Reduction(key, keeper,
+          spellings.stream().filter(s -> s != keeper).collect(ImmutableList.toImmutableList())));
     });
     return reductions.build();
+  }
+
+  /** The reductions, with a diff row each; {@code toHistory}: per keeping name, objects that pass to history. */
+  private ImmutableList<UsersFindings.Reduction> reductions(Map<String, ImmutableList<DuplicateGroups.Spelling>> groups,
+      Map<String, List<AstakosAccount>> owners, String service, UsersUniqueSpec.Strategy strategy, String first, String second,
+      String third, List<Offenders.Row> rows, Map<String, Integer> toHistory) {
+    ImmutableList<UsersFindings.Reduction> reductions = reductions(groups, owners);
+    for (UsersFindings.Reduction reduction : reductions) {
+      DuplicateGroups.Spelling keeper = reduction.keeper();
+      List<DuplicateGroups.Spelling> spellings = groups.get(reduction.key());
+      int history = toHistory.getOrDefault(keeper.name(), 0);
+      String all = spellings.stream().map(s -> counts(s, first, second, third)).collect(Collectors.joining("; "));
+      String after = strategy == UsersUniqueSpec.Strategy.MERGE
+          ? counts(new DuplicateGroups.Spelling(keeper.name(), sum(spellings, 1), sum(spellings, 2) - history, sum(spellings, 3),
+              keeper.node()), first, second, third) + " (merged"
+              + (history == 0 ? ")" : "; " + history + " objects held by both: the kept account's pass to history)")
+          : counts(keeper, first, second, third) + " (" + reduction.others().stream().map(DuplicateGroups.Spelling::name)
+              .collect(Collectors.joining(", ")) + " deleted)";
+      rows.add(new Offenders.Row(reduction.key(), service + " " + all, service + " " + after));
+    }
+    return reductions;
   }
 
   private static long sum(List<DuplicateGroups.Spelling> spellings, int which) {

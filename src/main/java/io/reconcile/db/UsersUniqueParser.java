@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
  *   keep: [12, 40]                   # optional: Astakos user ids that survive in their groups
  *   cyclades: merge                  # or delete (default merge)
  *   pithos: merge                    # or delete (default merge)
+ *   pithos_collisions: history       # or refuse (default): a path both accounts hold
  * </pre>
  */
 final class UsersUniqueParser implements SpecParser {
@@ -28,7 +29,7 @@ final class UsersUniqueParser implements SpecParser {
   @Override
   public ImmutableSet<String> keys() {
     return ImmutableSet.of(DatabaseNames.ASTAKOS_KEY, DatabaseNames.CYCLADES_KEY, DatabaseNames.PITHOS_KEY, "survivor", "keep",
-        "cyclades", "pithos");
+        "cyclades", "pithos", "pithos_collisions");
   }
 
   @Override
@@ -46,7 +47,18 @@ final class UsersUniqueParser implements SpecParser {
       keep.add(Integer.parseInt(id));
     }
     return new UsersUniqueSpec(name, names, rule, keep.build(), strategy(map, "cyclades", names.cyclades().isPresent()),
-        strategy(map, "pithos", names.pithos().isPresent()));
+        strategy(map, "pithos", names.pithos().isPresent()), collisions(map, names.pithos().isPresent()));
+  }
+
+  private static UsersUniqueSpec.Collisions collisions(YamlMap map, boolean pithosDeclared) {
+    if (map.has("pithos_collisions") && !pithosDeclared) {
+      throw map.error("pithos_collisions", "'pithos_collisions' needs 'pithos_database'");
+    }
+    return map.string("pithos_collisions").map(text -> switch (text) {
+      case "refuse" -> UsersUniqueSpec.Collisions.REFUSE;
+      case "history" -> UsersUniqueSpec.Collisions.HISTORY;
+      default -> throw map.error("pithos_collisions", "'pithos_collisions' must be refuse or history, not '" + text + "'");
+    }).orElse(UsersUniqueSpec.Collisions.REFUSE);
   }
 
   private static UsersUniqueSpec.Strategy strategy(YamlMap map, String key, boolean databaseDeclared) {

@@ -9,9 +9,26 @@ import com.google.common.collect.ImmutableSet;
  * @param keep Astakos user ids that survive in their groups, whatever the rule says
  * @param cyclades what happens to the Cyclades data of the spellings that go
  * @param pithos what happens to the Pithos accounts of the spellings that go
+ * @param pithosCollisions what a merge does with an object path both accounts hold
  */
 public record UsersUniqueSpec(String name, DatabaseNames databases, SurvivorRule survivor, ImmutableSet<Integer> keep,
-    Strategy cyclades, Strategy pithos) implements InvariantSpec {
+    Strategy cyclades, Strategy pithos, Collisions pithosCollisions) implements InvariantSpec {
+
+  /** refuse: the merge stops (nothing written); history: the keeper's object passes to history, as pithos-manage-accounts does. */
+  public enum Collisions {
+    REFUSE,
+    HISTORY;
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** Collisions refused (the default). */
+  public UsersUniqueSpec(String name, DatabaseNames databases, SurvivorRule survivor, ImmutableSet<Integer> keep, Strategy cyclades,
+      Strategy pithos) {
+    this(name, databases, survivor, keep, cyclades, pithos, Collisions.REFUSE);
+  }
 
   /** merge: the data moves to the surviving spelling; delete: it is deleted (exported first). */
   public enum Strategy {
@@ -25,6 +42,6 @@ public record UsersUniqueSpec(String name, DatabaseNames databases, SurvivorRule
 
   @Override
   public Invariant<?> invariant(Endpoints endpoints) {
-    return new UsersUnique(endpoints, survivor, keep, cyclades, pithos);
+    return new UsersUnique(endpoints, this);
   }
 }

@@ -59,6 +59,7 @@ class DeclarationsTest {
           survivor: oldest
           keep: [12, 40]
           pithos: delete
+          pithos_collisions: history
         - services-registered: astakos
           services:
             - service: cyclades
@@ -89,7 +90,7 @@ class DeclarationsTest {
         "quotas-initial:astakos", "quotas-limits:apps", "quotas-usage:astakos");
     assertThat(all.get(0).spec()).isEqualTo(new UsersUniqueSpec("astakos",
         new DatabaseNames("astakos", Optional.of("cyclades"), Optional.of("pithos")), SurvivorRule.OLDEST, ImmutableSet.of(12, 40),
-        UsersUniqueSpec.Strategy.MERGE, UsersUniqueSpec.Strategy.DELETE));
+        UsersUniqueSpec.Strategy.MERGE, UsersUniqueSpec.Strategy.DELETE, UsersUniqueSpec.Collisions.HISTORY));
     ServicesSpec services = (ServicesSpec) all.get(1).spec();
     assertThat(services.services().get(0)).isEqualTo(new ServicesSpec.Service("cyclades", Optional.empty(), Optional.empty(), Optional.of(1),
         ImmutableList.of(new ServicesSpec.Resource("ram", Optional.of("compute"), Optional.of("bytes"), BigInteger.valueOf(6442450944L),

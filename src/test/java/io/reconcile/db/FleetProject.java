@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A reconcile project for a fleet's databases: the five invariants declared for astakos1 (the Cyclades
+ * A reconcile project for a fleet's databases: the five invariants declared for astakos1, users-unique
+ * (tag users) before the migrations and the quota invariants (tag quotas) after them (the Cyclades
  * settings taken from the seed's output, as an operator would copy them), and the CLI run in its own JVM.
  */
 final class FleetProject {
@@ -68,16 +69,24 @@ final class FleetProject {
     Map<String, String> cyclades = cycladesSettings(fleet);
     Files.createDirectories(project.resolve("templates"));
     Files.createDirectories(project.resolve("states"));
-    Files.writeString(project.resolve("states/50-database.yml"), """
-        phase: database
+    Files.writeString(project.resolve("states/20-users.yml"), """
+        phase: users
         hosts: astakos1
+        tags: [users]
         resources:
           - users-unique: astakos
             cyclades_database: cyclades
             pithos_database: pithos
             survivor: active-then-oldest
             cyclades: merge
-            pithos: delete      # the default seed has Pithos path collisions, which a merge refuses
+            pithos: merge
+            pithos_collisions: history   # the seed's pairs hold a path in both accounts
+        """);
+    Files.writeString(project.resolve("states/60-quotas.yml"), """
+        phase: quotas
+        hosts: astakos1
+        tags: [quotas]
+        resources:
           - services-registered: astakos
             services:
               - service: cyclades
@@ -85,17 +94,18 @@ final class FleetProject {
                   - {name: disk, group: compute, uplimit: 30*1024*1024*1024, unit: bytes, desc: Virtual machine disk size}
                   - {name: cpu, group: compute, uplimit: 6, desc: Number of virtual machine processors}
                   - {name: ram, group: compute, uplimit: 6*1024*1024*1024, unit: bytes, desc: Virtual machines}
-                  - {name: vm, group: compute, uplimit: 2, desc: Number of virtual machines}
-                  - {name: network.private, group: network, uplimit: 1, desc: Private networks}
+                  - {name: vm, group: compute, uplimit: 3, desc: Number of virtual machines}
+                  - {name: network.private, group: network, uplimit: 5, desc: Private networks}
               - service: pithos+
                 renamed_from: pithos
                 resources:
-                  - {name: diskspace, group: storage, uplimit: 5*1024*1024*1024, unit: bytes, desc: Pithos account diskspace}
+                  - {name: diskspace, group: storage, uplimit: 50*1024*1024*1024, unit: bytes, desc: Pithos account diskspace}
           - quotas-initial: astakos
             pithos_database: pithos
             pithos_default_quota: 50*1024*1024*1024
-            cyclades_vms: {users: VMS}
-            cyclades_networks: {users: NETWORKS}
+            pithos_unlimited_quota: 10^32
+            cyclades_vms: {default: 3, users: VMS}
+            cyclades_networks: {default: 5, users: NETWORKS}
           - quotas-limits: astakos
             tags: [quota]
           - quotas-usage: astakos

@@ -161,13 +161,42 @@ class UsersUniqueTest {
     Map<Db, List<String>> before = dumps();
     DatabasePlan plan = plan(MERGE).orElseThrow();
     assertThat(plan.change().diff().orElseThrow()).startsWith("! pithos merge of bob@example.org into Bob@Example.org refused:"
-        + " 1 object paths exist in both (pithos/a.txt); rename them, or declare 'pithos: delete'\n");
+        + " 1 object paths exist in both (pithos/a.txt); rename them, declare 'pithos_collisions: history', or declare 'pithos: delete'\n");
 
     ApplyOutcome outcome = apply(plan);
 
     assertThat(outcome.error().orElseThrow()).startsWith("refused, nothing written: pithos merge of bob@example.org");
     assertThat(dumps()).isEqualTo(before);
     assertThat(exports).isEmptyDirectory();
+  }
+
+  @Test
+  void withHistoryAPathInBothAccountsKeepsTheMergedObjectCurrentAndTheKeepersInTheHistory() {
+    db.sql(Db.PITHOS, Rows.at012().node(25, 21, "bob@example.org/pithos/a.txt", 7, 0).sql()
+        + "UPDATE statistics SET population = 2, size = 57 WHERE node = 21; UPDATE statistics SET population = 3, size = 87 WHERE node = 20;");
+    UsersUniqueSpec history = new UsersUniqueSpec("astakos", new DatabaseNames("astakos", Optional.of("cyclades"), Optional.of("pithos")),
+        SurvivorRule.ACTIVE_THEN_OLDEST, ImmutableSet.of(), UsersUniqueSpec.Strategy.MERGE, UsersUniqueSpec.Strategy.MERGE,
+        UsersUniqueSpec.Collisions.HISTORY);
+    Map<Db, List<String>> before = dumps();
+    DatabasePlan plan = plan(history).orElseThrow();
+    assertThat(plan.change().diff().orElseThrow()).doesNotContain("!")
+        .contains("+ pithos Bob@Example.org: 3 containers, 3 objects, 187 bytes (merged; 1 objects held by both: the kept account's pass to history)");
+
+    ApplyOutcome outcome = apply(plan);
+
+    assertThat(outcome.error()).isEmpty();
+    assertThat(plan(history)).isEmpty();
+    assertThat(db.query(Db.PITHOS, "SELECT v.size || ' ' || v.cluster || ' ' || (n.latest_version = v.serial) FROM versions v"
+        + " JOIN nodes n ON n.node = v.node WHERE n.path = 'Bob@Example.org/pithos/a.txt' ORDER BY v.cluster"))
+        .as("the merged account's object is the current version, the keeper's is history").containsExactly("7 0 true", "100 1 false");
+    assertThat(db.query(Db.PITHOS, "SELECT count(*) FROM nodes WHERE path LIKE '%/pithos/a.txt'")).containsExactly("1");
+    assertThat(db.query(Db.PITHOS, "SELECT node || ' ' || cluster || ' ' || population || ' ' || size FROM statistics ORDER BY 1"))
+        .containsExactly("10 0 3 87", "10 1 1 100", "11 0 2 57", "11 1 1 100", "23 0 1 30");
+    for (String backup : outcome.backups()) {
+      Db which = backup.endsWith(".astakos.sql") ? Db.ASTAKOS : backup.endsWith(".cyclades.sql") ? Db.CYCLADES : Db.PITHOS;
+      assertThat(db.psqlFile(which, Path.of(backup)).getExitCode()).as(backup).isZero();
+    }
+    assertThat(dumps()).isEqualTo(before);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reconcile.fleet.CommandResult;
 import io.reconcile.fleet.Fleet;
 import io.reconcile.fleet.FleetDatabase;
+import io.reconcile.fleet.FleetMigrations;
 import io.reconcile.testing.FleetTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,9 +26,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @FleetTest(release = "0.12", ganeti = 0)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SchemaFidelityTest {
-  static final String APT = "DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Options::=--force-confdef"
-      + " -o Dpkg::Options::=--force-confold ";
-
   /** Every difference between the fleet's catalogs and a reference file, all three databases. */
   static List<String> differences(Fleet fleet, String referenceFile) {
     List<String> found = new ArrayList<>();
@@ -50,8 +48,7 @@ class SchemaFidelityTest {
   }
 
   private static void upgradePackages(Fleet fleet, String host) {
-    CommandResult apt = fleet.exec(host, "sh", "-c", APT
-        + "$(dpkg-query -W -f '${Package}\\n' 'snf-*' | sed 's/$/=0.13-1/')");
+    CommandResult apt = FleetMigrations.upgradePackages(fleet, host);
     assertThat(apt.exitCode()).as(host + ": " + apt.stdout() + apt.stderr()).isZero();
   }
 
@@ -76,7 +73,7 @@ class SchemaFidelityTest {
     upgradePackages(fleet, "astakos1");
     String usernames = fleet.psql(FleetDatabase.ASTAKOS, "SELECT md5(string_agg(username, ',' ORDER BY id)) FROM auth_user");
 
-    CommandResult migrate = fleet.exec("astakos1", "sh", "-c", "snf-manage syncdb --noinput && snf-manage migrate --noinput");
+    CommandResult migrate = FleetMigrations.migrateDjango(fleet, "astakos1");
 
     assertThat(migrate.exitCode()).isEqualTo(1);
     List<String> duplicates = fleet.psql(FleetDatabase.ASTAKOS,
@@ -96,14 +93,10 @@ class SchemaFidelityTest {
     upgradePackages(fleet, "cyclades1");
     upgradePackages(fleet, "pithos1");
     for (String host : List.of("astakos1", "cyclades1")) {
-      CommandResult migrate = fleet.exec(host, "sh", "-c", "snf-manage syncdb --noinput && snf-manage migrate --noinput");
+      CommandResult migrate = FleetMigrations.migrateDjango(fleet, host);
       assertThat(migrate.exitCode()).as(host + ": " + migrate.stderr()).isZero();
     }
-    // 165ba3fbfe53 asks Astakos' user catalog over HTTP: the operator points Pithos at it (PITHOS_SERVICE_TOKEN
-    // is the one install-role.sh set).
-    fleet.exec("pithos1", "sh", "-c", "echo \"PITHOS_USER_CATALOG_URL = 'https://astakos1/user_catalogs'\""
-        + " >> /etc/synnefo/20-snf-pithos-app-settings.conf").stdoutOrThrow("catalog URL");
-    CommandResult pithos = fleet.exec("pithos1", "sh", "-c", "pithos-migrate stamp 3dd56e750a3 && pithos-migrate upgrade head");
+    CommandResult pithos = FleetMigrations.migratePithos(fleet, "pithos1");
     assertThat(pithos.exitCode()).as(pithos.stderr()).isZero();
     // The 0.13 backend adds config and qh_serials when it first opens its database.
     CommandResult backend = fleet.exec("pithos1", "bash", "-c", ". /usr/lib/synnefo/fleet-db.sh && pithos_db_env"
