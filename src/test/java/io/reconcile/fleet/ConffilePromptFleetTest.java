@@ -3,6 +3,10 @@ package io.reconcile.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reconcile.testing.FleetTest;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -13,7 +17,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The 0.12.5 astakos host's conffiles as the real packages ship them plus the operator's edits (docs/testing.md,
  * "Fidelity"), and what real dpkg does with them on the upgrade to 0.13-1 over SSH, without a terminal: an
- * edited conffile that the new package changed stops the run at dpkg's prompt unless a conffile policy is given.
+ * edited conffile that the new package changed stops the run at dpkg's prompt unless a conffile policy is given;
+ * {@code snf-manage diffsettings} before and after shows which effective settings the packages alone change.
  */
 @FleetTest(release = "0.12", cyclades = 0, pithos = 0, ganeti = 0, users = 20)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -25,11 +30,19 @@ class ConffilePromptFleetTest {
   private static final String CONFFILE_POLICY = "-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold";
   private Fleet fleet;
   private String operatorsSettings;
+  private Map<String, String> settingsBefore;
 
   @BeforeAll
   void operatorsFile(Fleet fleet) {
     this.fleet = fleet;
     operatorsSettings = sha256(ASTAKOS_SETTINGS);
+    settingsBefore = effectiveSettings();
+  }
+
+  /** snf-manage diffsettings as {name: line}. */
+  private Map<String, String> effectiveSettings() {
+    return fleet.exec("astakos1", "snf-manage", "diffsettings").stdoutOrThrow("diffsettings").lines()
+        .collect(Collectors.toMap(l -> l.split(" = ", 2)[0], l -> l));
   }
 
   private String sha256(String path) {
@@ -96,5 +109,24 @@ class ConffilePromptFleetTest {
         .isEqualTo("20-snf-astakos-app-settings.conf.dpkg-dist");
     assertThat(fleet.exec("astakos1", "grep", "-c", "LOGGING_SETUP\\['loggers'\\]\\['synnefo.admin'\\]",
         "/etc/synnefo/10-snf-webproject-logging.conf").stdout().strip()).as("0.13's logging conffile").isEqualTo("1");
+  }
+
+  @Test
+  @Order(4)
+  void theOperatorsSettingsSurviveAndOnlyThePackagesDefaultsChange() {
+    Map<String, String> after = effectiveSettings();
+    Set<String> changed = new TreeSet<>(settingsBefore.keySet());
+    changed.addAll(after.keySet());
+    changed.removeIf(name -> java.util.Objects.equals(settingsBefore.get(name), after.get(name)));
+
+    // 0.13's snf-webproject and snf-astakos-app defaults (12:/13: webproject/settings/default/apps.py,
+    // astakos/im/synnefo_settings.py); every setting of the kept files is the same.
+    assertThat(changed).containsExactly("BROKER_URL", "INSTALLED_APPS", "LOGGING_SETUP", "LOGIN_URL",
+        "TEMPLATE_CONTEXT_PROCESSORS", "TEMPLATE_DIRS");
+    assertThat(settingsBefore.get("LOGIN_URL")).isEqualTo("LOGIN_URL = '/im'");
+    assertThat(after.get("LOGIN_URL")).isEqualTo("LOGIN_URL = '/im/'");
+    assertThat(after.get("ASTAKOS_DEFAULT_FROM_EMAIL"))
+        .isEqualTo("ASTAKOS_DEFAULT_FROM_EMAIL = 'Synnefo Cloud <no-reply@example.synnefo.org>'  ###");
+    assertThat(after.get("SECRET_KEY")).isEqualTo("SECRET_KEY = 'sy6)mw6a7x%n)-fleet-astakos#zzk4jo6f2=uqu!1o%)'");
   }
 }
