@@ -36,14 +36,10 @@ role_packages() {
   esac
 }
 
-# Sets NAME = value in a settings file, replacing an active or commented-out assignment.
+# Sets NAME = VALUE (Python source) in a settings file as an operator edits it: the active or commented-out
+# assignment (a commented block as a whole) is replaced, else the line is appended (set-setting.py).
 set_setting() { # FILE NAME VALUE
-  local file=$1 name=$2 value=$3
-  if grep -Eq "^#? ?$name *=" "$file"; then
-    sed -i -E "0,/^#? ?$name *=.*/s||$name = $value|" "$file"
-  else
-    printf '%s = %s\n' "$name" "$value" >> "$file"
-  fi
+  python3 /srv/fleet-roles/set-setting.py "$1" "$2" "$3"
 }
 
 setup_dbhost() {
@@ -74,8 +70,73 @@ EOF
   service postgresql stop
 }
 
-# Points the Django database of this host at NAME (the package ships snf_apps, astakos' database).
-set_db_name() { sed -i "s/'NAME': '[^']*'/'NAME': '$1'/" /etc/synnefo/10-snf-webproject-database.conf; }
+# Points the Django database of this host at NAME (configure_common writes the operator's DATABASES).
+set_db_name() { sed -i "/^#/! s/'NAME': '[^']*'/'NAME': '$1'/" /etc/synnefo/10-snf-webproject-database.conf; }
+
+# --- snf-common, snf-webproject: what every operator sets (facts section 5, "Keep from 0.12.5") -------------
+# The packages ship these files with every line commented out; the guide has the admin uncomment and edit
+# DATABASES and SECRET_KEY (13:docs/quick-install-admin-guide.rst:545-573). Values differ per role.
+database_of_role() {
+  case "$role" in cyclades) echo snf_cyclades ;; pithos) echo snf_pithos ;; *) echo snf_apps ;; esac
+}
+
+configure_common() {
+  local admins=/etc/synnefo/00-snf-common-admins.conf
+  set_setting "$admins" ADMINS "(
+    ('Fleet Admin', 'admin@example.synnefo.org'),
+)"
+  set_setting "$admins" EMAIL_HOST "'mail.example.synnefo.org'"
+  set_setting "$admins" EMAIL_SUBJECT_PREFIX "'[$role] '"
+  set_setting "$admins" DEFAULT_FROM_EMAIL "'Synnefo Cloud <no-reply@example.synnefo.org>'"
+  [ -f /etc/synnefo/10-snf-webproject-database.conf ] || return 0
+  set_setting /etc/synnefo/10-snf-webproject-database.conf DATABASES "{
+    'default': {
+        # 'postgresql_psycopg2', 'postgresql','mysql', 'sqlite3' or 'oracle'
+        'ENGINE': 'postgresql_psycopg2',
+        'NAME': '$(database_of_role)',
+        'USER': 'synnefo',
+        'PASSWORD': 'example_db_password',
+        'HOST': 'db',
+        'PORT': '5432',
+    }
+}"
+  # A key with the characters real ones have (quotes excepted), one per role.
+  set_setting /etc/synnefo/10-snf-webproject-deploy.conf SECRET_KEY "'sy6)mw6a7x%n)-fleet-$role#zzk4jo6f2=uqu!1o%)'"
+}
+
+# --- astakos: the operator's Astakos settings (13:docs/quick-install-admin-guide.rst:575-616,640-647) -------
+configure_astakos_settings() {
+  local conf=/etc/synnefo/20-snf-astakos-app-settings.conf
+  set_setting "$conf" ASTAKOS_BASEURL "'$ASTAKOS_FRONT_END'"
+  set_setting "$conf" ASTAKOS_COOKIE_DOMAIN "'.example.synnefo.org'"
+  set_setting "$conf" ASTAKOS_COOKIE_NAME "'_pithos2_a'"
+  # Login: 0.12.5's default modules, kept explicit (0.13's default drops shibboleth); no invitations or
+  # moderation; reCAPTCHA on (0.13's default turns it off).
+  set_setting "$conf" ASTAKOS_IM_MODULES "['local', 'shibboleth']"
+  set_setting "$conf" ASTAKOS_INVITATIONS_ENABLED False
+  set_setting "$conf" ASTAKOS_MODERATION_ENABLED False
+  set_setting "$conf" ASTAKOS_RECAPTCHA_PUBLIC_KEY "'example_recaptcha_public_key!@#\$%^&*('"
+  set_setting "$conf" ASTAKOS_RECAPTCHA_PRIVATE_KEY "'example_recaptcha_private_key!@#\$%^&*('"
+  set_setting "$conf" ASTAKOS_RECAPTCHA_USE_SSL True
+  set_setting "$conf" ASTAKOS_RECAPTCHA_ENABLED True
+  if [ "$release" = 0.12 ]; then
+    set_setting "$conf" ASTAKOS_DEFAULT_FROM_EMAIL "'Synnefo Cloud <no-reply@example.synnefo.org>'"
+    set_setting "$conf" ASTAKOS_DEFAULT_ADMIN_EMAIL "'admin@example.synnefo.org'"
+  else
+    # The converged 0.13 host: the renamed email settings (guide 3.4) and the quotaholder, which runs in
+    # this host's gunicorn and which Astakos reaches through the front end, as the guide sets it up.
+    set_setting "$conf" SERVER_EMAIL "'Synnefo Cloud <no-reply@example.synnefo.org>'"
+    set_setting "$conf" ADMINS "(('Fleet Admin', 'admin@example.synnefo.org'),)"
+    set_setting "$conf" ASTAKOS_EMAILCHANGE_ENABLED True
+    set_setting "$conf" QUOTAHOLDER_TOKEN "'$FLEET_QUOTAHOLDER_TOKEN'"
+    set_setting "$conf" ASTAKOS_QUOTAHOLDER_URL "'$ASTAKOS_FRONT_END/quotaholder/v'"
+    set_setting "$conf" ASTAKOS_QUOTAHOLDER_TOKEN "'$FLEET_QUOTAHOLDER_TOKEN'"
+  fi
+  local cloudbar=/etc/synnefo/20-snf-astakos-app-cloudbar.conf
+  set_setting "$cloudbar" CLOUDBAR_LOCATION "'$ASTAKOS_FRONT_END/static/im/cloudbar/'"
+  set_setting "$cloudbar" CLOUDBAR_SERVICES_URL "'$ASTAKOS_FRONT_END/im/get_services'"
+  set_setting "$cloudbar" CLOUDBAR_MENU_URL "'$ASTAKOS_FRONT_END/im/get_menu'"
+}
 
 # Astakos' Apache front end as the quick-install guide sets it up ("Apache2 setup"): HTTPS with the snakeoil
 # certificate, proxying to gunicorn, which keeps the package's --bind=127.0.0.1:8080 on this host.
@@ -168,16 +229,7 @@ configure_role() {
       cp -r /srv/fleet-db/. /usr/local/share/fleet-seed/
       ln -sf /usr/local/share/fleet-seed/fleet-seed-db /usr/local/sbin/fleet-seed-db
       install -d /srv/seed-out
-      local conf=/etc/synnefo/20-snf-astakos-app-settings.conf
-      if [ "$release" = 0.12 ]; then
-        set_setting "$conf" ASTAKOS_DEFAULT_FROM_EMAIL "'Synnefo Cloud <no-reply@example.synnefo.org>'"
-        set_setting "$conf" ASTAKOS_DEFAULT_ADMIN_EMAIL "'admin@example.synnefo.org'"
-      else
-        # The quotaholder runs in this host's gunicorn; Astakos reaches it as the operator set it up.
-        set_setting "$conf" QUOTAHOLDER_TOKEN "'$FLEET_QUOTAHOLDER_TOKEN'"
-        set_setting "$conf" ASTAKOS_QUOTAHOLDER_URL "'$ASTAKOS_FRONT_END/quotaholder/v'"
-        set_setting "$conf" ASTAKOS_QUOTAHOLDER_TOKEN "'$FLEET_QUOTAHOLDER_TOKEN'"
-      fi
+      configure_astakos_settings
       ;;
     cyclades|pithos|ganeti) configure_cyclades_pithos_ganeti ;;
   esac
@@ -189,6 +241,7 @@ else
   apt-get update -q
   # shellcheck disable=SC2046
   apt-get install -y -q $(role_packages)
+  configure_common
   configure_role
 fi
 

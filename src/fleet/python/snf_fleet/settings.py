@@ -1,11 +1,12 @@
 """Synnefo's settings as snf-common loads them (test fleet, our own code).
 
-Order (13:snf-common/synnefo/settings/__init__.py:43-70, the same at 0.12.5): the default settings of every
-installed app first (the real apps register them as entry points; here each app package ships
-snf_fleet/<app>/defaults.py), then every regular *.conf file of SYNNEFO_SETTINGS_DIR (default /etc/synnefo/),
-sorted by full path, executed into one namespace, so that later files override earlier ones and may use
-what earlier ones set. A file that raises prints `Failed to read settings file: <path> [<exception repr>]`
-on stderr and exits 1. A setting nobody set is an AttributeError, as with Django's settings object.
+Order (13:snf-common/synnefo/settings/__init__.py:43-70, the same at 0.12.5): snf-common's own defaults
+(snf_fleet/default_settings.py), the default settings of every installed app (the real apps register them as
+entry points; here each app package ships snf_fleet/<app>/defaults.py), then every regular *.conf file of
+SYNNEFO_SETTINGS_DIR (default /etc/synnefo/), sorted by full path, executed into one namespace, so that later
+files override earlier ones and may use what earlier ones set. A file that raises prints
+`Failed to read settings file: <path> [<exception repr>]` on stderr and exits 1. A setting nobody set is an
+AttributeError, as with Django's settings object.
 """
 import importlib
 import os
@@ -59,9 +60,14 @@ def app_modules(name):
                 raise
 
 
-def _app_defaults(namespace):
+def _module_settings(module):
+    return ((k, v) for k, v in vars(module).items() if not k.startswith('__'))
+
+
+def _defaults(namespace):
+    namespace.update(_module_settings(importlib.import_module('snf_fleet.default_settings')))
     for _, module in app_modules('defaults'):
-        namespace.update((k, v) for k, v in vars(module).items() if not k.startswith('__'))
+        namespace.update(_module_settings(module))
 
 
 _loaded = None
@@ -74,7 +80,7 @@ def load(directory=None):
         return _loaded
     # The namespace the files run in is the settings module's: it has os and sys, as the real one has.
     namespace = {'os': os, 'sys': sys, '__name__': 'synnefo.settings'}
-    _app_defaults(namespace)
+    _defaults(namespace)
     directory = directory or settings_dir()
     namespace['SYNNEFO_SETTINGS_DIR'] = directory
     if os.path.exists(directory):

@@ -158,6 +158,44 @@ class AstakosHttpFleetTest {
   }
 
   @Test
+  @Order(9)
+  void diffsettingsPrintsWhatDiffersFromDjangosDefaultsAsDjango12Does() {
+    fleet.exec("astakos1", "sh", "-c", "printf 'DEBUG = False\\nTEMPLATE_DEBUG = True\\nEMAIL_PORT = 25\\n"
+        + "FLEET_LIMIT = 10 ** 32\\nFLEET_NAMES = set()\\nFLEET_ONE = (\\047one\\047)\\n' > /etc/synnefo/99-test-diff.conf"
+        + " && chown root:www-data /etc/synnefo/99-test-diff.conf && chmod 0640 /etc/synnefo/99-test-diff.conf")
+        .stdoutOrThrow("test settings");
+    try {
+      CommandResult diff = snfManage("diffsettings");
+      CommandResult withArgument = snfManage("diffsettings", "extra");
+      java.util.List<String> lines = diff.stdout().lines().toList();
+
+      assertThat(diff.exitCode()).as(diff.stderr()).isZero();
+      assertThat(lines).isSortedAccordingTo(java.util.Comparator.comparing((String l) -> l.split(" = ")[0]));
+      assertThat(lines).contains(
+          "TEMPLATE_DEBUG = True",
+          "FLEET_LIMIT = 100000000000000000000000000000000L  ###",
+          "FLEET_NAMES = set([])  ###",
+          "FLEET_ONE = 'one'  ###",
+          "SETTINGS_MODULE = 'synnefo.settings'  ###",
+          "ASTAKOS_BASEURL = 'https://astakos1'  ###",
+          "TEMPLATE_DIRS = ('/etc/synnefo/templates/',)",
+          "LOGIN_URL = '/im/'",
+          "TIME_ZONE = 'UTC'");
+      assertThat(lines).filteredOn(l -> l.startsWith("DATABASES = ")).singleElement().asString()
+          .contains("'ENGINE': 'postgresql_psycopg2'", "'NAME': 'snf_apps'").doesNotEndWith("###");
+      assertThat(lines).filteredOn(l -> l.startsWith("INSTALLED_APPS = [")).singleElement().asString()
+          .contains("'astakos.im', 'django.contrib.messages', 'django.contrib.admin'", "'quotaholder_django.quotaholder_app'");
+      // Equal to Django's global defaults: left out.
+      assertThat(lines).noneMatch(l -> l.startsWith("DEBUG = ") || l.startsWith("EMAIL_PORT = ")
+          || l.startsWith("DEFAULT_CHARSET = ") || l.startsWith("MANAGERS = "));
+      assertThat(withArgument.exitCode()).isEqualTo(1);
+      assertThat(withArgument.stderr()).isEqualTo("Error: Command doesn't accept any arguments\n");
+    } finally {
+      fleet.exec("astakos1", "rm", "-f", "/etc/synnefo/99-test-diff.conf");
+    }
+  }
+
+  @Test
   @Order(8)
   void memcachedOnTheCycladesHostObeysItsInitScript() {
     CommandResult stop = fleet.exec("cyclades1", "sh", "-c", "service memcached stop && sleep 0.5 && ! pgrep -x memcached"
