@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The upgrade bundle (states/, templates/) rendered for the example inventory: every settings file it
- * writes is Python that loads, and sets exactly the settings the bundle manages (docs/decisions/0004), so
+ * writes is Python that loads, and sets exactly the settings the bundle manages (docs/decisions/0005), so
  * that everything else stays as the operator had it.
  */
 class BundleSettingsTest {
