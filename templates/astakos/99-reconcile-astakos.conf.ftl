@@ -22,39 +22,40 @@ QUOTAHOLDER_TOKEN = ${py(quotaholder_token)}
 ASTAKOS_QUOTAHOLDER_URL = ${py(quotaholder_url)}
 ASTAKOS_QUOTAHOLDER_TOKEN = ${py(quotaholder_token)}
 
-# The cloud services and their resources with their default limits (astakos-init --load-service-resources).
-# The three resources 0.12.5 limited keep its defaults unless the inventory declares others, so no user's
-# quota shrinks: cyclades.vm 3 (MAX_VMS_PER_USER), cyclades.network.private 5 (MAX_NETWORKS_PER_USER),
-# pithos+.diskspace 50 GiB (PITHOS_BACKEND_QUOTA). cpu, ram and disk are new in 0.13; their defaults are
-# the guide's (raise them where VMs of the largest flavor should not hit them first).
+# The cloud services and their resources with their default limits, as astakos-init --load-service-resources
+# would load them. The bundle registers them itself (services-registered in states/60-quotas.yml, the values
+# it enforces): these must be the same, so that a later astakos-init changes nothing (BundleSettingsTest).
+# The three resources 0.12.5 limited keep its defaults, so no user's quota shrinks: cyclades.vm 3
+# (MAX_VMS_PER_USER), cyclades.network.private 5 (MAX_NETWORKS_PER_USER), pithos+.diskspace 50 GiB
+# (PITHOS_BACKEND_QUOTA). cpu, ram and disk are new in 0.13; their defaults are the guide's.
 ASTAKOS_SERVICES = {
     'cyclades': {
         'resources': [{
             'name': 'disk',
             'group': 'compute',
-            'uplimit': ${pyint(cyclades_disk_uplimit!"30*1024*1024*1024")},
+            'uplimit': 30*1024*1024*1024,
             'unit': 'bytes',
             'desc': 'Virtual machine disk size'
             }, {
             'name': 'cpu',
             'group': 'compute',
-            'uplimit': ${pyint(cyclades_cpu_uplimit!"6")},
+            'uplimit': 6,
             'desc': 'Number of virtual machine processors'
             }, {
             'name': 'ram',
             'group': 'compute',
-            'uplimit': ${pyint(cyclades_ram_uplimit!"6*1024*1024*1024")},
+            'uplimit': 6*1024*1024*1024,
             'unit': 'bytes',
             'desc': 'Virtual machines'
             }, {
             'name': 'vm',
             'group': 'compute',
-            'uplimit': ${pyint(cyclades_vm_uplimit!"3")},
+            'uplimit': 3,
             'desc': 'Number of virtual machines'
             }, {
             'name': 'network.private',
             'group': 'network',
-            'uplimit': ${pyint(cyclades_network_private_uplimit!"5")},
+            'uplimit': 5,
             'desc': 'Private networks'
             }
         ]
@@ -63,7 +64,7 @@ ASTAKOS_SERVICES = {
         'resources': [{
             'name': 'diskspace',
             'group': 'storage',
-            'uplimit': ${pyint(pithos_diskspace_uplimit!"50*1024*1024*1024")},
+            'uplimit': 50*1024*1024*1024,
             'unit': 'bytes',
             'desc': 'Pithos account diskspace'
             }]

@@ -99,7 +99,7 @@ class BundleSettingsTest {
         ns = {}
         exec(compile(open(sys.argv[1]).read(), sys.argv[1], 'exec'), ns)
         ns.pop('__builtins__', None)
-        print(json.dumps({k: v if isinstance(v, str) else repr(v) for k, v in ns.items()}))
+        print(json.dumps({k: v if isinstance(v, str) else (json.dumps(v) if isinstance(v, dict) else repr(v)) for k, v in ns.items()}))
         """, file.toString()).redirectErrorStream(true).start();
     String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(python.waitFor()).as(out).isZero();
@@ -131,8 +131,25 @@ class BundleSettingsTest {
   }
 
   @Test
-  void thePithosDefaultQuotaKeepsTheOldPithosDefaultUnlessDeclared() throws Exception {
+  void astakosServicesInTheSettingsAreWhatServicesRegisteredEnforces() throws Exception {
     JsonNode astakos = loadAsPython(settingsFiles(render("")).get("/etc/synnefo/99-reconcile-astakos.conf"));
-    assertThat(astakos.get("ASTAKOS_SERVICES").asText()).contains("'uplimit': 53687091200");
+    Map<String, String> inSettings = new java.util.TreeMap<>();
+    JsonNode services = new ObjectMapper().readTree(astakos.get("ASTAKOS_SERVICES").asText().replace("'", "\""));
+    services.fields().forEachRemaining(service -> service.getValue().get("resources").forEach(r -> inSettings.put(
+        service.getKey() + "." + r.get("name").asText(), r.get("uplimit").asText() + " " + r.path("group").asText()
+            + " " + r.path("unit").asText(null) + " " + r.path("desc").asText())));
+    StateBundle bundle = new StateLoader(DatabaseTypes.parsers())
+        .load(new StateFiles(REPO.resolve("states"), REPO.resolve("templates")));
+    Map<String, String> declared = new java.util.TreeMap<>();
+    bundle.phases().stream().flatMap(p -> p.declarations().stream()).map(d -> d.spec())
+        .filter(io.reconcile.db.ServicesSpec.class::isInstance).map(io.reconcile.db.ServicesSpec.class::cast)
+        .flatMap(spec -> spec.services().stream())
+        .forEach(service -> service.resources().forEach(r -> declared.put(service.name() + "." + r.name(),
+            r.uplimit() + " " + r.group().orElse("") + " " + r.unit().orElse(null) + " " + r.desc().orElse(""))));
+    assertThat(inSettings).isEqualTo(declared);
+    assertThat(declared).containsEntry("pithos+.diskspace", "53687091200 storage bytes Pithos account diskspace")
+        .as("the old defaults: MAX_VMS_PER_USER, MAX_NETWORKS_PER_USER")
+        .hasEntrySatisfying("cyclades.vm", v -> assertThat(v).startsWith("3 "))
+        .hasEntrySatisfying("cyclades.network.private", v -> assertThat(v).startsWith("5 "));
   }
 }
