@@ -181,6 +181,9 @@ configure_cyclades_pithos_ganeti() {
       if [ -f /etc/memcached.conf ]; then
         sed -i 's|^-P .*|-P /var/run/memcached.pid|' /etc/memcached.conf
       fi
+      # created by the 0.12 admin (root:www-data 0640 like the packaged files); shipped by the 0.13 package
+      [ -f /etc/synnefo/20-snf-cyclades-app-api.conf ] ||
+        install -m 640 -o root -g www-data /dev/null /etc/synnefo/20-snf-cyclades-app-api.conf
       set_setting /etc/synnefo/20-snf-cyclades-app-api.conf ASTAKOS_URL "$ASTAKOS_AUTH_URL"
       set_setting /etc/synnefo/20-snf-cyclades-app-api.conf SECRET_ENCRYPTION_KEY '"oEs0pt7Di1mkxA0P6FiK"'
       set_setting /etc/synnefo/20-snf-cyclades-app-queues.conf AMQP_HOSTS "$AMQP_HOSTS"
