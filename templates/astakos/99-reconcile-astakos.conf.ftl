@@ -27,24 +27,25 @@ ASTAKOS_QUOTAHOLDER_TOKEN = ${py(quotaholder_token)}
 # it enforces): these must be the same, so that a later astakos-init changes nothing (BundleSettingsTest).
 # The three resources 0.12.5 limited keep its defaults, so no user's quota shrinks: cyclades.vm 3
 # (MAX_VMS_PER_USER), cyclades.network.private 5 (MAX_NETWORKS_PER_USER), pithos+.diskspace 50 GiB
-# (PITHOS_BACKEND_QUOTA). cpu, ram and disk are new in 0.13; their defaults are the guide's.
+# (PITHOS_BACKEND_QUOTA). cpu, ram and disk are new in 0.13: 0.12.5 limited only the number of VMs, each of any
+# flavor, so they are MAX_VMS_PER_USER times the largest flavor (the guide's note: too large to be reached).
 ASTAKOS_SERVICES = {
     'cyclades': {
         'resources': [{
             'name': 'disk',
             'group': 'compute',
-            'uplimit': 30*1024*1024*1024,
+            'uplimit': 3*40*1024*1024*1024,
             'unit': 'bytes',
             'desc': 'Virtual machine disk size'
             }, {
             'name': 'cpu',
             'group': 'compute',
-            'uplimit': 6,
+            'uplimit': 3*4,
             'desc': 'Number of virtual machine processors'
             }, {
             'name': 'ram',
             'group': 'compute',
-            'uplimit': 6*1024*1024*1024,
+            'uplimit': 3*4*1024*1024*1024,
             'unit': 'bytes',
             'desc': 'Virtual machines'
             }, {

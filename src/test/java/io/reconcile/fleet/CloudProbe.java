@@ -105,12 +105,17 @@ public record CloudProbe(Fleet fleet, String astakosUrl, String cycladesUrl, Str
    * private networks and no per-user Cyclades quota (accounts and owners: emails at 0.12, uuids at 0.13).
    */
   public static String userWithRoom(Fleet fleet, int maxVms, int maxNetworks) {
+    return userWithRoom(fleet, maxVms, maxNetworks, fleet.spec().release() == Release.V0_13);
+  }
+
+  /** As above, on a fleet whose services know users by uuid ({@code uuids}: 0.13, or upgraded) or by email. */
+  public static String userWithRoom(Fleet fleet, int maxVms, int maxNetworks, boolean uuids) {
     Set<String> accounts = rows(fleet, FleetDatabase.PITHOS, "SELECT path FROM nodes WHERE parent = 0 AND node <> 0");
     Set<String> full = rows(fleet, FleetDatabase.CYCLADES, "SELECT userid FROM db_virtualmachine WHERE NOT deleted"
         + " GROUP BY userid HAVING count(*) > " + maxVms + " UNION SELECT userid FROM db_network WHERE NOT deleted"
         + " AND userid IS NOT NULL GROUP BY userid HAVING count(*) > " + maxNetworks);
     String quotaFile = fleet.exec(fleet.astakos().name(), "cat", "/srv/seed-out/cyclades-user-quota.conf").stdout();
-    String identity = fleet.spec().release() == Release.V0_12 ? "u.email" : "a.uuid";
+    String identity = uuids ? "a.uuid" : "u.email";
     return fleet.psql(FleetDatabase.ASTAKOS, "SELECT u.email || ' ' || " + identity + " FROM auth_user u"
             + " JOIN im_astakosuser a ON a.user_ptr_id = u.id WHERE u.is_active AND a.email_verified"
             + " AND a.auth_token IS NOT NULL ORDER BY u.id").lines()
