@@ -151,7 +151,9 @@ SELECT row_number() OVER (ORDER BY a.id, g.resource_id), g.resource_id, a.id, 1e
 SELECT setval('im_projectresourcegrant_id_seq', (SELECT max(id) FROM im_projectresourcegrant));
 -- Memberships: ~20% of the verified users, 90% of them accepted. Accepted ones carry the application
 -- they were synced to (set_sync, 13:snf-astakos-app/astakos/im/models.py:2482-2520): the project's,
--- or for half of project 2's members still the replaced one, their sync to the new one pending.
+-- or for half of project 2's members still the replaced one, their sync to the new one pending
+-- (is_pending, no pending application or serial: what reset_sync leaves, :2527-2540, and what
+-- set_sync_projects requires, :2646-2653).
 -- Terminated projects' memberships are PROJECT_DEACTIVATED (100), without application, inactive.
 CREATE TEMPORARY TABLE m_membership AS
 SELECT row_number() OVER (ORDER BY u.id)::int AS id, u.id AS person_id, u.joined::date AS request_date,
@@ -168,8 +170,7 @@ SELECT m.id, m.person_id, m.request_date, m.project_id,
        p.state = 1 AND m.accepted,
        CASE WHEN p.state <> 1 OR NOT m.accepted THEN NULL
             WHEN p.id = 2 AND m.late THEN (SELECT projects + 1 FROM m_size) ELSE p.application_id END,
-       CASE WHEN p.state = 1 AND m.accepted AND p.id = 2 AND m.late THEN p.application_id END,
-       NULL, CASE WHEN m.accepted THEN m.request_date + 2 END, NULL
+       NULL, NULL, CASE WHEN m.accepted THEN m.request_date + 2 END, NULL
   FROM m_membership m JOIN im_project p ON p.id = m.project_id
  ORDER BY m.id;
 SELECT setval('im_projectmembership_id_seq', greatest(1, (SELECT max(id) FROM im_projectmembership)));
