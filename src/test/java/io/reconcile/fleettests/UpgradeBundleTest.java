@@ -250,6 +250,48 @@ class UpgradeBundleTest {
     assertThat(mergedWorks.works()).as("%s: %s%n%s", merged, mergedWorks.steps(), mergedWorks.stderr()).isTrue();
   }
 
+  @Test
+  @Order(6)
+  void theCloudWorksForAUserWhoseProjectGrantsMoreVms() {
+    // A user at the default VM limit, with no quota of their own, joins a project granting 2 more VMs, the
+    // way Astakos does it: an application (as the web form stores it), project-control --approve, the
+    // owner accepting the membership, and the sync that project-control runs.
+    String user = fleet.psql(FleetDatabase.CYCLADES, "SELECT userid FROM db_virtualmachine WHERE NOT deleted"
+        + " GROUP BY userid HAVING count(*) = 3 ORDER BY userid").lines().map(String::strip)
+        .filter(uuid -> fleet.psql(FleetDatabase.ASTAKOS, "SELECT count(*) FROM im_astakosuser a JOIN im_astakosuserquota q"
+            + " ON q.user_id = a.user_ptr_id WHERE a.uuid = '" + uuid + "'").strip().equals("0"))
+        .filter(uuid -> fleet.psql(FleetDatabase.PITHOS, "SELECT count(*) FROM nodes WHERE parent = 0 AND path = '" + uuid + "'")
+            .strip().equals("1"))
+        .findFirst().orElseThrow();
+    String id = sql("SELECT user_ptr_id FROM im_astakosuser WHERE uuid = '" + user + "'");
+    String email = sql("SELECT email FROM auth_user WHERE id = " + id);
+    String flavor = fleet.psql(FleetDatabase.CYCLADES, "SELECT id FROM db_flavor WHERE NOT deleted ORDER BY disk, ram, cpu, id LIMIT 1").strip();
+    CloudProbe probe = CloudProbe.of(fleet);
+    assertThat(probe.run(email, flavor).step("create-server").orElseThrow().status()).as("at the limit").isEqualTo(413);
+
+    String chain = sql("INSERT INTO im_chain DEFAULT VALUES RETURNING chain");
+    String application = sql("INSERT INTO im_projectapplication (applicant_id, state, owner_id, chain, name, start_date,"
+        + " end_date, member_join_policy, member_leave_policy, issue_date) VALUES (" + id + ", 0, " + id + ", " + chain
+        + ", 'grant.test.synnefo.org', now(), '2099-01-01', 1, 1, now()) RETURNING id");
+    sql("INSERT INTO im_projectresourcegrant (resource_id, project_application_id, project_capacity, project_import_limit,"
+        + " project_export_limit, member_capacity, member_import_limit, member_export_limit) SELECT r.id, " + application
+        + ", 1e32, 1e32, 1e32, 2, 1e32, 1e32 FROM im_resource r JOIN im_service s ON s.id = r.service_id"
+        + " WHERE s.name = 'cyclades' AND r.name = 'vm' RETURNING id");
+    CommandResult approve = fleet.exec("astakos1", "snf-manage", "project-control", "--approve", application);
+    assertThat(approve.exitCode()).as(approve.stderr()).isZero();
+    sql("INSERT INTO im_projectmembership (person_id, request_date, project_id, state, is_pending, is_active,"
+        + " acceptance_date) VALUES (" + id + ", now(), " + chain + ", 1, true, false, now()) RETURNING id");
+    CommandResult sync = fleet.exec("astakos1", "snf-manage", "project-control", "--check-expired");
+    assertThat(sync.exitCode()).as(sync.stderr()).isZero();
+
+    CloudProbe.Result works = probe.run(email, flavor);
+    assertThat(works.works()).as("%s: %s%n%s", email, works.steps(), works.stderr()).isTrue();
+  }
+
+  private String sql(String statement) {
+    return fleet.psql(FleetDatabase.ASTAKOS, statement).strip().lines().findFirst().orElse("").strip();
+  }
+
   /** Fewer VMs and private networks than the 0.13 defaults (3, 5) allow, and no per-user quota row. */
   private boolean hasRoom(String email) {
     String uuid = fleet.psql(FleetDatabase.ASTAKOS, "SELECT a.uuid FROM auth_user u JOIN im_astakosuser a ON a.user_ptr_id = u.id"
@@ -260,7 +302,7 @@ class UpgradeBundleTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void everySettingTheBundleDoesNotManageIsUnchanged() {
     Map<String, Map<String, String>> after = effectiveSettings();
     for (Map.Entry<String, Map<String, String>> host : settings012.entrySet()) {
@@ -276,13 +318,13 @@ class UpgradeBundleTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void noUsersQuotaWentDown() {
     assertThat(EffectiveQuotas.decreases(quotas012, EffectiveQuotas.after(fleet))).isEmpty();
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void everyDatabaseDumpRestoresIntoAnEmptyDatabase() {
     List<String> dumps = fleet.exec("astakos1", "sh", "-c", "ls /var/backups/reconcile/db/*/*.sql.gz").stdoutOrThrow("dumps").lines().toList();
     assertThat(dumps).as("a dump of each database before the first change, at least").hasSizeGreaterThanOrEqualTo(3);
@@ -298,7 +340,7 @@ class UpgradeBundleTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void everyLaterRunFindsNothingToDo() {
     ReconcileRun again = reconcile();
     assertThat(again.code()).as(again.toString()).isZero();
