@@ -16,7 +16,7 @@ import java.util.Optional;
  *   pithos_database: pithos                 # Pithos account quotas (policy 'quota')
  *   pithos_default_quota: 50*1024*1024*1024 # the old PITHOS_BACKEND_QUOTA (default: 0.12.5's, 50 GiB)
  *   pithos_unlimited_quota: 10^32           # what an old quota 0 (unlimited) becomes (no default)
- *   cyclades_vms:                           # MAX_VMS_PER_USER (default 3) and VMS_USER_QUOTA of 20-snf-cyclades-app-api.conf
+ *   cyclades_vms:                           # MAX_VMS_PER_USER (default 3), VMS_USER_QUOTA (Cyclades' api.conf)
  *     default: 3
  *     users: {'user1@example.org': 5, 'user2@example.org': 10}
  *   cyclades_networks: {default: 5, users: {'user1@example.org': 10}}   # MAX_NETWORKS_PER_USER, NETWORKS_USER_QUOTA
@@ -33,8 +33,8 @@ final class InitialQuotaParser implements SpecParser {
 
   @Override
   public ImmutableSet<String> keys() {
-    return ImmutableSet.of(DatabaseNames.ASTAKOS_KEY, DatabaseNames.PITHOS_KEY, "pithos_default_quota", "pithos_unlimited_quota",
-        "cyclades_vms", "cyclades_networks", "allow_decrease");
+    return ImmutableSet.of(DatabaseNames.ASTAKOS_KEY, DatabaseNames.PITHOS_KEY, "pithos_default_quota",
+        "pithos_unlimited_quota", "cyclades_vms", "cyclades_networks", "allow_decrease");
   }
 
   @Override
@@ -54,15 +54,16 @@ final class InitialQuotaParser implements SpecParser {
     ImmutableSet.Builder<String> decrease = ImmutableSet.builder();
     for (String resource : map.strings("allow_decrease")) {
       if (!MIGRATED.contains(resource)) {
-        throw map.error("allow_decrease", "'allow_decrease' lists resources this invariant migrates (" + String.join(", ", MIGRATED)
-            + "), not '" + resource + "'");
+        throw map.error("allow_decrease", "'allow_decrease' lists resources this invariant migrates ("
+            + String.join(", ", MIGRATED) + "), not '" + resource + "'");
       }
       decrease.add(resource);
     }
     Optional<BigInteger> pithosDefault = names.pithos().isPresent()
-        ? Optional.of(Quantities.optional(map, "pithos_default_quota").orElse(InitialQuotaSpec.PITHOS_BACKEND_QUOTA)) : Optional.empty();
-    return new InitialQuotaSpec(name, names, pithosDefault, Quantities.optional(map, "pithos_unlimited_quota"), vms, networks,
-        decrease.build());
+        ? Optional.of(Quantities.optional(map, "pithos_default_quota").orElse(InitialQuotaSpec.PITHOS_BACKEND_QUOTA))
+        : Optional.empty();
+    return new InitialQuotaSpec(name, names, pithosDefault, Quantities.optional(map, "pithos_unlimited_quota"), vms,
+        networks, decrease.build());
   }
 
   /** The resources the old per-user quotas become. */
@@ -85,7 +86,8 @@ final class InitialQuotaParser implements SpecParser {
         users.put(user, Quantities.parse(perUser.get(), user, perUser.get().requireString(user)));
       }
     }
-    return new InitialQuotaSpec.Settings(Optional.of(Quantities.optional(s, "default").orElse(oldDefault)), users.buildOrThrow());
+    return new InitialQuotaSpec.Settings(Optional.of(Quantities.optional(s, "default").orElse(oldDefault)),
+        users.buildOrThrow());
   }
 
   @Override

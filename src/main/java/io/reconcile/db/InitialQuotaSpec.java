@@ -19,9 +19,12 @@ import java.util.Optional;
 public record InitialQuotaSpec(String name, DatabaseNames databases, Optional<BigInteger> pithosDefault,
     Optional<BigInteger> pithosUnlimited, Settings vms, Settings networks, ImmutableSet<String> allowDecrease)
     implements InvariantSpec {
-  /** 0.12.5's PITHOS_BACKEND_QUOTA (12:snf-pithos-app/pithos/api/settings.py). */
+  /** 0.12.5's PITHOS_BACKEND_QUOTA (12:snf-pithos-app/pithos/api/settings.py:37). */
   static final BigInteger PITHOS_BACKEND_QUOTA = BigInteger.valueOf(50L * 1024 * 1024 * 1024);
-  /** 0.12.5's MAX_VMS_PER_USER and MAX_NETWORKS_PER_USER (12:snf-cyclades-app/synnefo/app_settings/default/api.py:108-119). */
+  /**
+   * 0.12.5's MAX_VMS_PER_USER and MAX_NETWORKS_PER_USER
+   * (12:snf-cyclades-app/synnefo/app_settings/default/api.py:108-119).
+   */
   static final BigInteger MAX_VMS_PER_USER = BigInteger.valueOf(3);
   static final BigInteger MAX_NETWORKS_PER_USER = BigInteger.valueOf(5);
 

@@ -14,7 +14,8 @@ import java.util.Optional;
  */
 final class MigratedSchema {
   static final List<String> ASTAKOS = List.of("im_resource", "im_astakosuserquota", "im_projectmembership");
-  static final List<String> QUOTAHOLDER = List.of("quotaholder_app_entity", "quotaholder_app_policy", "quotaholder_app_holding");
+  static final List<String> QUOTAHOLDER =
+      List.of("quotaholder_app_entity", "quotaholder_app_policy", "quotaholder_app_holding");
   static final List<String> ALL = ImmutableList.<String>builder().addAll(ASTAKOS).addAll(QUOTAHOLDER).build();
 
   private MigratedSchema() {}

@@ -14,9 +14,11 @@ import java.util.List;
  */
 final class PithosSharing {
   /** A path at or below a dup account: the account segment is the dup's name. */
-  private static final String BELOW = "(t.path = m.dup_path OR left(t.path, length(m.dup_path) + 1) = m.dup_path || '/')";
+  private static final String BELOW =
+      "(t.path = m.dup_path OR left(t.path, length(m.dup_path) + 1) = m.dup_path || '/')";
   /** A permission holder that is a dup account, or one of its groups. */
-  private static final String HOLDER = "(t.value = m.dup_path OR left(t.value, length(m.dup_path) + 1) = m.dup_path || ':')";
+  private static final String HOLDER =
+      "(t.value = m.dup_path OR left(t.value, length(m.dup_path) + 1) = m.dup_path || ':')";
 
   private final RowChanges pithos;
 
@@ -35,8 +37,8 @@ final class PithosSharing {
   void delete(String[] dupPaths) throws SQLException {
     String below = "EXISTS (SELECT 1 FROM unnest(?::text[]) AS m(dup_path) WHERE " + BELOW + ")";
     String holder = "EXISTS (SELECT 1 FROM unnest(?::text[]) AS m(dup_path) WHERE " + HOLDER + ")";
-    pithos.delete("xfeaturevals", "t.feature_id IN (SELECT t.feature_id FROM xfeatures t WHERE " + below + ") OR " + holder,
-        dupPaths, dupPaths);
+    pithos.delete("xfeaturevals",
+        "t.feature_id IN (SELECT t.feature_id FROM xfeatures t WHERE " + below + ") OR " + holder, dupPaths, dupPaths);
     pithos.delete("xfeatures", below, (Object) dupPaths);
     pithos.delete(Sql.quote("groups"), "t.owner = ANY(?) OR t.member = ANY(?)", dupPaths, dupPaths);
   }
@@ -51,7 +53,9 @@ final class PithosSharing {
           LEFT JOIN reconcile_accounts o ON o.dup_path = g.owner
           LEFT JOIN reconcile_accounts mm ON mm.dup_path = g.member
          WHERE o.dup_path IS NOT NULL OR mm.dup_path IS NOT NULL""");
-    pithos.delete(Sql.quote("groups"), "t.owner IN (SELECT dup_path FROM reconcile_accounts) OR t.member IN (SELECT dup_path FROM reconcile_accounts)");
+    pithos.delete(Sql.quote("groups"),
+        "t.owner IN (SELECT dup_path FROM reconcile_accounts)"
+            + " OR t.member IN (SELECT dup_path FROM reconcile_accounts)");
     pithos.insert(Sql.quote("groups"), List.of("owner", "name", "member"), """
         INSERT INTO "groups" AS t (owner, name, member) SELECT owner, name, member FROM reconcile_groups
         ON CONFLICT DO NOTHING RETURNING row_to_json(t)::text""");
@@ -75,15 +79,17 @@ final class PithosSharing {
           FROM moved mv""".replace("BELOW", BELOW));
     pithos.insert("xfeaturevals", List.of("feature_id", "key", "value"), """
         INSERT INTO xfeaturevals AS t (feature_id, key, value)
-        SELECT f.into_feature, v.key, v.value FROM xfeaturevals v JOIN reconcile_features f ON f.feature_id = v.feature_id
+        SELECT f.into_feature, v.key, v.value
+          FROM xfeaturevals v JOIN reconcile_features f ON f.feature_id = v.feature_id
          WHERE f.into_feature <> f.feature_id
         ON CONFLICT DO NOTHING RETURNING row_to_json(t)::text""");
     String joined = "t.feature_id IN (SELECT feature_id FROM reconcile_features WHERE into_feature <> feature_id)";
     pithos.delete("xfeaturevals", joined);
     pithos.delete("xfeatures", joined);
-    pithos.rewrite("xfeatures", List.of("feature_id"), "t.feature_id IN (SELECT feature_id FROM reconcile_features WHERE into_feature = feature_id)",
-        new Object[0], "UPDATE xfeatures AS t SET path = f.target FROM reconcile_features f WHERE t.feature_id = f.feature_id"
-            + " AND f.into_feature = f.feature_id");
+    pithos.rewrite("xfeatures", List.of("feature_id"),
+        "t.feature_id IN (SELECT feature_id FROM reconcile_features WHERE into_feature = feature_id)", new Object[0],
+        "UPDATE xfeatures AS t SET path = f.target FROM reconcile_features f"
+            + " WHERE t.feature_id = f.feature_id AND f.into_feature = f.feature_id");
   }
 
   /** Holders naming a dup (or its groups) name the keeping account instead (a holder already there stays as it is). */
@@ -92,9 +98,11 @@ final class PithosSharing {
         CREATE TEMPORARY TABLE reconcile_holders ON COMMIT DROP AS
         SELECT t.feature_id, t.key, t.value, m.keep_path || substr(t.value, length(m.dup_path) + 1) AS renamed
           FROM xfeaturevals t JOIN reconcile_accounts m ON HOLDER""".replace("HOLDER", HOLDER));
-    pithos.delete("xfeaturevals", "(t.feature_id, t.key, t.value) IN (SELECT feature_id, key, value FROM reconcile_holders)");
+    pithos.delete("xfeaturevals",
+        "(t.feature_id, t.key, t.value) IN (SELECT feature_id, key, value FROM reconcile_holders)");
     pithos.insert("xfeaturevals", List.of("feature_id", "key", "value"), """
-        INSERT INTO xfeaturevals AS t (feature_id, key, value) SELECT DISTINCT feature_id, key, renamed FROM reconcile_holders
+        INSERT INTO xfeaturevals AS t (feature_id, key, value)
+        SELECT DISTINCT feature_id, key, renamed FROM reconcile_holders
         ON CONFLICT DO NOTHING RETURNING row_to_json(t)::text""");
   }
 }

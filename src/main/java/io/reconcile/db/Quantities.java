@@ -24,8 +24,8 @@ public final class Quantities {
     for (String factor : text.split("\\*", -1)) {
       String digits = factor.strip().replace("_", "");
       if (!digits.matches("[0-9]+(\\^[0-9]{1,2})?")) {
-        throw new IllegalArgumentException("'" + text + "' is not a non-negative integer (or a product such as 30*1024*1024*1024,"
-            + " or a power such as 10^32)");
+        throw new IllegalArgumentException("'" + text + "' is not a non-negative integer"
+            + " (or a product such as 30*1024*1024*1024, or a power such as 10^32)");
       }
       String[] power = digits.split("\\^");
       BigInteger value = new BigInteger(power[0]);

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ record ServiceHoldings(Map<String, Entity> entities, Map<String, Holding> holdin
   /** A holding and its policy's four limits (null policy: no holding). */
   record Holding(int id, String entity, String resource, String policy, List<BigInteger> limits, long flags) {
     String describe() {
-      return "quotaholder holding " + entity + " " + resource + " " + describeLimits(limits) + (flags == 0 ? "" : " flags=" + flags);
+      return "quotaholder holding " + entity + " " + resource + " " + describeLimits(limits)
+          + (flags == 0 ? "" : " flags=" + flags);
     }
   }
 
@@ -39,12 +41,13 @@ record ServiceHoldings(Map<String, Entity> entities, Map<String, Holding> holdin
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < names.length; i++) {
       BigInteger value = limits.get(i);
-      text.append(i == 0 ? "" : " ").append(names[i]).append('=').append(value.equals(Quantities.INFINITE) ? "10^32" : value.toString());
+      text.append(i == 0 ? "" : " ").append(names[i]).append('=')
+          .append(value.equals(Quantities.INFINITE) ? "10^32" : value.toString());
     }
     return text.toString();
   }
 
-  static final List<BigInteger> INFINITE = List.of(Quantities.INFINITE, Quantities.INFINITE, Quantities.INFINITE, Quantities.INFINITE);
+  static final List<BigInteger> INFINITE = Collections.nCopies(4, Quantities.INFINITE);
 
   static Entity wantedEntity(String entity) {
     return entity.equals(SYSTEM) ? new Entity(SYSTEM, SYSTEM, "") : new Entity(entity, SYSTEM, "1");
@@ -73,16 +76,20 @@ record ServiceHoldings(Map<String, Entity> entities, Map<String, Holding> holdin
       }
     }
     try (PreparedStatement statement = astakos.prepareStatement("""
-        SELECT h.id, h.entity_id, h.resource, h.policy_id, p.quantity, p.capacity, p.import_limit, p.export_limit, h.flags
+        SELECT h.id, h.entity_id, h.resource, h.policy_id,
+               p.quantity, p.capacity, p.import_limit, p.export_limit, h.flags
           FROM quotaholder_app_holding h JOIN quotaholder_app_policy p ON p.policy = h.policy_id
          WHERE h.entity_id = ANY(?)""")) {
       Sql.bind(statement, (Object) keys);
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
-          List<BigInteger> limits = ImmutableList.of(rs.getBigDecimal(5).toBigIntegerExact(), rs.getBigDecimal(6).toBigIntegerExact(),
-              rs.getBigDecimal(7).toBigIntegerExact(), rs.getBigDecimal(8).toBigIntegerExact());
-          holdings.put(rs.getString(2) + "\u0000" + rs.getString(3),
-              new Holding(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), limits, rs.getLong(9)));
+          ImmutableList.Builder<BigInteger> limits = ImmutableList.builder();
+          for (int column = 5; column <= 8; column++) {
+            limits.add(rs.getBigDecimal(column).toBigIntegerExact());
+          }
+          Holding holding = new Holding(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), limits.build(),
+              rs.getLong(9));
+          holdings.put(holding.entity() + "\u0000" + holding.resource(), holding);
         }
       }
     }

@@ -29,7 +29,8 @@ final class Services implements Invariant<ServicesDiff> {
   @Override
   public ImmutableList<TableLock> locks() {
     ImmutableList.Builder<TableLock> locks = ImmutableList.builder();
-    for (String table : List.of("im_service", "im_resource", "quotaholder_app_entity", "quotaholder_app_policy", "quotaholder_app_holding")) {
+    for (String table : List.of("im_service", "im_resource", "quotaholder_app_entity", "quotaholder_app_policy",
+        "quotaholder_app_holding")) {
       locks.add(TableLock.write(Db.ASTAKOS, table));
     }
     return locks.build();
@@ -90,29 +91,33 @@ final class Services implements Invariant<ServicesDiff> {
           "UPDATE quotaholder_app_entity SET owner_id = ?, key = ? WHERE entity = ?", e.owner(), e.key(), e.entity());
     } else {
       astakos.insert("quotaholder_app_entity", List.of("entity"),
-          "INSERT INTO quotaholder_app_entity AS t (entity, owner_id, key) VALUES (?, ?, ?) RETURNING row_to_json(t)::text",
+          "INSERT INTO quotaholder_app_entity AS t (entity, owner_id, key) VALUES (?, ?, ?)"
+              + " RETURNING row_to_json(t)::text",
           e.entity(), e.owner(), e.key());
     }
   }
 
   /** As the quotaholder's set_quota: a new policy (policies may be shared), the old one deleted once unused. */
   private static void setHolding(RowChanges astakos, ServicesDiff.SetHolding set) throws SQLException {
-    String policy = Sql.string(astakos.connection(), "SELECT 'policy_' || md5(? || random()::text || clock_timestamp()::text)",
-        set.entity() + "." + set.resource()).orElseThrow();
+    String policy = Sql.string(astakos.connection(),
+        "SELECT 'policy_' || md5(? || random()::text || clock_timestamp()::text)", set.entity() + "." + set.resource())
+        .orElseThrow();
     astakos.insert("quotaholder_app_policy", List.of("policy"), """
         INSERT INTO quotaholder_app_policy AS t (policy, quantity, capacity, import_limit, export_limit)
-        VALUES (?, INF, INF, INF, INF) RETURNING row_to_json(t)::text""".replace("INF", Quantities.INFINITE.toString()), policy);
+        VALUES (?, INF, INF, INF, INF) RETURNING row_to_json(t)::text"""
+        .replace("INF", Quantities.INFINITE.toString()), policy);
     if (set.existing().isPresent()) {
       ServiceHoldings.Holding old = set.existing().get();
       astakos.rewrite("quotaholder_app_holding", List.of("id"), "t.id = ?", new Object[] {old.id()},
           "UPDATE quotaholder_app_holding SET policy_id = ?, flags = 0 WHERE id = ?", policy, old.id());
-      astakos.delete("quotaholder_app_policy", "t.policy = ? AND NOT EXISTS (SELECT 1 FROM quotaholder_app_holding h WHERE h.policy_id = t.policy)",
-          old.policy());
+      astakos.delete("quotaholder_app_policy",
+          "t.policy = ? AND NOT EXISTS (SELECT 1 FROM quotaholder_app_holding h WHERE h.policy_id = t.policy)", old.policy());
     } else {
       astakos.insert("quotaholder_app_holding", List.of("id"), """
-          INSERT INTO quotaholder_app_holding AS t (entity_id, resource, policy_id, flags, imported, importing, exported,
-                                                    exporting, returned, "returning", released, releasing)
-          VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0) RETURNING row_to_json(t)::text""", set.entity(), set.resource(), policy);
+          INSERT INTO quotaholder_app_holding AS t (entity_id, resource, policy_id, flags, imported, importing,
+                                                    exported, exporting, returned, "returning", released, releasing)
+          VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0) RETURNING row_to_json(t)::text""",
+          set.entity(), set.resource(), policy);
     }
   }
 }

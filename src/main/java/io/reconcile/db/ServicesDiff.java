@@ -85,10 +85,12 @@ record ServicesDiff(Observed observed, ImmutableList<Action> actions) implements
       for (ServicesSpec.Resource resource : service.resources()) {
         String full = service.name() + "." + resource.name();
         Optional<ServiceHoldings.Holding> held = quotaholder.holding(service.name(), full);
-        ServiceHoldings.Holding wanted = new ServiceHoldings.Holding(0, service.name(), full, "", ServiceHoldings.INFINITE, 0);
+        ServiceHoldings.Holding wanted =
+            new ServiceHoldings.Holding(0, service.name(), full, "", ServiceHoldings.INFINITE, 0);
         if (held.map(h -> !h.limits().equals(wanted.limits()) || h.flags() != 0).orElse(true)) {
           actions.add(new SetHolding(service.name(), full, held));
-          rows.add(new Offenders.Row(full, held.map(ServiceHoldings.Holding::describe).orElse(null), wanted.describe()));
+          rows.add(new Offenders.Row(full, held.map(ServiceHoldings.Holding::describe).orElse(null),
+              wanted.describe()));
         }
       }
     }
@@ -96,7 +98,8 @@ record ServicesDiff(Observed observed, ImmutableList<Action> actions) implements
     int resources = declared.stream().mapToInt(s -> s.resources().size()).sum();
     Observed observed = new Observed(offenders, ImmutableList.copyOf(blockers),
         offenders.count() + (offenders.count() == 1 ? " registration differs" : " registrations differ"),
-        declared.size() + " services and " + resources + " resources registered as declared, with their quotaholder holdings");
+        declared.size() + " services and " + resources
+            + " resources registered as declared, with their quotaholder holdings");
     return new ServicesDiff(observed, ImmutableList.copyOf(actions));
   }
 

@@ -57,7 +57,8 @@ final class UsersUniqueParser implements SpecParser {
     return map.string("pithos_collisions").map(text -> switch (text) {
       case "refuse" -> UsersUniqueSpec.Collisions.REFUSE;
       case "history" -> UsersUniqueSpec.Collisions.HISTORY;
-      default -> throw map.error("pithos_collisions", "'pithos_collisions' must be refuse or history, not '" + text + "'");
+      default -> throw map.error("pithos_collisions",
+          "'pithos_collisions' must be refuse or history, not '" + text + "'");
     }).orElse(UsersUniqueSpec.Collisions.REFUSE);
   }
 

@@ -14,7 +14,10 @@ import com.google.common.collect.ImmutableSet;
 public record UsersUniqueSpec(String name, DatabaseNames databases, SurvivorRule survivor, ImmutableSet<Integer> keep,
     Strategy cyclades, Strategy pithos, Collisions pithosCollisions) implements InvariantSpec {
 
-  /** refuse: the merge stops (nothing written); history: the keeper's object passes to history, as pithos-manage-accounts does. */
+  /**
+   * refuse: the merge stops (nothing written); history: the keeper's object passes to history, as
+   * pithos-manage-accounts does.
+   */
   public enum Collisions {
     REFUSE,
     HISTORY;
@@ -25,8 +28,8 @@ public record UsersUniqueSpec(String name, DatabaseNames databases, SurvivorRule
   }
 
   /** Collisions refused (the default). */
-  public UsersUniqueSpec(String name, DatabaseNames databases, SurvivorRule survivor, ImmutableSet<Integer> keep, Strategy cyclades,
-      Strategy pithos) {
+  public UsersUniqueSpec(String name, DatabaseNames databases, SurvivorRule survivor, ImmutableSet<Integer> keep,
+      Strategy cyclades, Strategy pithos) {
     this(name, databases, survivor, keep, cyclades, pithos, Collisions.REFUSE);
   }
 

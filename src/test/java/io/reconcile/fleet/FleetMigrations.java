@@ -9,8 +9,8 @@ import java.util.List;
  * pithos host. For tests of the database side; the bundle does the same through its states.
  */
 public final class FleetMigrations {
-  private static final String APT = "DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Options::=--force-confdef"
-      + " -o Dpkg::Options::=--force-confold ";
+  private static final String APT = "DEBIAN_FRONTEND=noninteractive apt-get install -y -q"
+      + " -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold ";
 
   private FleetMigrations() {}
 

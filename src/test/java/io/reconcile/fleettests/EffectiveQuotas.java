@@ -38,12 +38,14 @@ public final class EffectiveQuotas {
     String pithos = fleet.exec("pithos1", "cat", PITHOS_SETTINGS).stdoutOrThrow("read " + PITHOS_SETTINGS);
     BigInteger maxVms = setting(api, "MAX_VMS_PER_USER").orElse(BigInteger.valueOf(3));
     BigInteger maxNetworks = setting(api, "MAX_NETWORKS_PER_USER").orElse(BigInteger.valueOf(5));
-    BigInteger pithosDefault = setting(pithos, "PITHOS_BACKEND_QUOTA").orElse(BigInteger.valueOf(50L * 1024 * 1024 * 1024));
+    BigInteger pithosDefault = setting(pithos, "PITHOS_BACKEND_QUOTA")
+        .orElse(BigInteger.valueOf(50L * 1024 * 1024 * 1024));
     Map<String, BigInteger> vms = dict(api, "VMS_USER_QUOTA");
     Map<String, BigInteger> networks = dict(api, "NETWORKS_USER_QUOTA");
     Map<String, BigInteger> accounts = new LinkedHashMap<>();
-    fleet.psql(FleetDatabase.PITHOS, "SELECT n.path || '|' || p.value FROM nodes n JOIN policy p ON p.node = n.node AND p.key = 'quota'"
-        + " WHERE n.node <> 0 AND n.parent = 0").lines().forEach(l -> {
+    fleet.psql(FleetDatabase.PITHOS, "SELECT n.path || '|' || p.value FROM nodes n"
+        + " JOIN policy p ON p.node = n.node AND p.key = 'quota' WHERE n.node <> 0 AND n.parent = 0")
+        .lines().forEach(l -> {
           String[] f = l.split("\\|");
           BigInteger value = new BigInteger(f[1]);
           accounts.put(f[0], value.signum() == 0 ? UNLIMITED : value);
@@ -62,7 +64,9 @@ public final class EffectiveQuotas {
   public static Map<Integer, Map<String, BigInteger>> after(Fleet fleet) {
     Map<Integer, Map<String, BigInteger>> quotas = new TreeMap<>();
     fleet.psql(FleetDatabase.ASTAKOS, """
-        WITH resources AS (SELECT r.id, s.name || '.' || r.name AS resource, r.uplimit FROM im_resource r JOIN im_service s ON s.id = r.service_id),
+        WITH resources AS (
+            SELECT r.id, s.name || '.' || r.name AS resource, r.uplimit
+              FROM im_resource r JOIN im_service s ON s.id = r.service_id),
         grants AS (
             SELECT m.person_id, g.resource_id, sum(g.member_capacity) AS capacity FROM im_projectmembership m
               JOIN im_projectresourcegrant g ON g.project_application_id = m.application_id
@@ -81,14 +85,16 @@ public final class EffectiveQuotas {
   }
 
   /** "user 12 cyclades.vm: 3 -> 2" for every user and resource of {@code after} whose quota is below {@code before}. */
-  public static List<String> decreases(Map<Integer, Map<String, BigInteger>> before, Map<Integer, Map<String, BigInteger>> after) {
+  public static List<String> decreases(Map<Integer, Map<String, BigInteger>> before,
+      Map<Integer, Map<String, BigInteger>> after) {
     List<String> lower = new ArrayList<>();
     after.forEach((user, quotas) -> {
       Map<String, BigInteger> old = before.get(user);
       for (String resource : RESOURCES) {
         BigInteger now = quotas.get(resource);
         if (old != null && (now == null || now.compareTo(old.get(resource)) < 0)) {
-          lower.add("user " + user + " " + resource + ": " + text(old.get(resource)) + " -> " + (now == null ? "none" : text(now)));
+          lower.add("user " + user + " " + resource + ": " + text(old.get(resource)) + " -> "
+              + (now == null ? "none" : text(now)));
         }
       }
     });

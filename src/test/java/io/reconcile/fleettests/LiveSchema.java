@@ -26,7 +26,8 @@ final class LiveSchema {
              c.is_nullable, coalesce(c.column_default LIKE 'nextval(%', false)::text,
              EXISTS (SELECT 1 FROM pg_constraint k
                       WHERE k.conrelid = (quote_ident(c.table_name))::regclass AND k.contype = 'c'
-                        AND k.conkey = ARRAY[c.ordinal_position::smallint] AND pg_get_constraintdef(k.oid) LIKE '%>= 0%')::text
+                        AND k.conkey = ARRAY[c.ordinal_position::smallint]
+                        AND pg_get_constraintdef(k.oid) LIKE '%>= 0%')::text
         FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
        WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
       UNION ALL
@@ -77,7 +78,8 @@ final class LiveSchema {
             Optional.of(f[5].equals("true")), f[6].equals("true")));
         case "P" -> table.primaryKey = names(f[2]);
         case "U" -> table.uniques.add(names(f[2]));
-        case "F" -> table.foreignKeys.add(new TableShape.ForeignKey(f[2], f[3], f[4], Optional.of(f[5].equals("true"))));
+        case "F" -> table.foreignKeys.add(
+            new TableShape.ForeignKey(f[2], f[3], f[4], Optional.of(f[5].equals("true"))));
         default -> throw new IllegalStateException("unexpected catalog row " + row);
       }
     }

@@ -52,7 +52,8 @@ final class ReferenceSchema {
     TableShape build(String name) {
       ImmutableSet<String> pk = ImmutableSet.copyOf(primaryKey);
       // "PK, unique": the primary key is what makes it unique
-      ImmutableSet<ImmutableSet<String>> unique = uniques.stream().filter(u -> !u.equals(pk)).collect(ImmutableSet.toImmutableSet());
+      ImmutableSet<ImmutableSet<String>> unique =
+          uniques.stream().filter(u -> !u.equals(pk)).collect(ImmutableSet.toImmutableSet());
       return new TableShape(name, ImmutableMap.copyOf(columns), pk, unique, ImmutableSet.copyOf(foreignKeys), optional);
     }
   }
@@ -76,9 +77,11 @@ final class ReferenceSchema {
       }
       String[] words = line.split("\\s+", 3);
       if (words.length < 3) {
-        throw new IllegalArgumentException("line " + number + ": expected '<table> <column> <type> <null|not null>', got '" + line + "'");
+        throw new IllegalArgumentException("line " + number
+            + ": expected '<table> <column> <type> <null|not null>', got '" + line + "'");
       }
-      Builder table = builders.computeIfAbsent(database, d -> new LinkedHashMap<>()).computeIfAbsent(words[0], t -> new Builder());
+      Builder table = builders.computeIfAbsent(database, d -> new LinkedHashMap<>())
+          .computeIfAbsent(words[0], t -> new Builder());
       if (words[1].equals("--")) {
         Matcher together = UNIQUE_TOGETHER.matcher(words[2]);
         if (!together.find()) {
@@ -127,7 +130,8 @@ final class ReferenceSchema {
       nullable = true;
       type = definition.substring(0, definition.length() - " null".length()).strip();
     } else {
-      throw new IllegalArgumentException("line " + number + ": '" + definition + "' does not end in 'null' or 'not null'");
+      throw new IllegalArgumentException("line " + number + ": '" + definition
+          + "' does not end in 'null' or 'not null'");
     }
     Optional<Boolean> serial = Optional.empty();
     boolean nonNegative = false;

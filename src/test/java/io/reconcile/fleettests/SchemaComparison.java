@@ -19,7 +19,8 @@ final class SchemaComparison {
 
   private SchemaComparison() {}
 
-  static ImmutableList<String> differences(String database, Map<String, TableShape> reference, Map<String, TableShape> live) {
+  static ImmutableList<String> differences(String database, Map<String, TableShape> reference,
+      Map<String, TableShape> live) {
     List<String> found = new ArrayList<>();
     reference.forEach((name, expected) -> {
       TableShape actual = live.get(name);
@@ -31,7 +32,8 @@ final class SchemaComparison {
         compare(database + ": " + name, expected, actual, found);
       }
     });
-    new TreeSet<>(live.keySet()).stream().filter(name -> !reference.containsKey(name) && !BOOKKEEPING.matcher(name).matches())
+    new TreeSet<>(live.keySet()).stream()
+        .filter(name -> !reference.containsKey(name) && !BOOKKEEPING.matcher(name).matches())
         .forEach(name -> found.add(database + ": table " + name + " is not in the reference"));
     return ImmutableList.copyOf(found);
   }
@@ -51,7 +53,8 @@ final class SchemaComparison {
       }
     });
     actual.columns().keySet().stream().filter(name -> !expected.columns().containsKey(name))
-        .forEach(name -> found.add(where + "." + name + " is not in the reference (" + actual.columns().get(name).describe() + ")"));
+        .forEach(name -> found.add(where + "." + name + " is not in the reference ("
+            + actual.columns().get(name).describe() + ")"));
     if (!expected.primaryKey().equals(actual.primaryKey())) {
       found.add(where + " primary key is " + actual.primaryKey() + ", reference " + expected.primaryKey());
     }

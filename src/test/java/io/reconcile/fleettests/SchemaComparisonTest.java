@@ -22,14 +22,18 @@ class SchemaComparisonTest {
     assertThat(user012.columns()).doesNotContainKey("uuid").containsKey("provider");
     assertThat(user012.primaryKey()).containsExactly("user_ptr_id");
     assertThat(user012.uniques()).containsExactly(ImmutableSet.of("provider", "third_party_identifier"));
-    assertThat(R013.get(FleetDatabase.ASTAKOS).get("im_astakosuser").uniques()).containsExactly(ImmutableSet.of("uuid"));
-    assertThat(R012.get(FleetDatabase.ASTAKOS)).doesNotContainKeys("im_resource", "quotaholder_app_entity", "im_project");
+    assertThat(R013.get(FleetDatabase.ASTAKOS).get("im_astakosuser").uniques())
+        .containsExactly(ImmutableSet.of("uuid"));
+    assertThat(R012.get(FleetDatabase.ASTAKOS))
+        .doesNotContainKeys("im_resource", "quotaholder_app_entity", "im_project");
     assertThat(R012.get(FleetDatabase.ASTAKOS).get("auth_user").columns().get("username"))
         .isEqualTo(new TableShape.Column("varchar(30)", false, Optional.empty(), false));
-    assertThat(R013.get(FleetDatabase.ASTAKOS).get("auth_user").columns().get("username").type()).isEqualTo("varchar(75)");
+    assertThat(R013.get(FleetDatabase.ASTAKOS).get("auth_user").columns().get("username").type())
+        .isEqualTo("varchar(75)");
     assertThat(R012.get(FleetDatabase.CYCLADES).get("db_backend").columns().get("port").nonNegative()).isTrue();
     assertThat(R012.get(FleetDatabase.PITHOS).get("policy").primaryKey()).containsExactlyInAnyOrder("node", "key");
-    assertThat(R012.get(FleetDatabase.PITHOS).get("xfeaturevals").primaryKey()).containsExactlyInAnyOrder("feature_id", "key", "value");
+    assertThat(R012.get(FleetDatabase.PITHOS).get("xfeaturevals").primaryKey())
+        .containsExactlyInAnyOrder("feature_id", "key", "value");
     assertThat(R012.get(FleetDatabase.PITHOS).get("nodes").foreignKeys())
         .containsExactly(new TableShape.ForeignKey("parent", "nodes", "node", Optional.of(true)));
     assertThat(R012.get(FleetDatabase.PITHOS).get("nodes").uniques()).containsExactly(ImmutableSet.of("path"));
@@ -38,8 +42,9 @@ class SchemaComparisonTest {
     assertThat(R013.get(FleetDatabase.PITHOS).get("public").uniques()).contains(ImmutableSet.of("url"));
     assertThat(R013.get(FleetDatabase.ASTAKOS).get("im_projectmembership").foreignKeys())
         .extracting(TableShape.ForeignKey::describe)
-        .containsExactlyInAnyOrder("application_id -> im_projectapplication.id", "pending_application_id -> im_projectapplication.id",
-            "person_id -> im_astakosuser.user_ptr_id", "project_id -> im_project.id");
+        .containsExactlyInAnyOrder("application_id -> im_projectapplication.id",
+            "pending_application_id -> im_projectapplication.id", "person_id -> im_astakosuser.user_ptr_id",
+            "project_id -> im_project.id");
   }
 
   @Test
@@ -53,11 +58,14 @@ class SchemaComparisonTest {
     columns.remove("latest_version");
     columns.put("path", new TableShape.Column("varchar(1024)", true, Optional.empty(), false));
     columns.put("extra", new TableShape.Column("text", true, Optional.empty(), false));
-    live.put("nodes", new TableShape("nodes", ImmutableMap.copyOf(columns), ImmutableSet.of("node", "path"), ImmutableSet.of(),
-        ImmutableSet.of(new TableShape.ForeignKey("parent", "nodes", "node", Optional.of(false))), false));
+    TableShape.ForeignKey noCascade = new TableShape.ForeignKey("parent", "nodes", "node", Optional.of(false));
+    live.put("nodes", new TableShape("nodes", ImmutableMap.copyOf(columns), ImmutableSet.of("node", "path"),
+        ImmutableSet.of(), ImmutableSet.of(noCascade), false));
     live.remove("groups");
     live.put("alembic_version", reference.get("alembic_version"));
-    live.put("qh_serials", new TableShape("qh_serials", ImmutableMap.of(), ImmutableSet.of(), ImmutableSet.of(), ImmutableSet.of(), false));
+    TableShape empty = new TableShape("qh_serials", ImmutableMap.of(), ImmutableSet.of(), ImmutableSet.of(), ImmutableSet.of(),
+        false);
+    live.put("qh_serials", empty);
     live.put("south_migrationhistory", live.get("qh_serials"));
 
     List<String> differences = SchemaComparison.differences("snf_pithos", reference, live);

@@ -18,6 +18,7 @@ class SchemaFidelity013Test {
   void theSeeded013DatabasesHoldExactlyThe013Schema(Fleet fleet) throws IOException {
     assertThat(SchemaFidelityTest.differences(fleet, "schema-0.13.txt")).isEmpty();
     assertThat(SchemaFidelityTest.southHistory(fleet)).isEqualTo(SchemaFidelityTest.southReference("south-0.13.txt"));
-    assertThat(fleet.psql(FleetDatabase.PITHOS, "SELECT version_num FROM alembic_version").strip()).isEqualTo("27381099d477");
+    assertThat(fleet.psql(FleetDatabase.PITHOS, "SELECT version_num FROM alembic_version").strip())
+        .isEqualTo("27381099d477");
   }
 }

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @FleetTest(release = "0.12", ganeti = 0)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SchemaFidelityTest {
+  private static final String USERNAMES = "SELECT md5(string_agg(username, ',' ORDER BY id)) FROM auth_user";
+  private static final String HEAD = "27381099d477";
   /** Every difference between the fleet's catalogs and a reference file, all three databases. */
   static List<String> differences(Fleet fleet, String referenceFile) {
     List<String> found = new ArrayList<>();
@@ -36,13 +38,15 @@ class SchemaFidelityTest {
 
   /** "app migration" lines of a reference South history file. */
   static List<String> southReference(String file) throws IOException {
-    return Files.readAllLines(ReferenceSchema.DIR.resolve(file)).stream().filter(l -> !l.startsWith("#") && !l.isBlank()).sorted().toList();
+    return Files.readAllLines(ReferenceSchema.DIR.resolve(file)).stream()
+        .filter(l -> !l.startsWith("#") && !l.isBlank()).sorted().toList();
   }
 
   static List<String> southHistory(Fleet fleet) {
     List<String> applied = new ArrayList<>();
     for (FleetDatabase db : List.of(FleetDatabase.ASTAKOS, FleetDatabase.CYCLADES)) {
-      applied.addAll(fleet.psql(db, "SELECT app_name || ' ' || migration FROM south_migrationhistory").lines().toList());
+      applied.addAll(fleet.psql(db, "SELECT app_name || ' ' || migration FROM south_migrationhistory").lines()
+          .toList());
     }
     return applied.stream().sorted().toList();
   }
@@ -57,13 +61,16 @@ class SchemaFidelityTest {
   void the012DatabasesHoldExactlyThe0125Schema(Fleet fleet) throws IOException {
     assertThat(differences(fleet, "schema-0.12.5.txt")).isEmpty();
     assertThat(differences(fleet, "schema-0.13.txt")).as("what 0.13 adds is not there yet")
-        .contains("snf_apps: im_astakosuser.uuid is missing (varchar(255) null)", "snf_apps: table quotaholder_app_entity is missing",
+        .contains("snf_apps: im_astakosuser.uuid is missing (varchar(255) null)",
+            "snf_apps: table quotaholder_app_entity is missing",
             "snf_apps: auth_user.username is varchar(30) not null, reference varchar(75) not null",
-            "snf_cyclades: db_network.type is not in the reference (varchar(50) not null)", "snf_pithos: table config is missing");
+            "snf_cyclades: db_network.type is not in the reference (varchar(50) not null)",
+            "snf_pithos: table config is missing");
     assertThat(southHistory(fleet)).isEqualTo(southReference("south-0.12.5.txt"));
     assertThat(fleet.psql(FleetDatabase.PITHOS, "SELECT to_regclass('alembic_version') IS NULL").strip())
         .as("pithos-migrate never ran on a 0.12.5 host").isEqualTo("t");
-    assertThat(fleet.psql(FleetDatabase.ASTAKOS, "SELECT count(*) FROM auth_user WHERE username !~ '^[0-9a-f]{30}$'").strip())
+    assertThat(fleet.psql(FleetDatabase.ASTAKOS,
+        "SELECT count(*) FROM auth_user WHERE username !~ '^[0-9a-f]{30}$'").strip())
         .as("0.12.5 usernames are 30 hex digits").isEqualTo("0");
   }
 
@@ -71,7 +78,7 @@ class SchemaFidelityTest {
   @Order(2)
   void migration0016FailsAndRollsBackWhileCaseDuplicateUsersRemain(Fleet fleet) {
     upgradePackages(fleet, "astakos1");
-    String usernames = fleet.psql(FleetDatabase.ASTAKOS, "SELECT md5(string_agg(username, ',' ORDER BY id)) FROM auth_user");
+    String usernames = fleet.psql(FleetDatabase.ASTAKOS, USERNAMES);
 
     CommandResult migrate = FleetMigrations.migrateDjango(fleet, "astakos1");
 
@@ -86,7 +93,7 @@ class SchemaFidelityTest {
     assertThat(migrate.stderr()).endsWith("EOFError: EOF when reading a line\n");
     assertThat(fleet.psql(FleetDatabase.ASTAKOS, "SELECT max(migration) FROM south_migrationhistory").strip())
         .startsWith("0015_");
-    assertThat(fleet.psql(FleetDatabase.ASTAKOS, "SELECT md5(string_agg(username, ',' ORDER BY id)) FROM auth_user"))
+    assertThat(fleet.psql(FleetDatabase.ASTAKOS, USERNAMES))
         .as("0016 rolled back").isEqualTo(usernames);
   }
 
@@ -110,7 +117,7 @@ class SchemaFidelityTest {
     assertThat(differences(fleet, "schema-0.13.txt")).isEmpty();
     assertThat(differences(fleet, "schema-0.12.5.txt")).hasSizeGreaterThan(40);
     assertThat(southHistory(fleet)).isEqualTo(southReference("south-0.13.txt"));
-    assertThat(fleet.psql(FleetDatabase.PITHOS, "SELECT version_num FROM alembic_version").strip()).isEqualTo("27381099d477");
+    assertThat(fleet.psql(FleetDatabase.PITHOS, "SELECT version_num FROM alembic_version").strip()).isEqualTo(HEAD);
   }
 
   @Test
@@ -124,19 +131,24 @@ class SchemaFidelityTest {
           FROM auth_user u JOIN im_astakosuser a ON a.user_ptr_id = u.id""").strip())
         .as("0016: no user without a uuid, usernames lower(email), active users verified, one local provider each")
         .isEqualTo("0|0|0|0");
-    assertThat(fleet.psql(FleetDatabase.ASTAKOS, "SELECT entity || ' ' || owner_id || ' [' || key || ']' FROM quotaholder_app_entity"))
+    assertThat(fleet.psql(FleetDatabase.ASTAKOS,
+        "SELECT entity || ' ' || owner_id || ' [' || key || ']' FROM quotaholder_app_entity"))
         .as("the quotaholder's fixture").isEqualTo("system system []\n");
-    assertThat(fleet.psql(FleetDatabase.CYCLADES, "SELECT DISTINCT flavor || ' ' || mode || ' ' || coalesce(tags, '-') FROM db_network ORDER BY 1"))
-        .as("0061").isEqualTo("IP_LESS_ROUTED routed ip-less-routed\nMAC_FILTERED bridged private-filtered\nPHYSICAL_VLAN bridged physical-vlan\n");
+    assertThat(fleet.psql(FleetDatabase.CYCLADES,
+        "SELECT DISTINCT flavor || ' ' || mode || ' ' || coalesce(tags, '-') FROM db_network ORDER BY 1").lines())
+        .as("0061").containsExactly("IP_LESS_ROUTED routed ip-less-routed", "MAC_FILTERED bridged private-filtered",
+            "PHYSICAL_VLAN bridged physical-vlan");
     // encode_url(public_id + 42) of pithos.api.short_url, values computed with the real module
-    assertThat(fleet.psql(FleetDatabase.PITHOS, "SELECT public_id || ' ' || url FROM public WHERE public_id IN (1, 2, 3) ORDER BY 1"))
+    assertThat(fleet.psql(FleetDatabase.PITHOS,
+        "SELECT public_id || ' ' || url FROM public WHERE public_id IN (1, 2, 3) ORDER BY 1"))
         .isEqualTo("1 9npwd\n2 jdycp\n3 yeq4h\n");
     Map<String, String> counts = Map.of(
         "nodes", "SELECT count(*) FROM nodes WHERE node <> 0 AND parent = 0 AND path !~ '^[0-9a-f-]{36}$'",
         "versions", "SELECT count(*) FROM versions WHERE muser !~ '^[0-9a-f-]{36}$'",
         "groups", "SELECT count(*) FROM groups WHERE owner !~ '^[0-9a-f-]{36}$' OR member !~ '^[0-9a-f-]{36}$'",
         "xfeaturevals", "SELECT count(*) FROM xfeaturevals WHERE value <> '*' AND value !~ '^[0-9a-f-]{36}(:.*)?$'");
-    counts.forEach((table, sql) -> assertThat(fleet.psql(FleetDatabase.PITHOS, sql).strip()).as("165ba3fbfe53: " + table).isEqualTo("0"));
+    counts.forEach((table, sql) ->
+        assertThat(fleet.psql(FleetDatabase.PITHOS, sql).strip()).as("165ba3fbfe53: " + table).isEqualTo("0"));
   }
 
   /** What the guide's section 2 and 6.2 leave: one user and one Pithos account per email (here: the first spelling). */
@@ -144,7 +156,8 @@ class SchemaFidelityTest {
     String ids = fleet.psql(FleetDatabase.ASTAKOS, """
         SELECT string_agg(id::text, ',') FROM auth_user u
          WHERE EXISTS (SELECT 1 FROM auth_user f WHERE lower(f.email) = lower(u.email) AND f.id < u.id)""").strip();
-    fleet.psql(FleetDatabase.ASTAKOS, "DELETE FROM im_astakosuser WHERE user_ptr_id IN (" + ids + "); DELETE FROM auth_user WHERE id IN (" + ids + ")");
+    fleet.psql(FleetDatabase.ASTAKOS, "DELETE FROM im_astakosuser WHERE user_ptr_id IN (" + ids + ");"
+        + " DELETE FROM auth_user WHERE id IN (" + ids + ")");
     fleet.psql(FleetDatabase.PITHOS, """
         CREATE TEMPORARY TABLE gone AS SELECT path FROM nodes n WHERE n.parent = 0 AND n.node <> 0
            AND EXISTS (SELECT 1 FROM nodes f WHERE f.parent = 0 AND lower(f.path) = lower(n.path) AND f.node < n.node);

@@ -30,7 +30,8 @@ record TableShape(String name, ImmutableMap<String, Column> columns, ImmutableSe
   /** {@code column -> table.column}; {@code onDeleteCascade} empty where the reference does not say. */
   record ForeignKey(String column, String table, String referenced, Optional<Boolean> onDeleteCascade) {
     String describe() {
-      return column + " -> " + table + "." + referenced + onDeleteCascade.map(c -> c ? " ON DELETE CASCADE" : "").orElse("");
+      return column + " -> " + table + "." + referenced
+          + onDeleteCascade.map(c -> c ? " ON DELETE CASCADE" : "").orElse("");
     }
 
     /** Equal where both say something. */
