@@ -21,6 +21,8 @@ import io.reconcile.report.JsonReport;
 import io.reconcile.report.RunReport;
 import io.reconcile.report.SecretMasker;
 import io.reconcile.report.TextReport;
+import io.reconcile.ssh.SshClientConfig;
+import io.reconcile.ssh.SshTarget;
 import io.reconcile.ssh.SshTransport;
 import io.reconcile.ssh.TransportOptions;
 import io.reconcile.state.StateBundle;
@@ -28,16 +30,19 @@ import io.reconcile.state.StateFiles;
 import io.reconcile.state.StateLoader;
 import io.reconcile.template.TemplateRenderer;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,6 +61,8 @@ import picocli.CommandLine.Spec;
         "130:interrupted (SIGINT, SIGTERM): work in flight finished, the rest skipped, the run recorded"})
 public final class ReconcileCommand implements Callable<Integer> {
   enum Format { text, json }
+
+  private static final int DEFAULT_CONNECT_TIMEOUT = 10; // Ansible's default timeout
 
   @Spec CommandSpec spec;
 
@@ -103,9 +110,14 @@ public final class ReconcileCommand implements Callable<Integer> {
   @Option(names = "--accept-new-host-keys", description = "trust and record keys of hosts never seen before (never a changed key)")
   boolean acceptNewHostKeys;
 
-  @Option(names = "--connect-timeout", defaultValue = "10", paramLabel = "SECONDS",
-      description = "limit for the TCP connect, and again for the SSH handshake and login, to each host (default: ${DEFAULT-VALUE})")
-  int connectTimeout;
+  @Option(names = "--connect-timeout", paramLabel = "SECONDS",
+      description = "limit for the TCP connect, and again for the SSH handshake and login, to each host"
+          + " (default: ansible.cfg's timeout, else the ssh config's ConnectTimeout, else 10)")
+  Integer connectTimeout;
+
+  @Option(names = {"--ssh-config", "-F"}, paramLabel = "FILE",
+      description = "OpenSSH client configuration, as ssh -F (default: ~/.ssh/config when it exists)")
+  Path sshConfig;
 
   @Option(names = "--command-timeout", paramLabel = "SECONDS",
       description = "limit for every remote script (observation, apt, file writes, services, commands) below its own limit"
@@ -134,7 +146,8 @@ public final class ReconcileCommand implements Callable<Integer> {
     if (forks < 1) {
       throw new ParameterException(spec.commandLine(), "--forks must be at least 1");
     }
-    if (connectTimeout < 1 || (commandTimeout != null && commandTimeout < 1) || dpkgLockTimeout < 0) {
+    if ((connectTimeout != null && connectTimeout < 1) || (commandTimeout != null && commandTimeout < 1)
+        || dpkgLockTimeout < 0) {
       throw new ParameterException(spec.commandLine(),
           "--connect-timeout and --command-timeout must be at least 1 second, --dpkg-lock-timeout at least 0");
     }
@@ -147,8 +160,9 @@ public final class ReconcileCommand implements Callable<Integer> {
   private int run(SshTransport transport) throws Exception {
     Inventory parsed = Inventory.parse(inventory);
     ImmutableList<InventoryHost> selected = select(parsed);
-    transport.readKeysInBackground(selected.stream().map(h -> h.connection().privateKeyFile()).flatMap(Optional::stream)
-        .distinct().toList());
+    ImmutableMap<String, SshTarget> sshTargets = sshTargets().of(selected);
+    transport.readKeysInBackground(sshTargets.values().stream()
+        .flatMap(t -> Stream.concat(t.privateKey().stream(), t.options().identityFiles().stream())).distinct().toList());
     ProjectLayout layout = ProjectLayout.resolve(inventory, Optional.ofNullable(states), Optional.ofNullable(templates));
     StateBundle bundle = new StateLoader(DatabaseTypes.parsers()).load(new StateFiles(layout.states(), layout.templates())).withTags(ImmutableSet.copyOf(tags))
         .withoutTags(ImmutableSet.copyOf(skipTags));
@@ -161,8 +175,7 @@ public final class ReconcileCommand implements Callable<Integer> {
         hostsMatching(parsed), groups(parsed), everyHost).build(bundle, targets);
 
     RunReport report;
-    try (SshHostConnector connector = new SshHostConnector(transport,
-        ImmutableMap.copyOf(selected.stream().collect(ImmutableMap.toImmutableMap(InventoryHost::name, h -> h))),
+    try (SshHostConnector connector = new SshHostConnector(transport, sshTargets,
         Optional.ofNullable(commandTimeout).map(Duration::ofSeconds))) {
       Reconciler reconciler = new Reconciler(connector,
           new RunSettings(forks, RunIds.next(), "/var/backups/reconcile", exportDir.toAbsolutePath(),
@@ -209,10 +222,21 @@ public final class ReconcileCommand implements Callable<Integer> {
   private TransportOptions transportOptions() {
     // Like OpenSSH's ConnectTimeout, which also bounds the wait for the server's banner: a host that
     // accepts the connection but never answers (frozen, overloaded) is unreachable after this long.
+    Duration connect = Duration.ofSeconds(connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout);
     TransportOptions options = TransportOptions.defaults()
         .withAcceptNewHostKeys(acceptNewHostKeys)
-        .withConnectTimeout(Duration.ofSeconds(connectTimeout))
-        .withAuthTimeout(Duration.ofSeconds(connectTimeout));
+        .withConnectTimeout(connect)
+        .withAuthTimeout(connect);
     return knownHosts == null ? options : options.withKnownHosts(knownHosts);
+  }
+
+  /** The ssh client configuration: --ssh-config, else ~/.ssh/config when there is one. */
+  private SshTargets sshTargets() {
+    Map<String, String> env = System.getenv();
+    Path file = sshConfig != null ? sshConfig : Path.of(System.getProperty("user.home"), ".ssh", "config");
+    SshClientConfig config = sshConfig != null || Files.isRegularFile(file)
+        ? SshClientConfig.read(file, env) : SshClientConfig.none(env);
+    return new SshTargets(config, ConnectionDefaults.NONE,
+        new SshTargets.Overrides(knownHosts != null, acceptNewHostKeys, connectTimeout != null));
   }
 }

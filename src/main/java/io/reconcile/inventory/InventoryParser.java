@@ -15,18 +15,11 @@ import java.util.Map;
  * before anything is contacted.
  */
 public final class InventoryParser {
-  private final String localUser;
-
-  /** @param localUser the SSH user for hosts without {@code ansible_user} */
-  public InventoryParser(String localUser) {
-    this.localUser = localUser;
-  }
-
   public Inventory parse(Path file) {
     String name = file.toString();
     InventoryDraft draft = SectionParser.parse(name, InventoryLexer.lex(name, read(file)));
     VariableResolver variables = new VariableResolver(draft);
-    ConnectionResolver connections = new ConnectionResolver(name, file.toAbsolutePath().getParent(), localUser);
+    ConnectionResolver connections = new ConnectionResolver(name, file.toAbsolutePath().getParent());
 
     ImmutableList.Builder<InventoryHost> hosts = ImmutableList.builder();
     for (InventoryDraft.Host host : draft.hosts()) {

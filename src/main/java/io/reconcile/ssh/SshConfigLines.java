@@ -115,38 +115,11 @@ final class SshConfigLines {
         + " got '" + text.strip() + "'");
   }
 
-  /** {@code ssh [-q] [-l USER] [-p PORT] -W %h:%p [USER@]HOST}: the bastion as a ProxyJump hop. */
+  /** ProxyCommand in its {@code ssh -W %h:%p BASTION} form: the bastion as a ProxyJump hop. */
   private String proxyJumpOf(int number, String value) {
-    List<String> words = List.of(value.split("[\\s,]+"));
-    String user = "";
-    String port = "";
-    String destination = null;
-    boolean forwards = false;
-    for (int i = 1; i < words.size() && words.get(0).equals("ssh"); i++) {
-      String word = words.get(i);
-      if (word.equals("-W") && i + 1 < words.size() && words.get(i + 1).equals("%h:%p")) {
-        forwards = true;
-        i++;
-      } else if ((word.equals("-l") || word.equals("-p")) && i + 1 < words.size()) {
-        if (word.equals("-l")) {
-          user = words.get(++i) + "@";
-        } else {
-          port = ":" + words.get(++i);
-        }
-      } else if (word.equals("-q")) {
-        continue;
-      } else if (!word.startsWith("-") && destination == null) {
-        destination = word;
-      } else {
-        destination = null;
-        break;
-      }
-    }
-    if (!forwards || destination == null) {
-      throw new InvalidInputException(file, number, "ProxyCommand '" + value.replace(',', ' ') + "' is not supported:"
-          + " reconcile takes ProxyJump, or ProxyCommand in its form 'ssh -W %h:%p [-q] [-l USER] [-p PORT] BASTION'");
-    }
-    return (destination.contains("@") ? "" : user) + destination + port;
+    return ProxyCommandJump.hopOf(List.of(value.split("[\\s,]+"))).orElseThrow(() -> new InvalidInputException(file,
+        number, "ProxyCommand '" + value.replace(',', ' ') + "' is not supported: reconcile takes ProxyCommand in its"
+            + " form " + ProxyCommandJump.EXPECTED));
   }
 
   private InvalidInputException bad(int number, String keyword, String value, String expected) {
