@@ -50,8 +50,12 @@ final class Bastions implements AutoCloseable {
       }
       if (known.failure() != null) {
         SshFailure failed = known.failure().failure();
+        // As with ssh, whose command-line options apply to the destination and not to its jump hosts.
+        String hint = failed.kind() == SshFailure.Kind.PRIVATE_KEY_UNUSABLE
+            ? " (a bastion logs in with its own IdentityFile of the ssh client configuration, or the agent's keys;"
+                + " the inventory's key is the host's)" : "";
         throw SshTransport.failure(target, failed.kind(), "bastion " + bastion.name() + " (" + bastion.address()
-            + "): " + failed.message(), known.failure());
+            + "): " + failed.message() + hint, known.failure());
       }
       return known.session();
     }
