@@ -63,11 +63,15 @@ public final class ReconcileCommand implements Callable<Integer> {
   enum Format { text, json }
 
   private static final int DEFAULT_CONNECT_TIMEOUT = 10; // Ansible's default timeout
+  private static final int DEFAULT_FORKS = 50;
+  private static final int DEFAULT_DPKG_LOCK = 120;
+  private static final String DEFAULT_EXPORT_DIR = "reconcile-exports";
 
   @Spec CommandSpec spec;
 
   // Not `required`: picocli would then demand it for `reconcile history` too; call() checks it.
-  @Option(names = "--inventory", paramLabel = "FILE", description = "Ansible INI inventory (required)")
+  @Option(names = "--inventory", paramLabel = "FILE",
+      description = "Ansible inventory, INI or YAML (default: ansible.cfg's [defaults] inventory)")
   Path inventory;
 
   @Option(names = "--states", paramLabel = "DIR", description = "state declarations (default: states/ of the project)")
@@ -91,8 +95,8 @@ public final class ReconcileCommand implements Callable<Integer> {
   @Option(names = "--skip-tags", split = ",", paramLabel = "TAG", description = "leave out declarations with any of these tags")
   List<String> skipTags = new ArrayList<>();
 
-  @Option(names = {"--forks", "-f"}, defaultValue = "50", paramLabel = "N", description = "hosts handled at once (default: ${DEFAULT-VALUE})")
-  int forks;
+  @Option(names = {"--forks", "-f"}, paramLabel = "N", description = "hosts handled at once (default: ansible.cfg's forks, else 50)")
+  Integer forks;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
   Format format;
@@ -100,8 +104,8 @@ public final class ReconcileCommand implements Callable<Integer> {
   @Option(names = "--report-json", paramLabel = "FILE", description = "also write the JSON report to FILE")
   Path reportJson;
 
-  @Option(names = "--export-dir", defaultValue = "reconcile-exports", paramLabel = "DIR",
-      description = "where database rows are exported before apply deletes or rewrites them (default: ${DEFAULT-VALUE})")
+  @Option(names = "--export-dir", paramLabel = "DIR",
+      description = "where database rows are exported before apply deletes or rewrites them (default: reconcile-exports)")
   Path exportDir;
 
   @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts to verify host keys (default: ~/.ssh/known_hosts)")
@@ -124,14 +128,15 @@ public final class ReconcileCommand implements Callable<Integer> {
           + " (default: their own: observation 2 min, apt 30 min, a declared command its timeout)")
   Integer commandTimeout;
 
-  @Option(names = "--dpkg-lock-timeout", defaultValue = "120", paramLabel = "SECONDS",
-      description = "how long apt waits for another process holding the dpkg lock before the host fails (default: ${DEFAULT-VALUE})")
-  int dpkgLockTimeout;
+  @Option(names = "--dpkg-lock-timeout", paramLabel = "SECONDS",
+      description = "how long apt waits for another process holding the dpkg lock before the host fails (default: 120)")
+  Integer dpkgLockTimeout;
 
   @Mixin OperationsOptions operations;
 
   private final Consumer<SecretMasker> maskerSink;
   private final Cancellation cancellation;
+  private ConnectionDefaults connectionDefaults = ConnectionDefaults.NONE;
 
   ReconcileCommand(Consumer<SecretMasker> maskerSink, Cancellation cancellation) {
     this.maskerSink = maskerSink;
@@ -140,8 +145,11 @@ public final class ReconcileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    fillFrom(AnsibleConfigLocator.find(System.getenv(), Path.of("").toAbsolutePath(),
+        Path.of(System.getProperty("user.home"))).map(AnsibleConfig::read).orElse(AnsibleConfig.NONE));
     if (inventory == null) {
-      throw new ParameterException(spec.commandLine(), "Missing required option: '--inventory=FILE'");
+      throw new ParameterException(spec.commandLine(), "Missing required option: '--inventory=FILE'"
+          + " (or an inventory in ansible.cfg's [defaults])");
     }
     if (forks < 1) {
       throw new ParameterException(spec.commandLine(), "--forks must be at least 1");
@@ -230,13 +238,38 @@ public final class ReconcileCommand implements Callable<Integer> {
     return knownHosts == null ? options : options.withKnownHosts(knownHosts);
   }
 
+  /**
+   * ansible.cfg's settings for what the command line leaves out: [defaults] and [ssh_connection] as Ansible
+   * means them, [reconcile] for reconcile's own flags; then the built-in defaults.
+   */
+  private void fillFrom(AnsibleConfig cfg) {
+    inventory = inventory != null ? inventory : cfg.inventory().orElse(null);
+    forks = forks != null ? forks : cfg.forks().orElse(DEFAULT_FORKS);
+    connectTimeout = connectTimeout != null ? connectTimeout
+        : cfg.reconcileSeconds("connect_timeout").or(cfg::timeout).orElse(null);
+    commandTimeout = commandTimeout != null ? commandTimeout
+        : cfg.reconcileSeconds("command_timeout").orElse(null);
+    dpkgLockTimeout = dpkgLockTimeout != null ? dpkgLockTimeout
+        : cfg.reconcileSeconds("dpkg_lock_timeout").orElse(DEFAULT_DPKG_LOCK);
+    states = states != null ? states : cfg.reconcilePath("states").orElse(null);
+    templates = templates != null ? templates : cfg.reconcilePath("templates").orElse(null);
+    knownHosts = knownHosts != null ? knownHosts : cfg.reconcilePath("known_hosts").orElse(null);
+    sshConfig = sshConfig != null ? sshConfig : cfg.reconcilePath("ssh_config").or(cfg::sshConfig).orElse(null);
+    exportDir = exportDir != null ? exportDir : cfg.reconcilePath("export_dir").orElse(Path.of(DEFAULT_EXPORT_DIR));
+    // host_key_checking = False turns checking off in Ansible; reconcile never does: new hosts are trusted
+    // and recorded, a changed key still fails (as --accept-new-host-keys).
+    acceptNewHostKeys = acceptNewHostKeys || cfg.reconcileFlag("accept_new_host_keys").orElse(false)
+        || cfg.hostKeyChecking().map(checking -> !checking).orElse(false);
+    connectionDefaults = new ConnectionDefaults(cfg.remoteUser(), cfg.remotePort(), cfg.privateKeyFile(), cfg.proxyJump());
+  }
+
   /** The ssh client configuration: --ssh-config, else ~/.ssh/config when there is one. */
   private SshTargets sshTargets() {
     Map<String, String> env = System.getenv();
     Path file = sshConfig != null ? sshConfig : Path.of(System.getProperty("user.home"), ".ssh", "config");
     SshClientConfig config = sshConfig != null || Files.isRegularFile(file)
         ? SshClientConfig.read(file, env) : SshClientConfig.none(env);
-    return new SshTargets(config, ConnectionDefaults.NONE,
+    return new SshTargets(config, connectionDefaults,
         new SshTargets.Overrides(knownHosts != null, acceptNewHostKeys, connectTimeout != null));
   }
 }

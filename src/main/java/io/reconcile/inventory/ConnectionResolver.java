@@ -53,9 +53,14 @@ final class ConnectionResolver {
 
   private Optional<String> proxyJump(String hostName, Setting setting) {
     try {
-      return SshCommonArgs.proxyJump(setting.value());
-    } catch (InventorySyntaxException e) {
-      throw new InvalidInputException(file, setting.source().line(), "host '" + hostName + "': " + e.getMessage());
+      SshCommonArgs args = SshCommonArgs.parse(setting.value());
+      if (args.configFile().isPresent()) {
+        throw new IllegalArgumentException("-F is not taken per host: name the file in ansible.cfg's ssh_args or"
+            + " with --ssh-config");
+      }
+      return args.proxyJump();
+    } catch (IllegalArgumentException e) {
+      throw invalid(hostName, setting, e.getMessage());
     }
   }
 

@@ -7,36 +7,43 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The part of {@code ansible_ssh_common_args} that reconcile acts on: the bastion, as Ansible's guide
- * writes it ({@code -o ProxyJump=HOP}, {@code -J HOP}, or {@code -o ProxyCommand="ssh -W %h:%p -q HOP"}).
- * Options that only shape OpenSSH's own connection sharing are ignored (reconcile keeps one session per
- * host anyway); any other option is refused, so that nothing an operator set is silently dropped.
+ * The part of ssh arguments that reconcile acts on, as Ansible passes them to ssh
+ * ({@code ansible_ssh_common_args}, ansible.cfg's {@code ssh_args} and {@code ssh_common_args}): the
+ * bastion, as Ansible's guide writes it ({@code -o ProxyJump=HOP}, {@code -J HOP}, or
+ * {@code -o ProxyCommand="ssh -W %h:%p -q HOP"}), and the client configuration file of {@code -F FILE}.
+ * Options that only shape OpenSSH's own connection sharing and compression are ignored (reconcile keeps one
+ * session per host anyway); any other option is refused, so that nothing an operator set is silently
+ * dropped.
+ *
+ * @param proxyJump the bastions ({@code user@host:port}, comma-separated)
+ * @param configFile the file of {@code -F}
  */
-final class SshCommonArgs {
+public record SshCommonArgs(Optional<String> proxyJump, Optional<String> configFile) {
   private static final ImmutableSet<String> IGNORED = ImmutableSet.of("controlmaster", "controlpersist", "controlpath");
+  private static final String TAKES = "reconcile takes -J HOP, -o ProxyJump=HOP, -o ProxyCommand='ssh -W %h:%p HOP'"
+      + " and -F FILE (other ssh options belong in the ssh client configuration, see --ssh-config)";
 
-  private SshCommonArgs() {}
-
-  /** The ProxyJump value the arguments give, if any ({@code user@host:port}, comma-separated). */
-  static Optional<String> proxyJump(String args) {
+  /** @throws IllegalArgumentException naming the argument reconcile does not take */
+  public static SshCommonArgs parse(String args) {
     ImmutableList<String> words = ShellWords.split(args);
     Optional<String> jump = Optional.empty();
+    Optional<String> file = Optional.empty();
     for (int i = 0; i < words.size(); i++) {
       String word = words.get(i);
-      if (word.equals("-J") && i + 1 < words.size()) {
-        jump = Optional.of(words.get(++i));
+      if ((word.equals("-J") || word.equals("-F")) && i + 1 < words.size()) {
+        String value = words.get(++i);
+        jump = word.equals("-J") ? Optional.of(value) : jump;
+        file = word.equals("-F") ? Optional.of(value) : file;
       } else if (word.startsWith("-J") && word.length() > 2) {
         jump = Optional.of(word.substring(2));
       } else if (word.startsWith("-o") && (word.length() > 2 || i + 1 < words.size())) {
         Optional<String> hop = option(word.length() > 2 ? word.substring(2) : words.get(++i));
         jump = hop.isPresent() ? hop : jump;
-      } else {
-        throw new InventorySyntaxException("ansible_ssh_common_args: '" + word + "' is not supported by reconcile;"
-            + " it takes -J HOP, -o ProxyJump=HOP or -o ProxyCommand='ssh -W %h:%p HOP' (other ssh options belong"
-            + " in the ssh client configuration, see --ssh-config)");
+      } else if (!word.equals("-C")) {
+        throw new IllegalArgumentException("'" + word + "' is not supported: " + TAKES);
       }
     }
-    return jump;
+    return new SshCommonArgs(jump, file);
   }
 
   /** One {@code -o Key=Value} (or {@code Key Value}): the bastion it names, empty for an ignored option. */
@@ -51,12 +58,10 @@ final class SshCommonArgs {
       return Optional.of(value);
     }
     if (key.equals("proxycommand")) {
-      return Optional.of(ProxyCommandJump.hopOf(ShellWords.split(value)).orElseThrow(() -> new InventorySyntaxException(
-          "ansible_ssh_common_args: ProxyCommand '" + value + "' is not supported: reconcile takes ProxyCommand in its"
-              + " form " + ProxyCommandJump.EXPECTED)));
+      return Optional.of(ProxyCommandJump.hopOf(ShellWords.split(value)).orElseThrow(() -> new IllegalArgumentException(
+          "ProxyCommand '" + value + "' is not supported: reconcile takes ProxyCommand in its form "
+              + ProxyCommandJump.EXPECTED)));
     }
-    throw new InventorySyntaxException("ansible_ssh_common_args: -o " + option + " is not supported by reconcile;"
-        + " it takes -o ProxyJump=HOP or -o ProxyCommand='ssh -W %h:%p HOP' (other ssh options belong in the ssh"
-        + " client configuration, see --ssh-config)");
+    throw new IllegalArgumentException("-o " + option + " is not supported: " + TAKES);
   }
 }

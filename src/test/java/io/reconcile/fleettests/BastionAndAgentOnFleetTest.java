@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reconcile.cli.ReconcileRun;
 import io.reconcile.fleet.Fleet;
 import io.reconcile.fleet.FleetHost;
+import io.reconcile.fleet.FleetSpec;
 import io.reconcile.testing.FleetTest;
 import io.reconcile.testing.SshAgentProcess;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -152,6 +154,46 @@ class BastionAndAgentOnFleetTest {
 
     assertThat(check.code()).as(check.toString()).isZero();
     assertThat(check.json().get("summary").get("ok").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  @Order(6)
+  void ansibleCfgFoundAsAnsibleFindsItWithInventoryOverItAndItOverTheSshConfig() throws Exception {
+    // The ssh config names a user that may not log in; ansible.cfg's remote_user and key win over it; the
+    // inventory's ansible_user wins over ansible.cfg (ganeti2: refused); a flag wins over everything. The
+    // bastion has its own user and key in the ssh config (as with ssh, the host's options are not its).
+    Path site = Files.createDirectories(project.resolve("site"));
+    Files.writeString(site.resolve("ssh_config"), Files.readString(fleet.sshConfig())
+        .replace("  User root\n", "  User nobody\n")
+        .replace("Host " + FleetSpec.BASTION + "\n", "Host " + FleetSpec.BASTION + "\n  User root\n  IdentityFile "
+            + fleet.privateKey() + "\n")
+        .replace("  IdentityFile " + fleet.privateKey() + "\n  IdentitiesOnly yes\n", "  IdentityAgent none\n"));
+    String inventory = Files.readString(fleet.inventory());
+    Files.writeString(site.resolve("fleet.ini"), inventory.replace("\nganeti2\n", "\nganeti2 ansible_user=nobody\n"));
+    Files.writeString(site.resolve("plain.ini"), inventory);
+    Files.writeString(site.resolve("ansible.cfg"), """
+        [defaults]
+        inventory = fleet.ini
+        remote_user = root
+        private_key_file = %s
+        forks = 2
+        timeout = 20
+        [ssh_connection]
+        ssh_args = -C -o ControlMaster=auto -o ControlPersist=60s -F ssh_config
+        [reconcile]
+        states = ../states
+        templates = ../templates
+        """.formatted(fleet.privateKey()));
+
+    ChildRun found = ChildRun.of(site, Map.of(), "--check", "--format", "json", "--progress", "none");
+    assertThat(found.code()).as(found.toString()).isEqualTo(4);
+    assertThat(found.out()).contains("permission denied (publickey) for nobody@ganeti2");
+    assertThat(found.json().get("summary").get("ok").asInt()).isEqualTo(2);
+
+    ChildRun flagWins = ChildRun.of(project, Map.of("ANSIBLE_CONFIG", site.resolve("ansible.cfg").toString()),
+        "--inventory", site.resolve("plain.ini").toString(), "--check", "--format", "json", "--progress", "none");
+    assertThat(flagWins.code()).as(flagWins.toString()).isZero();
+    assertThat(flagWins.json().get("summary").get("ok").asInt()).isEqualTo(3);
   }
 
   /** Established TCP connections to the bastion's sshd (port 22), from its kernel's table. */
