@@ -17,10 +17,12 @@ import io.reconcile.plan.HostTarget;
 import io.reconcile.plan.Reconciler;
 import io.reconcile.plan.ResourceRenderer;
 import io.reconcile.plan.RunSettings;
+import io.reconcile.report.ExitCodes;
 import io.reconcile.report.JsonReport;
 import io.reconcile.report.RunReport;
 import io.reconcile.report.SecretMasker;
 import io.reconcile.report.TextReport;
+import io.reconcile.savedplan.SavedPlan;
 import io.reconcile.ssh.SshClientConfig;
 import io.reconcile.ssh.SshTarget;
 import io.reconcile.ssh.SshTransport;
@@ -134,6 +136,8 @@ public final class ReconcileCommand implements Callable<Integer> {
 
   @Mixin OperationsOptions operations;
 
+  @Mixin PlanOptions plans;
+
   private final Consumer<SecretMasker> maskerSink;
   private final Cancellation cancellation;
   private ConnectionDefaults connectionDefaults = ConnectionDefaults.NONE;
@@ -147,6 +151,11 @@ public final class ReconcileCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     fillFrom(AnsibleConfigLocator.find(System.getenv(), Path.of("").toAbsolutePath(),
         Path.of(System.getProperty("user.home"))).map(AnsibleConfig::read).orElse(AnsibleConfig.NONE));
+    Optional<SavedPlan> saved = plans.saved();
+    saved.ifPresent(this::takeRunFrom);
+    if (plans.planOut != null && !check) {
+      throw new ParameterException(spec.commandLine(), "--plan-out saves the plan of a --check run");
+    }
     if (inventory == null) {
       throw new ParameterException(spec.commandLine(), "Missing required option: '--inventory=FILE'"
           + " (or an inventory in ansible.cfg's [defaults])");
@@ -161,17 +170,33 @@ public final class ReconcileCommand implements Callable<Integer> {
     }
     try (SshTransport transport = SshTransport.create(transportOptions())) {
       transport.startInBackground(); // while inventory, states and templates load; contacts no host
-      return run(transport);
+      return run(transport, saved);
     }
   }
 
-  private int run(SshTransport transport) throws Exception {
+  /** A saved plan says what the run is: its inventory, states, templates, --limit and --tags. */
+  private void takeRunFrom(SavedPlan saved) {
+    if (check || states != null || templates != null || limit != null || !tags.isEmpty() || !skipTags.isEmpty()
+        || (inventory != null && !inventory.toAbsolutePath().equals(saved.inventory()))) {
+      throw new ParameterException(spec.commandLine(), "--plan applies a saved plan as it was made: it takes no --check,"
+          + " --states, --templates, --limit, --tags, --skip-tags or other --inventory");
+    }
+    inventory = saved.inventory();
+    states = saved.states();
+    templates = saved.templates();
+    limit = saved.limit().orElse(null);
+    tags = saved.tags();
+    skipTags = saved.skipTags();
+  }
+
+  private int run(SshTransport transport, Optional<SavedPlan> saved) throws Exception {
     Inventory parsed = Inventory.parse(inventory);
     ImmutableList<InventoryHost> selected = select(parsed);
     ImmutableMap<String, SshTarget> sshTargets = sshTargets().of(selected);
     transport.readKeysInBackground(sshTargets.values().stream()
         .flatMap(t -> Stream.concat(t.privateKey().stream(), t.options().identityFiles().stream())).distinct().toList());
     ProjectLayout layout = ProjectLayout.resolve(inventory, Optional.ofNullable(states), Optional.ofNullable(templates));
+    saved.ifPresent(plan -> plans.requireInputsUnchanged(plan, inventory, layout));
     StateBundle bundle = new StateLoader(DatabaseTypes.parsers()).load(new StateFiles(layout.states(), layout.templates())).withTags(ImmutableSet.copyOf(tags))
         .withoutTags(ImmutableSet.copyOf(skipTags));
     SecretMasker masker = SecretMasker.of(parsed.hosts().stream().map(InventoryHost::vars).toList(), bundle.secretVariables());
@@ -183,13 +208,29 @@ public final class ReconcileCommand implements Callable<Integer> {
         hostsMatching(parsed), groups(parsed), everyHost).build(bundle, targets);
 
     RunReport report;
+    int exitCode;
+    String runId = RunIds.next();
     try (SshHostConnector connector = new SshHostConnector(transport, sshTargets,
         Optional.ofNullable(commandTimeout).map(Duration::ofSeconds))) {
       Reconciler reconciler = new Reconciler(connector,
-          new RunSettings(forks, RunIds.next(), "/var/backups/reconcile", exportDir.toAbsolutePath(),
+          new RunSettings(forks, runId, "/var/backups/reconcile", exportDir.toAbsolutePath(),
               Duration.ofSeconds(dpkgLockTimeout)),
           operations.progress(spec.commandLine().getErr(), masker), cancellation);
-      report = (check ? reconciler.check(desired, targets) : reconciler.apply(desired, targets)).masked(masker);
+      if (check) {
+        Reconciler.CheckedPlan checked = reconciler.checkAndPlan(desired, targets);
+        report = checked.report().masked(masker);
+        plans.save(checked, masker, runId, inventory, layout, Optional.ofNullable(limit), tags, skipTags,
+            spec.commandLine().getErr());
+        exitCode = report.exitCode();
+      } else if (saved.isPresent()) {
+        Reconciler.PlannedApply applied = reconciler.applyPlan(desired, targets, saved.get().byHost());
+        report = applied.report().masked(masker);
+        // A stale host is a plan that no longer holds: bad input, as the plan says nothing true of it.
+        exitCode = applied.staleHosts().isEmpty() ? report.exitCode() : ExitCodes.INVALID_INPUT;
+      } else {
+        report = reconciler.apply(desired, targets).masked(masker);
+        exitCode = report.exitCode();
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     String json = format == Format.json || reportJson != null ? new JsonReport().render(report) : "";
@@ -200,7 +241,7 @@ public final class ReconcileCommand implements Callable<Integer> {
     }
     operations.finish(RunRecord.of(report, desired, RunScope.of(tags, skipTags, Optional.ofNullable(limit)), inventory, exportDir,
         masker), spec.commandLine().getErr());
-    return report.exitCode();
+    return exitCode;
   }
 
   private ImmutableList<InventoryHost> select(Inventory parsed) {
