@@ -25,16 +25,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A fleet whose hosts publish no port: only bastion1 has one on 127.0.0.1, and the hosts are reached by
- * name through it, as an operator's ~/.ssh/config says (ProxyJump). The inventory has no connection
- * variables at all. One bastion session serves every host; host keys are checked for the bastion and for
- * each host behind it; the key can live in a real ssh-agent alone; ansible_ssh_common_args' ProxyJump
- * reaches the hosts too.
+ * The habits operators bring from Ansible, on a fleet whose hosts publish no port: only bastion1 has one on
+ * 127.0.0.1, and the hosts are reached by name through it, as an operator's ~/.ssh/config says
+ * (ProxyJump). The inventory has no connection variables at all. One bastion session serves every host;
+ * host keys are checked for the bastion and for each host behind it; the key can live in a real ssh-agent
+ * alone; ansible_ssh_common_args' ProxyJump reaches the hosts too; ansible.cfg is found as Ansible finds it,
+ * with inventory over it and it over the ssh config; a YAML inventory does what its INI twin does; a saved
+ * plan applies unchanged, and is refused on the host edited after it while the others apply.
  */
 @FleetTest(release = "0.13", cyclades = 0, pithos = 0, ganeti = 2, users = 10, bastion = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BastionAndAgentOnFleetTest {
+class OperatorHabitsOnFleetTest {
   private static final String MARKER = "/var/lib/reconcile-bastion-marker";
 
   @TempDir static Path project;
@@ -194,6 +196,65 @@ class BastionAndAgentOnFleetTest {
         "--inventory", site.resolve("plain.ini").toString(), "--check", "--format", "json", "--progress", "none");
     assertThat(flagWins.code()).as(flagWins.toString()).isZero();
     assertThat(flagWins.json().get("summary").get("ok").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  @Order(7)
+  void yamlTwinOfTheFleetInventoryReachesTheSameHostsWithTheSameResult() throws IOException {
+    StringBuilder yaml = new StringBuilder("all:\n  children:\n");
+    for (String group : List.of("astakos", "ganeti")) {
+      yaml.append("    ").append(group).append(":\n      hosts:\n");
+      fleet.hosts().stream().filter(h -> h.role().group().equals(group))
+          .forEach(h -> yaml.append("        ").append(h.name()).append(":\n"));
+    }
+    Path twin = project.resolve("fleet.yml");
+    Files.writeString(twin, yaml.toString());
+    Path ini = project.resolve("fleet-hosts.ini");
+    Files.writeString(ini, "[astakos]\nastakos1\n[ganeti]\nganeti1\nganeti2\n");
+
+    ReconcileRun fromIni = ReconcileRun.of("--inventory", ini.toString(), "--ssh-config", fleet.sshConfig().toString(),
+        "--states", project.resolve("states").toString(), "--check", "--format", "json", "--progress", "none");
+    ReconcileRun fromYaml = ReconcileRun.of("--inventory", twin.toString(), "--ssh-config", fleet.sshConfig().toString(),
+        "--states", project.resolve("states").toString(), "--check", "--format", "json", "--progress", "none");
+
+    assertThat(fromYaml.code()).as(fromYaml.toString()).isEqualTo(fromIni.code()).isZero();
+    assertThat(fromYaml.statuses()).isEqualTo(fromIni.statuses()).containsOnlyKeys("astakos1", "ganeti1", "ganeti2");
+  }
+
+  @Test
+  @Order(8)
+  void savedPlanAppliesUnchangedAndIsRefusedOnTheHostEditedAfterItWhileTheOthersApply() throws IOException {
+    Files.writeString(project.resolve("states/20-motd.yml"), """
+        resources:
+          - file: /etc/reconcile-motd
+            content: "managed by reconcile on ${inventory_hostname}\\n"
+            mode: "0644"
+        """);
+    Path plan = project.resolve("motd.plan.json");
+    ReconcileRun check = reconcile(fleet.sshConfig(), "--check", "--plan-out", plan.toString());
+    assertThat(check.code()).as(check.toString()).isEqualTo(2);
+    ReconcileRun applied = ReconcileRun.of("apply", plan.toString(), "--ssh-config", fleet.sshConfig().toString(),
+        "--format", "json", "--progress", "none");
+    assertThat(applied.code()).as(applied.toString()).isZero();
+    assertThat(applied.idsWithStatus("changed").values()).hasSize(3)
+        .allSatisfy(ids -> assertThat(ids).containsExactly("file:/etc/reconcile-motd"));
+
+    for (FleetHost host : fleet.hosts()) {
+      fleet.exec(host.name(), "sh", "-c", "echo old > /etc/reconcile-motd").stdoutOrThrow("drift on " + host.name());
+    }
+    ReconcileRun again = reconcile(fleet.sshConfig(), "--check", "--plan-out", plan.toString());
+    assertThat(again.code()).as(again.toString()).isEqualTo(2);
+    fleet.exec("ganeti1", "sh", "-c", "echo edited after the review > /etc/reconcile-motd").stdoutOrThrow("edit");
+
+    ReconcileRun refused = ReconcileRun.of("apply", plan.toString(), "--ssh-config", fleet.sshConfig().toString(),
+        "--format", "json", "--progress", "none");
+
+    assertThat(refused.code()).as(refused.toString()).isEqualTo(65);
+    assertThat(refused.out()).contains("plan is stale for ganeti1: file /etc/reconcile-motd changed");
+    assertThat(refused.statuses().get("astakos1")).containsEntry("file:/etc/reconcile-motd", "changed");
+    assertThat(refused.statuses().get("ganeti2")).containsEntry("file:/etc/reconcile-motd", "changed");
+    assertThat(fleet.exec("ganeti1", "cat", "/etc/reconcile-motd").stdout()).isEqualTo("edited after the review\n");
+    assertThat(fleet.exec("ganeti2", "cat", "/etc/reconcile-motd").stdout()).isEqualTo("managed by reconcile on ganeti2\n");
   }
 
   /** Established TCP connections to the bastion's sshd (port 22), from its kernel's table. */
