@@ -36,7 +36,8 @@ final class PlanOptions {
 
   /** Refuses the plan when a file that shaped it changed since (exit 65, no host contacted). */
   void requireInputsUnchanged(SavedPlan saved, Path inventory, ProjectLayout layout) {
-    InputDigests.requireUnchanged(plan, saved.inputs(), InputDigests.of(inventory, layout.states(), layout.templates()));
+    InputDigests.requireUnchanged(plan, saved.inputs(), InputDigests.of(inventory, layout.states(),
+        layout.templates()));
   }
 
   /** Writes the check's plan, masked, when --plan-out asks for it. */

@@ -97,7 +97,8 @@ public final class ReconcileCommand implements Callable<Integer> {
   @Option(names = "--skip-tags", split = ",", paramLabel = "TAG", description = "leave out declarations with any of these tags")
   List<String> skipTags = new ArrayList<>();
 
-  @Option(names = {"--forks", "-f"}, paramLabel = "N", description = "hosts handled at once (default: ansible.cfg's forks, else 50)")
+  @Option(names = {"--forks", "-f"}, paramLabel = "N",
+      description = "hosts handled at once (default: ansible.cfg's forks, else 50)")
   Integer forks;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
@@ -107,7 +108,8 @@ public final class ReconcileCommand implements Callable<Integer> {
   Path reportJson;
 
   @Option(names = "--export-dir", paramLabel = "DIR",
-      description = "where database rows are exported before apply deletes or rewrites them (default: reconcile-exports)")
+      description = "where database rows are exported before apply deletes or rewrites them"
+          + " (default: reconcile-exports)")
   Path exportDir;
 
   @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts to verify host keys (default: ~/.ssh/known_hosts)")
@@ -178,7 +180,8 @@ public final class ReconcileCommand implements Callable<Integer> {
   private void takeRunFrom(SavedPlan saved) {
     if (check || states != null || templates != null || limit != null || !tags.isEmpty() || !skipTags.isEmpty()
         || (inventory != null && !inventory.toAbsolutePath().equals(saved.inventory()))) {
-      throw new ParameterException(spec.commandLine(), "--plan applies a saved plan as it was made: it takes no --check,"
+      throw new ParameterException(spec.commandLine(),
+          "--plan applies a saved plan as it was made: it takes no --check,"
           + " --states, --templates, --limit, --tags, --skip-tags or other --inventory");
     }
     inventory = saved.inventory();
@@ -194,7 +197,8 @@ public final class ReconcileCommand implements Callable<Integer> {
     ImmutableList<InventoryHost> selected = select(parsed);
     ImmutableMap<String, SshTarget> sshTargets = sshTargets().of(selected);
     transport.readKeysInBackground(sshTargets.values().stream()
-        .flatMap(t -> Stream.concat(t.privateKey().stream(), t.options().identityFiles().stream())).distinct().toList());
+        .flatMap(t -> Stream.concat(t.privateKey().stream(), t.options().identityFiles().stream())).distinct()
+            .toList());
     ProjectLayout layout = ProjectLayout.resolve(inventory, Optional.ofNullable(states), Optional.ofNullable(templates));
     saved.ifPresent(plan -> plans.requireInputsUnchanged(plan, inventory, layout));
     StateBundle bundle = new StateLoader(DatabaseTypes.parsers()).load(new StateFiles(layout.states(), layout.templates())).withTags(ImmutableSet.copyOf(tags))
@@ -301,7 +305,8 @@ public final class ReconcileCommand implements Callable<Integer> {
     // and recorded, a changed key still fails (as --accept-new-host-keys).
     acceptNewHostKeys = acceptNewHostKeys || cfg.reconcileFlag("accept_new_host_keys").orElse(false)
         || cfg.hostKeyChecking().map(checking -> !checking).orElse(false);
-    connectionDefaults = new ConnectionDefaults(cfg.remoteUser(), cfg.remotePort(), cfg.privateKeyFile(), cfg.proxyJump());
+    connectionDefaults = new ConnectionDefaults(cfg.remoteUser(), cfg.remotePort(), cfg.privateKeyFile(),
+        cfg.proxyJump());
   }
 
   /** The ssh client configuration: --ssh-config, else ~/.ssh/config when there is one. */

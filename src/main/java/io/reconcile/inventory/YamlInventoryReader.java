@@ -72,7 +72,8 @@ final class YamlInventoryReader {
       entries(parts.get("hosts"), "hosts of group '" + name + "'").forEach((host, vars) -> host(name, host, vars));
     }
     if (parts.containsKey("children") && !isNull(parts.get("children"))) {
-      entries(parts.get("children"), "children of group '" + name + "'").forEach((child, body) -> group(child, name, body));
+      entries(parts.get("children"), "children of group '" + name + "'").forEach((child, body) -> group(child, name,
+          body));
     }
   }
 

@@ -45,7 +45,8 @@ public final class InputDigests {
       return;
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      files.filter(Files::isRegularFile).forEach(file -> digests.put(prefix + "/" + dir.relativize(file), digest(file)));
+      files.filter(Files::isRegularFile).forEach(file -> digests.put(prefix + "/" + dir.relativize(file),
+          digest(file)));
     } catch (IOException e) {
       throw new InvalidInputException(dir.toString(), 0, "cannot read: " + e.getMessage());
     } catch (UncheckedIOException e) {

@@ -79,7 +79,8 @@ final class PrivateKeys {
       try {
         for (String line : Files.readAllLines(pub, StandardCharsets.UTF_8)) {
           if (!line.isBlank() && !line.startsWith("#")) {
-            keys.add(PublicKeyEntry.parsePublicKeyEntry(line.strip()).resolvePublicKey(null, Map.of(), PublicKeyEntryResolver.FAILING));
+            keys.add(PublicKeyEntry.parsePublicKeyEntry(line.strip()).resolvePublicKey(null, Map.of(),
+                PublicKeyEntryResolver.FAILING));
           }
         }
       } catch (IOException | GeneralSecurityException | RuntimeException e) {

@@ -114,13 +114,15 @@ public final class SshClientConfig {
     }
     List<SshTarget> chain = new ArrayList<>();
     HostConfigEntry first = hops.get(0);
-    if (first.getProxyJump() != null && !first.getProxyJump().isBlank() && !first.getProxyJump().equalsIgnoreCase("none")) {
-      chain.addAll(chain(first.getHost(), first.getProxyJump(), depth + 1));
+    String firstsOwn = Optional.ofNullable(first.getProxyJump()).orElse("");
+    if (!firstsOwn.isBlank() && !firstsOwn.equalsIgnoreCase("none")) {
+      chain.addAll(chain(first.getHost(), firstsOwn, depth + 1));
     }
     for (HostConfigEntry hop : hops) {
       String name = hop.getHost() == null || hop.getHost().isEmpty() ? hop.getHostName() : hop.getHost();
       // A hop that no Host entry names comes back as Mina's bare entry: ssh's defaults then.
-      String user = Optional.ofNullable(hop.getUsername()).filter(u -> !u.isEmpty()).orElse(System.getProperty("user.name"));
+      String user = Optional.ofNullable(hop.getUsername()).filter(u -> !u.isEmpty())
+          .orElse(System.getProperty("user.name"));
       chain.add(new SshTarget(name, hop.getHostName(), hop.getPort() > 0 ? hop.getPort() : 22, user, Optional.empty(),
           false, options(name, hop, List.of())));
     }

@@ -128,7 +128,8 @@ public final class TemplateRenderer {
       String blamed = String.valueOf(reference.getBlamedExpressionString());
       return IDENTIFIER.matcher(blamed).matches() ? Optional.of(blamed) : Optional.empty();
     }
-    return String.valueOf(e.getMessageWithoutStackTop()).contains("null/missing") ? root.lastMissing() : Optional.empty();
+    return String.valueOf(e.getMessageWithoutStackTop()).contains("null/missing") ? root.lastMissing()
+        : Optional.empty();
   }
 
   /**

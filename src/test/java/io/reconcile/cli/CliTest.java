@@ -129,7 +129,8 @@ class CliTest {
     Files.writeString(project.resolve("templates/app.conf.ftl"), "X = '${undefined_setting}'\n");
     Run run = reconcile("--check");
     assertThat(run.code()).isEqualTo(65);
-    assertThat(run.err()).contains("templates/app.conf.ftl:1: undefined variable 'undefined_setting' for hosts web1, web2");
+    assertThat(run.err())
+        .contains("templates/app.conf.ftl:1: undefined variable 'undefined_setting' for hosts web1, web2");
     assertThat(web1.sessionsCreated() + web2.sessionsCreated()).isZero();
 
     Files.writeString(project.resolve("prod.ini"), "[web]\nweb1 ansible_port=notaport\n");

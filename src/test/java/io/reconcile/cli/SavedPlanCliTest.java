@@ -85,7 +85,8 @@ class SavedPlanCliTest {
     assertThat(report.get("hosts").get(0).get("error").asText())
         .isEqualTo("plan is stale for web1: file " + project.etc("web1").resolve("app.conf") + " changed");
     assertThat(report.get("hosts").get(1).get("status").asText()).isEqualTo("changed");
-    assertThat(Files.readString(project.etc("web1").resolve("app.conf"))).isEqualTo("edited by hand after the review\n");
+    assertThat(Files.readString(project.etc("web1").resolve("app.conf")))
+        .isEqualTo("edited by hand after the review\n");
     assertThat(Files.readString(project.etc("web2").resolve("app.conf"))).contains("HOST = 'web2'");
   }
 
@@ -120,7 +121,8 @@ class SavedPlanCliTest {
       String name = host.get("name").asText();
       for (JsonNode c : host.get(document.has("format") ? "changes" : "resources")) {
         if (document.has("format") || c.get("status").asText().equals("drift")) {
-          changes.add(name + " " + c.get("id").asText() + " " + c.get("before").asText() + " -> " + c.get("after").asText());
+          changes.add(name + " " + c.get("id").asText() + " " + c.get("before").asText() + " -> "
+              + c.get("after").asText());
         }
       }
     }
@@ -129,7 +131,8 @@ class SavedPlanCliTest {
 
   private static Set<String> plannedIds(JsonNode plan) {
     Set<String> ids = new HashSet<>();
-    plan.get("hosts").forEach(h -> h.get("changes").forEach(c -> ids.add(h.get("name").asText() + " " + c.get("id").asText())));
+    plan.get("hosts").forEach(h -> h.get("changes")
+        .forEach(c -> ids.add(h.get("name").asText() + " " + c.get("id").asText())));
     return ids;
   }
 

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * known_hosts, fleet.json and, for a fleet behind a bastion, ssh_config (the OpenSSH client configuration
  * that reaches its hosts through the bastion).
  */
-public record Fleet(String name, FleetSpec spec, Path dir, ImmutableList<FleetHost> hosts, Optional<FleetBastion> bastion)
+public record Fleet(String name, FleetSpec spec, Path dir, ImmutableList<FleetHost> hosts,
+    Optional<FleetBastion> bastion)
     implements AutoCloseable {
   /** System property naming the directory that holds one sub-directory per fleet. */
   public static final String BASE_DIR_PROPERTY = "reconcile.fleet.dir";

@@ -47,7 +47,8 @@ final class FleetLauncher {
       docker.createNetwork(name);
       Optional<FleetBastion> bastion = spec.bastion() ? Optional.of(startBastion(docker, name, keys, aptRepo))
           : Optional.empty();
-      ImmutableList<FleetHost> hosts = inParallel(spec.hosts(), host -> startHost(docker, name, spec, host, keys, aptRepo));
+      ImmutableList<FleetHost> hosts = inParallel(spec.hosts(), host -> startHost(docker, name, spec, host, keys,
+          aptRepo));
       LOG.info("fleet {}: {} hosts ready in {}", name, hosts.size(), clock);
       Fleet fleet = new Fleet(name, spec, dir, hosts, bastion);
       seed(docker, fleet);

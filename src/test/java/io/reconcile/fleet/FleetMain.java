@@ -72,7 +72,8 @@ public final class FleetMain implements Runnable {
     @Option(names = "--seed", paramLabel = "S", description = "seed of the generated data (default 1)")
     long seed = FleetSpec.DEFAULT_SEED;
 
-    @Option(names = "--bastion", description = "hosts publish no port; reach them through bastion1 (ssh -F DIR/ssh_config)")
+    @Option(names = "--bastion",
+        description = "hosts publish no port; reach them through bastion1 (ssh -F DIR/ssh_config)")
     boolean bastion;
 
     @Override

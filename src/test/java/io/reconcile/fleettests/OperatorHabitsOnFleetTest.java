@@ -77,7 +77,8 @@ class OperatorHabitsOnFleetTest {
   void checkAndApplyGoThroughOneBastionSessionSharedByEveryHost() throws Exception {
     ReconcileRun check = reconcile(fleet.sshConfig(), "--check");
     assertThat(check.code()).as(check.toString()).isEqualTo(2);
-    assertThat(check.idsWithStatus("drift").values()).allSatisfy(ids -> assertThat(ids).containsExactly("command:marker"));
+    assertThat(check.idsWithStatus("drift").values()).allSatisfy(ids -> assertThat(ids)
+        .containsExactly("command:marker"));
 
     AtomicInteger most = new AtomicInteger();
     CompletableFuture<ReconcileRun> apply = CompletableFuture.supplyAsync(() -> reconcile(fleet.sshConfig()));
@@ -103,7 +104,8 @@ class OperatorHabitsOnFleetTest {
     Files.writeString(knownHosts, Files.readString(fleet.knownHosts()).replace(
         "ganeti1 " + fleet.host("ganeti1").hostKey(), "ganeti1 " + astakosKey));
     Path config = project.resolve("ssh_config_tampered");
-    Files.writeString(config, Files.readString(fleet.sshConfig()).replace(fleet.knownHosts().toString(), knownHosts.toString()));
+    Files.writeString(config, Files.readString(fleet.sshConfig()).replace(fleet.knownHosts().toString(),
+        knownHosts.toString()));
 
     ReconcileRun check = reconcile(config, "--check");
 
@@ -151,7 +153,8 @@ class OperatorHabitsOnFleetTest {
         ansible_ssh_common_args='-o ProxyJump=root@127.0.0.1:%d'
         """.formatted(fleet.privateKey(), bastionPort));
     ReconcileRun check = ReconcileRun.of("--inventory", project.resolve("common-args.ini").toString(),
-        "--ssh-config", config.toString(), "--known-hosts", fleet.knownHosts().toString(), "--check", "--format", "json",
+        "--ssh-config", config.toString(), "--known-hosts", fleet.knownHosts().toString(), "--check",
+        "--format", "json",
         "--progress", "none");
 
     assertThat(check.code()).as(check.toString()).isZero();
@@ -214,7 +217,8 @@ class OperatorHabitsOnFleetTest {
 
     ReconcileRun fromIni = ReconcileRun.of("--inventory", ini.toString(), "--ssh-config", fleet.sshConfig().toString(),
         "--states", project.resolve("states").toString(), "--check", "--format", "json", "--progress", "none");
-    ReconcileRun fromYaml = ReconcileRun.of("--inventory", twin.toString(), "--ssh-config", fleet.sshConfig().toString(),
+    ReconcileRun fromYaml = ReconcileRun.of("--inventory", twin.toString(),
+        "--ssh-config", fleet.sshConfig().toString(),
         "--states", project.resolve("states").toString(), "--check", "--format", "json", "--progress", "none");
 
     assertThat(fromYaml.code()).as(fromYaml.toString()).isEqualTo(fromIni.code()).isZero();
@@ -254,7 +258,8 @@ class OperatorHabitsOnFleetTest {
     assertThat(refused.statuses().get("astakos1")).containsEntry("file:/etc/reconcile-motd", "changed");
     assertThat(refused.statuses().get("ganeti2")).containsEntry("file:/etc/reconcile-motd", "changed");
     assertThat(fleet.exec("ganeti1", "cat", "/etc/reconcile-motd").stdout()).isEqualTo("edited after the review\n");
-    assertThat(fleet.exec("ganeti2", "cat", "/etc/reconcile-motd").stdout()).isEqualTo("managed by reconcile on ganeti2\n");
+    assertThat(fleet.exec("ganeti2", "cat", "/etc/reconcile-motd").stdout())
+        .isEqualTo("managed by reconcile on ganeti2\n");
   }
 
   /** Established TCP connections to the bastion's sshd (port 22), from its kernel's table. */

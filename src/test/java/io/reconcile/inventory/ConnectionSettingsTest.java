@@ -92,7 +92,8 @@ class ConnectionSettingsTest {
       "'-o ProxyCommand=\"ssh -W %h:%p -q -p 2201 ops@gw.example.org\"'",
       "'-o ControlMaster=auto -o ControlPersist=60s -o ProxyJump=ops@gw.example.org:2201'"})
   void bastionOfAnsibleSshCommonArgs(String args) throws IOException {
-    assertThat(connectionOf("web1 ansible_ssh_common_args=" + args + "\n").proxyJump()).contains("ops@gw.example.org:2201");
+    assertThat(connectionOf("web1 ansible_ssh_common_args=" + args + "\n").proxyJump())
+        .contains("ops@gw.example.org:2201");
   }
 
   @Test

@@ -118,7 +118,8 @@ class YamlInventoryTest {
   @Test
   void theBundlesInventoryInBothFormats() {
     Path bundle = Path.of("inventory");
-    assertTwins(new InventoryParser().parse(bundle.resolve("prod.ini")), new InventoryParser().parse(bundle.resolve("prod.yml")));
+    InventoryParser parser = new InventoryParser();
+    assertTwins(parser.parse(bundle.resolve("prod.ini")), parser.parse(bundle.resolve("prod.yml")));
   }
 
   @Test

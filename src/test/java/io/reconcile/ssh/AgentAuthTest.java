@@ -86,7 +86,8 @@ class AgentAuthTest {
   }
 
   private static EmbeddedSshServer serverFor(Path key) throws Exception {
-    return EmbeddedSshServer.builder().authorizedKey(EmbeddedSshServer.readPublicKey(TestKeys.publicKeyFile(key))).start();
+    return EmbeddedSshServer.builder().authorizedKey(EmbeddedSshServer.readPublicKey(TestKeys.publicKeyFile(key)))
+        .start();
   }
 
   private Path knownHostsFor(EmbeddedSshServer server) {

@@ -93,7 +93,8 @@ class JumpHostTest {
           SshFailure failure = SshFixture.catchFailure(() -> transport.open(host)).failure();
           assertThat(failure.host()).isEqualTo(host.name());
           assertThat(failure.kind()).isEqualTo(Kind.HOST_KEY_UNKNOWN);
-          assertThat(failure.message()).startsWith("bastion bastion (deploy@127.0.0.1:" + bastion.port() + "): host key for");
+          assertThat(failure.message()).startsWith("bastion bastion (deploy@127.0.0.1:" + bastion.port()
+              + "): host key for");
         }
         assertThat(bastion.sessionsCreated()).isEqualTo(1);
         assertThat(web1.sessionsCreated()).isZero();
@@ -113,7 +114,8 @@ class JumpHostTest {
       try (SshTransport transport = SshTransport.create(options(knownHosts(bastion)))) {
         SshFailure failure = SshFixture.catchFailure(() -> transport.open(target)).failure();
         assertThat(failure.unreachable()).isTrue();
-        assertThat(failure.message()).contains("127.0.0.1:" + closed).contains("via bastion deploy@127.0.0.1:" + bastion.port());
+        assertThat(failure.message()).contains("127.0.0.1:" + closed).contains("via bastion deploy@127.0.0.1:"
+            + bastion.port());
       }
     }
   }
@@ -127,7 +129,8 @@ class JumpHostTest {
   }
 
   private static EmbeddedSshServer serverFor(Path key) throws Exception {
-    return EmbeddedSshServer.builder().authorizedKey(EmbeddedSshServer.readPublicKey(TestKeys.publicKeyFile(key))).start();
+    return EmbeddedSshServer.builder().authorizedKey(EmbeddedSshServer.readPublicKey(TestKeys.publicKeyFile(key)))
+        .start();
   }
 
   private Path knownHosts(EmbeddedSshServer... servers) {

@@ -41,7 +41,8 @@ class SshClientConfigTest {
           UserKnownHostsFile ~/.ssh/fleet_known_hosts
           StrictHostKeyChecking accept-new
         """);
-    SshClientConfig.ResolvedHost astakos = config.resolve("astakos1", Optional.empty(), Optional.empty(), Optional.empty());
+    SshClientConfig.ResolvedHost astakos = config.resolve("astakos1", Optional.empty(), Optional.empty(),
+        Optional.empty());
 
     assertThat(astakos.hostName()).isEqualTo("10.0.0.5");
     assertThat(astakos.port()).isEqualTo(2222);
@@ -59,7 +60,8 @@ class SshClientConfigTest {
   @Test
   void inventoryValuesWinOverTheFile() throws IOException {
     SshClientConfig config = config("Host web*\n  Port 2222\n  User deploy\n  ProxyJump bastion\n");
-    SshClientConfig.ResolvedHost web = config.resolve("web1", Optional.of(22022), Optional.of("root"), Optional.of("other"));
+    SshClientConfig.ResolvedHost web = config.resolve("web1", Optional.of(22022), Optional.of("root"),
+        Optional.of("other"));
 
     assertThat(web.port()).isEqualTo(22022);
     assertThat(web.user()).isEqualTo("root");
@@ -85,8 +87,10 @@ class SshClientConfigTest {
         Match all
           User everyone
         """);
-    assertThat(config.resolve("cyclades1", Optional.empty(), Optional.empty(), Optional.empty()).user()).isEqualTo("cyc");
-    assertThat(config.resolve("cyclades9", Optional.empty(), Optional.empty(), Optional.empty()).user()).isEqualTo("everyone");
+    assertThat(config.resolve("cyclades1", Optional.empty(), Optional.empty(), Optional.empty()).user())
+        .isEqualTo("cyc");
+    assertThat(config.resolve("cyclades9", Optional.empty(), Optional.empty(), Optional.empty()).user())
+        .isEqualTo("everyone");
   }
 
   @Test
