@@ -59,7 +59,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:converged (check found no drift, or apply succeeded)", "2:check found drift",
         "4:a host failed or was unreachable (the others were still processed)", "64:usage error",
-        "65:invalid inventory, state, template or variable; no host was contacted",
+        "65:invalid inventory, state, template or variable; no host was contacted (or a saved plan that no"
+            + " longer holds for a host: that host untouched)",
         "130:interrupted (SIGINT, SIGTERM): work in flight finished, the rest skipped, the run recorded"})
 public final class ReconcileCommand implements Callable<Integer> {
   enum Format { text, json }

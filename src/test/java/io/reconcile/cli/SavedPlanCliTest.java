@@ -56,6 +56,12 @@ class SavedPlanCliTest {
       host.get("changes").forEach(c -> assertThat(c.get("facts").fieldNames()).toIterable()
           .allSatisfy(item -> assertThat(item).startsWith("file ")));
     }
+    // The text report of the same check shows each saved change, as '~ ID: BEFORE -> AFTER'.
+    Run textReport = project.reconcile("--check");
+    for (JsonNode host : saved.get("hosts")) {
+      host.get("changes").forEach(c -> assertThat(textReport.out())
+          .contains("~ " + c.get("id").asText() + ": " + c.get("before").asText() + " -> " + c.get("after").asText()));
+    }
   }
 
   @Test

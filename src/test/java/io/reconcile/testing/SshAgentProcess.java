@@ -41,11 +41,6 @@ public final class SshAgentProcess implements AutoCloseable {
     run(List.of("ssh-add", privateKey.toString()));
   }
 
-  /** {@code ssh-add -l}: one line per key held. */
-  public String list() throws IOException, InterruptedException {
-    return run(List.of("ssh-add", "-l"));
-  }
-
   private String run(List<String> command) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
     builder.environment().put("SSH_AUTH_SOCK", socket.toString());
