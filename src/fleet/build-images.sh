@@ -154,9 +154,9 @@ ensure_repo() {
   fi
   # Keep the newest three, and every repository a namespace's link still points to.
   local linked
-  linked=$(for link in "$CACHE"/repo "$CACHE"/repo-*; do [ -L "$link" ] && readlink "$link"; done)
+  linked=$(for link in "$CACHE"/repo "$CACHE"/repo-*; do if [ -L "$link" ]; then readlink "$link"; fi; done)
   ls -1dt "$REPOS"/*/ | tail -n +4 | while read -r old; do
-    [ "${old%/}" != "$target" ] && ! grep -qxF "repos/$(basename "$old")" <<<"$linked" && rm -rf "$old"
+    if [ "${old%/}" != "$target" ] && ! grep -qxF "repos/$(basename "$old")" <<<"$linked"; then rm -rf "$old"; fi
   done
   return 0
 }
