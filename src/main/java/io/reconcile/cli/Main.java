@@ -63,6 +63,16 @@ public final class Main {
       e.printStackTrace(err);
       return INTERNAL_ERROR;
     });
-    return cli.execute(args);
+    return cli.execute(planArguments(args));
+  }
+
+  /** {@code reconcile apply FILE [flags]} is {@code reconcile --plan FILE [flags]}. */
+  static String[] planArguments(String[] args) {
+    if (args.length >= 2 && args[0].equals("apply")) {
+      String[] rewritten = args.clone();
+      rewritten[0] = "--plan";
+      return rewritten;
+    }
+    return args;
   }
 }

@@ -37,7 +37,8 @@ class ProgressLines implements RunListener {
   }
 
   static String step(String phase) {
-    return phase.equals("check") || phase.equals("verify") ? "[" + phase + "]" : "[phase " + phase + "]";
+    boolean step = phase.equals("check") || phase.equals("verify") || phase.equals("plan"); // not phases of states/
+    return step ? "[" + phase + "]" : "[phase " + phase + "]";
   }
 
   static String describe(HostResult result) {

@@ -4,8 +4,6 @@ import io.reconcile.host.CommandTimeoutException;
 import io.reconcile.host.HostShell;
 import io.reconcile.host.HostUnreachableException;
 import io.reconcile.host.ShellResult;
-import io.reconcile.inventory.ConnectionSettings;
-import io.reconcile.inventory.InventoryHost;
 import io.reconcile.plan.HostConnector;
 import io.reconcile.plan.HostTarget;
 import io.reconcile.ssh.CommandResult;
@@ -24,17 +22,17 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Hosts reached over SSH with the inventory's connection variables: one session per host per run. Every
+ * Hosts reached over SSH, each at its resolved {@link SshTarget}: one session per host per run. Every
  * remote script runs within its own limit, or within {@code commandLimit} when that is shorter.
  */
 final class SshHostConnector implements HostConnector {
   private final SshTransport transport;
-  private final Map<String, InventoryHost> hosts;
+  private final Map<String, SshTarget> hosts;
   private final Optional<Duration> commandLimit;
   private final Map<String, HostSession> sessions = new ConcurrentHashMap<>();
   private final Map<String, List<Tunnel>> tunnels = new ConcurrentHashMap<>();
 
-  SshHostConnector(SshTransport transport, Map<String, InventoryHost> hosts, Optional<Duration> commandLimit) {
+  SshHostConnector(SshTransport transport, Map<String, SshTarget> hosts, Optional<Duration> commandLimit) {
     this.transport = transport;
     this.hosts = hosts;
     this.commandLimit = commandLimit;
@@ -61,9 +59,8 @@ final class SshHostConnector implements HostConnector {
   /** The host's one session for the run: the shell and every tunnel share it. */
   private HostSession session(HostTarget host) {
     return sessions.computeIfAbsent(host.name(), name -> {
-      ConnectionSettings c = hosts.get(name).connection();
       try {
-        return transport.open(new SshTarget(name, c.host(), c.port(), c.user(), c.privateKeyFile(), c.become()));
+        return transport.open(hosts.get(name));
       } catch (SshFailureException e) {
         throw new HostUnreachableException(e.failure().message(), e);
       }

@@ -21,10 +21,10 @@ final class ConnectionResolver {
   private static final ImmutableList<String> KEY =
       ImmutableList.of("ansible_private_key_file", "ansible_ssh_private_key_file");
   private static final ImmutableList<String> BECOME = ImmutableList.of("ansible_become");
+  private static final ImmutableList<String> COMMON_ARGS = ImmutableList.of("ansible_ssh_common_args");
   // Ansible's boolean(): these strings, case-insensitive; 1.0 and 0.0 come from Python literals.
   private static final Set<String> TRUE = Set.of("y", "yes", "on", "1", "true", "t", "1.0");
   private static final Set<String> FALSE = Set.of("n", "no", "off", "0", "false", "f", "0.0");
-  private static final int DEFAULT_PORT = 22;
 
   /** One connection variable as set for a host: which name carried it and where. */
   private record Setting(String name, SourcedValue source) {
@@ -35,21 +35,33 @@ final class ConnectionResolver {
 
   private final String file;
   private final Path inventoryDirectory;
-  private final String localUser;
 
-  ConnectionResolver(String file, Path inventoryDirectory, String localUser) {
+  ConnectionResolver(String file, Path inventoryDirectory) {
     this.file = file;
     this.inventoryDirectory = inventoryDirectory;
-    this.localUser = localUser;
   }
 
   ConnectionSettings resolve(String hostName, Map<String, SourcedValue> vars) {
     String host = lookup(vars, HOST).map(s -> nonEmpty(hostName, s)).orElse(hostName);
-    int port = lookup(vars, PORT).map(s -> port(hostName, s)).orElse(DEFAULT_PORT);
-    String user = lookup(vars, USER).map(s -> nonEmpty(hostName, s)).orElse(localUser);
+    Optional<Integer> port = lookup(vars, PORT).map(s -> port(hostName, s));
+    Optional<String> user = lookup(vars, USER).map(s -> nonEmpty(hostName, s));
     Optional<Path> key = lookup(vars, KEY).map(s -> keyFile(hostName, s));
     boolean become = lookup(vars, BECOME).map(s -> bool(hostName, s)).orElse(false);
-    return new ConnectionSettings(host, port, user, key, become);
+    Optional<String> proxyJump = lookup(vars, COMMON_ARGS).flatMap(s -> proxyJump(hostName, s));
+    return new ConnectionSettings(host, port, user, key, become, proxyJump);
+  }
+
+  private Optional<String> proxyJump(String hostName, Setting setting) {
+    try {
+      SshCommonArgs args = SshCommonArgs.parse(setting.value());
+      if (args.configFile().isPresent()) {
+        throw new IllegalArgumentException("-F is not taken per host: name the file in ansible.cfg's ssh_args or"
+            + " with --ssh-config");
+      }
+      return args.proxyJump();
+    } catch (IllegalArgumentException e) {
+      throw invalid(hostName, setting, e.getMessage());
+    }
   }
 
   private static Optional<Setting> lookup(Map<String, SourcedValue> vars, ImmutableList<String> names) {

@@ -20,9 +20,9 @@ import java.util.Set;
  */
 public record Inventory(Path source, ImmutableList<InventoryHost> hosts, ImmutableMap<String, InventoryGroup> groups) {
 
-  /** Parses an inventory file; the default SSH user is the local user, as with Ansible. */
+  /** Parses an inventory file. */
   public static Inventory parse(Path file) {
-    return new InventoryParser(System.getProperty("user.name")).parse(file);
+    return new InventoryParser().parse(file);
   }
 
   public Optional<InventoryHost> host(String name) {

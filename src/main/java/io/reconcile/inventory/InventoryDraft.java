@@ -91,6 +91,11 @@ final class InventoryDraft {
     }
   }
 
+  /** The variables of a host already added, to set where each came from. */
+  Map<String, SourcedValue> hostVars(String name) {
+    return hosts.get(name).vars;
+  }
+
   void addChild(String parent, String child) {
     if (parent.equals(child)) {
       throw new InventorySyntaxException("group '" + parent + "' cannot be a child of itself");

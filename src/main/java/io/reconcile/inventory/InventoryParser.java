@@ -10,23 +10,18 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Reads an Ansible INI inventory file into an {@link Inventory}. Every problem, down to a bad port
+ * Reads an Ansible inventory file (INI, or YAML) into an {@link Inventory}. Every problem, down to a bad port
  * in a group variable, is an {@link InvalidInputException} naming the file and line, raised here
  * before anything is contacted.
  */
 public final class InventoryParser {
-  private final String localUser;
-
-  /** @param localUser the SSH user for hosts without {@code ansible_user} */
-  public InventoryParser(String localUser) {
-    this.localUser = localUser;
-  }
-
+  /** An INI inventory, or a YAML one when the file is named *.yml or *.yaml (as Ansible's yaml plugin). */
   public Inventory parse(Path file) {
     String name = file.toString();
-    InventoryDraft draft = SectionParser.parse(name, InventoryLexer.lex(name, read(file)));
+    InventoryDraft draft = isYaml(file) ? YamlInventoryReader.read(file)
+        : SectionParser.parse(name, InventoryLexer.lex(name, read(file)));
     VariableResolver variables = new VariableResolver(draft);
-    ConnectionResolver connections = new ConnectionResolver(name, file.toAbsolutePath().getParent(), localUser);
+    ConnectionResolver connections = new ConnectionResolver(name, file.toAbsolutePath().getParent());
 
     ImmutableList.Builder<InventoryHost> hosts = ImmutableList.builder();
     for (InventoryDraft.Host host : draft.hosts()) {
@@ -39,6 +34,11 @@ public final class InventoryParser {
           ImmutableList.copyOf(group.hosts), values(group.vars), group.priority));
     }
     return new Inventory(file, hosts.build(), groups.buildOrThrow());
+  }
+
+  private static boolean isYaml(Path file) {
+    String fileName = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return fileName.endsWith(".yml") || fileName.endsWith(".yaml");
   }
 
   private static String read(Path file) {

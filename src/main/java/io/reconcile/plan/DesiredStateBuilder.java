@@ -10,13 +10,17 @@ import io.reconcile.state.PhaseBackup;
 import io.reconcile.db.DbEndpoint;
 import io.reconcile.state.RequireGraph;
 import io.reconcile.state.StateBundle;
+import io.reconcile.template.MissingVariablesException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Renders every declaration for every host it targets; any template or variable error surfaces here. */
+/**
+ * Renders every declaration for every host it targets; any template or variable error surfaces here, the
+ * variables hosts lack all together.
+ */
 public final class DesiredStateBuilder {
   private final ResourceRenderer renderer;
   private final Function<String, Set<String>> hostsMatching;
@@ -40,6 +44,7 @@ public final class DesiredStateBuilder {
     Map<String, Map<String, Object>> models = new LinkedHashMap<>();
     hosts.forEach(h -> models.put(h.name(), TemplateModel.forHost(h, groups, everyHost)));
     ImmutableList.Builder<DesiredState.PhaseState> phases = ImmutableList.builder();
+    MissingVariables missing = new MissingVariables();
     for (Phase phase : bundle.phases()) {
       ImmutableList<Declaration> ordered = RequireGraph.order(phase.declarations());
       Map<String, ImmutableList.Builder<HostResource>> byHost = new LinkedHashMap<>();
@@ -47,8 +52,12 @@ public final class DesiredStateBuilder {
         Set<String> targeted = targets(declaration);
         for (HostTarget host : hosts) {
           if (targeted.contains(host.name())) {
-            byHost.computeIfAbsent(host.name(), h -> ImmutableList.builder())
-                .add(renderer.render(declaration, models.get(host.name())));
+            try {
+              byHost.computeIfAbsent(host.name(), h -> ImmutableList.builder())
+                  .add(renderer.render(declaration, models.get(host.name())));
+            } catch (MissingVariablesException e) {
+              missing.add(host.name(), e); // reported with every other host's and declaration's, below
+            }
           }
         }
       }
@@ -56,6 +65,7 @@ public final class DesiredStateBuilder {
       byHost.forEach((host, list) -> resources.put(host, list.build()));
       phases.add(new DesiredState.PhaseState(phase.name(), resources.build(), phase.backup().map(b -> backup(phase, b, hosts))));
     }
+    missing.throwIfAny();
     return new DesiredState(phases.build(), bundle.handlers());
   }
 

@@ -15,8 +15,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,8 +55,35 @@ public final class Reconciler {
   }
 
   public RunReport check(DesiredState desired, List<HostTarget> hosts) {
+    return checkAndPlan(desired, hosts).report();
+  }
+
+  /** A check's report and, for each host it reached, the plan of its changes (what --plan-out saves). */
+  public record CheckedPlan(RunReport report, ImmutableList<HostPlan> plans) {}
+
+  public CheckedPlan checkAndPlan(DesiredState desired, List<HostTarget> hosts) {
     try {
-      return checkHosts(desired, hosts);
+      Map<String, HostPlan> plans = new ConcurrentHashMap<>();
+      RunReport report = checkHosts(desired, hosts, plans);
+      return new CheckedPlan(report, hosts.stream().map(h -> plans.get(h.name())).filter(Objects::nonNull)
+          .collect(ImmutableList.toImmutableList()));
+    } finally {
+      closeLinks();
+    }
+  }
+
+  /** An apply of a saved plan: its report, and the hosts refused because their facts moved since the plan. */
+  public record PlannedApply(RunReport report, ImmutableList<String> staleHosts) {}
+
+  /**
+   * Applies exactly the saved plan's changes: each host with changes in it is observed first and refused,
+   * untouched, when what the plan rests on moved (a fact digest differs, or something now differs that the
+   * plan did not change); the other hosts then apply the planned resources alone, phase by phase as any
+   * apply (their database invariants re-check their own digests in their transactions).
+   */
+  public PlannedApply applyPlan(DesiredState desired, List<HostTarget> hosts, Map<String, HostPlan> plans) {
+    try {
+      return applyPlanned(desired, hosts, plans);
     } finally {
       closeLinks();
     }
@@ -73,7 +103,7 @@ public final class Reconciler {
     links.clear();
   }
 
-  private RunReport checkHosts(DesiredState desired, List<HostTarget> hosts) {
+  private RunReport checkHosts(DesiredState desired, List<HostTarget> hosts, Map<String, HostPlan> plans) {
     Instant started = Instant.now();
     // Hosts without declarations (after --tags, --limit) are reported ok and never contacted.
     List<HostTarget> targeted = hosts.stream()
@@ -81,7 +111,11 @@ public final class Reconciler {
         .toList();
     Map<String, HostResult> checked = new HashMap<>();
     forEachHost("check", targeted, host -> {
-      HostResult result = guarded(host, () -> HostCheck.run(link(host), desired, host.name()));
+      HostResult result = guarded(host, () -> {
+        HostCheck.Observed observed = HostCheck.observe(link(host), desired, host.name());
+        plans.put(host.name(), observed.plan());
+        return observed.results();
+      });
       release(host); // a checked host is asked nothing more: its session ends now, not with the run
       return result;
     }, host -> skipped(host, desired.phases())).forEach(r -> checked.put(r.name(), r));
@@ -167,6 +201,40 @@ public final class Reconciler {
     listener.runFinished();
     return new RunReport(settings.runId(), Mode.APPLY, started, Duration.between(started, Instant.now()), results, stoppedAt,
         cancellation.reason());
+  }
+
+  private PlannedApply applyPlanned(DesiredState desired, List<HostTarget> hosts, Map<String, HostPlan> plans) {
+    Instant started = Instant.now();
+    List<HostTarget> planned = hosts.stream()
+        .filter(h -> plans.containsKey(h.name()) && !plans.get(h.name()).changes().isEmpty()).toList();
+    Map<String, HostResult> refused = new ConcurrentHashMap<>();
+    List<String> stale = new CopyOnWriteArrayList<>();
+    forEachHost("plan", planned, host -> {
+      HostResult verified = guarded(host, () -> {
+        HostCheck.Observed now = HostCheck.observe(link(host), desired, host.name());
+        PlanStaleness.of(plans.get(host.name()), now).ifPresent(reason -> {
+          stale.add(host.name());
+          throw new IllegalStateException("plan is stale for " + host.name() + ": " + reason);
+        });
+        return ImmutableList.of();
+      });
+      if (verified.error().isPresent()) {
+        refused.put(host.name(), verified);
+      }
+      return verified;
+    }, host -> skipped(host, desired.phases()));
+    List<HostTarget> applying = hosts.stream().filter(h -> !refused.containsKey(h.name())).toList();
+    Map<String, Set<String>> ids = new HashMap<>();
+    applying.forEach(h -> ids.put(h.name(), plans.containsKey(h.name()) ? plans.get(h.name()).ids() : Set.of()));
+    RunReport applied = applyPhases(desired.only(ids), applying);
+    ImmutableList<HostResult> results = hosts.stream()
+        .map(h -> refused.containsKey(h.name()) ? refused.get(h.name())
+            : applied.hosts().stream().filter(r -> r.name().equals(h.name())).findFirst().orElseThrow())
+        .collect(ImmutableList.toImmutableList());
+    RunReport report = new RunReport(settings.runId(), Mode.APPLY, started, Duration.between(started, Instant.now()),
+        results, applied.stoppedAt(), applied.interrupted());
+    return new PlannedApply(report, hosts.stream().map(HostTarget::name).filter(stale::contains)
+        .collect(ImmutableList.toImmutableList()));
   }
 
   /** A phase's dumps belong to the host that took them; it may have no declarations of its own. */

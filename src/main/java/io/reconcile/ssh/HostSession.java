@@ -216,6 +216,11 @@ public final class HostSession implements AutoCloseable {
     return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
   }
 
+  /** Runs {@code cleanup} once the session has closed, however it closed (e.g. the tunnel it came through). */
+  void onClose(Runnable cleanup) {
+    session.addCloseFutureListener(closed -> cleanup.run());
+  }
+
   /** Ends the session, its channels and its tunnels. */
   @Override
   public void close() {

@@ -6,7 +6,6 @@ import io.reconcile.ssh.HostKeyCheck.Rejection;
 import io.reconcile.ssh.KnownHostLines.Line;
 import io.reconcile.ssh.SshFailure.Kind;
 import java.io.IOException;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -20,11 +19,8 @@ import java.nio.file.attribute.FileTime;
 import java.security.PublicKey;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
-import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.util.net.SshdSocketAddress;
 
 /**
  * Host key policy over one OpenSSH known_hosts file: a host's key must match a line for that host
@@ -38,7 +34,7 @@ import org.apache.sshd.common.util.net.SshdSocketAddress;
  * host made a run cost O(N^2) (docs/benchmarks.md). The verdict, with the reason for a rejection, goes to
  * the connection's {@link HostKeyCheck}.
  */
-final class KnownHosts implements ServerKeyVerifier {
+final class KnownHosts {
   private final Path file;
   private final boolean acceptNew;
   private Snapshot snapshot = new Snapshot(Optional.empty(), "", KnownHostLines.EMPTY); // guarded by this
@@ -58,6 +54,10 @@ final class KnownHosts implements ServerKeyVerifier {
     }
   }
 
+  Path file() {
+    return file;
+  }
+
   KnownHosts(Path file, boolean acceptNew) {
     this.file = file;
     this.acceptNew = acceptNew;
@@ -75,16 +75,14 @@ final class KnownHosts implements ServerKeyVerifier {
     }
   }
 
-  @Override
-  public synchronized boolean verifyServerKey(ClientSession session, SocketAddress remote, PublicKey serverKey) {
-    SshdSocketAddress address = SshdSocketAddress.toSshdSocketAddress(session.getConnectAddress());
-    Optional<Rejection> rejection = verdict(address.getHostName().toLowerCase(Locale.ROOT), address.getPort(), serverKey);
-    Optional<HostKeyCheck> attempt = HostKeyCheck.of(session);
+  /** Judges the key the server offered for the check's host, and leaves the verdict in the check. */
+  synchronized boolean verify(HostKeyCheck check, PublicKey serverKey) {
+    Optional<Rejection> rejection = verdict(check.host(), check.port(), serverKey);
     if (rejection.isPresent()) {
-      attempt.ifPresent(a -> a.reject(rejection.get()));
+      check.reject(rejection.get());
       return false;
     }
-    attempt.ifPresent(HostKeyCheck::trust);
+    check.trust();
     return true;
   }
 

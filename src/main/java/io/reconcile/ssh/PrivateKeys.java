@@ -8,14 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.util.security.SecurityUtils;
 
 /**
@@ -29,32 +32,62 @@ final class PrivateKeys {
 
   private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
 
-  /** The target's own key file, or else every usable default key. */
+  /**
+   * The keys a target logs in with: its own key file (which must be usable), then its IdentityFile keys
+   * (missing or unusable ones skipped, as ssh does); only when it names neither, the default keys. Empty
+   * when none can be read: an agent may still hold the key.
+   */
   ImmutableList<KeyPair> forTarget(SshTarget target, List<Path> defaultKeyFiles) throws SshFailureException {
+    ImmutableList.Builder<KeyPair> keys = ImmutableList.builder();
     if (target.privateKey().isPresent()) {
       try {
-        return load(target.privateKey().get());
+        keys.addAll(load(target.privateKey().get()));
       } catch (UnusableKeyException e) {
         throw new SshFailureException(new SshFailure(target.name(), Kind.PRIVATE_KEY_UNUSABLE, e.getMessage()), e);
       }
     }
-    ImmutableList.Builder<KeyPair> keys = ImmutableList.builder();
-    for (Path file : defaultKeyFiles) {
+    boolean named = target.privateKey().isPresent() || !target.options().identityFiles().isEmpty();
+    for (Path file : named ? target.options().identityFiles() : defaultKeyFiles) {
       if (Files.exists(file)) {
         try {
           keys.addAll(load(file));
         } catch (UnusableKeyException e) {
-          // A default key we cannot use (e.g. encrypted) is skipped, as ssh skips keys it cannot unlock.
+          // A key we cannot use (e.g. encrypted) is skipped, as ssh skips keys it cannot unlock.
         }
       }
     }
-    ImmutableList<KeyPair> found = keys.build();
-    if (found.isEmpty()) {
-      throw new SshFailureException(new SshFailure(target.name(), Kind.PRIVATE_KEY_UNUSABLE,
-          "no private key file given for the host and none of the default keys is usable: "
-              + defaultKeyFiles.stream().map(Path::toString).collect(Collectors.joining(", "))));
+    return keys.build();
+  }
+
+  /** The key files a target's login looks at, for messages. */
+  static ImmutableList<Path> filesOf(SshTarget target, List<Path> defaultKeyFiles) {
+    ImmutableList.Builder<Path> files = ImmutableList.builder();
+    target.privateKey().ifPresent(files::add);
+    files.addAll(target.privateKey().isEmpty() && target.options().identityFiles().isEmpty()
+        ? defaultKeyFiles : target.options().identityFiles());
+    return files.build();
+  }
+
+  /**
+   * The public keys of these key files without their private halves: FILE.pub where it exists, as ssh
+   * reads it to pick the agent's key (IdentitiesOnly) when the private key is not at hand.
+   */
+  static ImmutableList<PublicKey> publicKeysBeside(List<Path> files) {
+    ImmutableList.Builder<PublicKey> keys = ImmutableList.builder();
+    for (Path file : files) {
+      Path pub = Path.of(file + ".pub");
+      try {
+        for (String line : Files.readAllLines(pub, StandardCharsets.UTF_8)) {
+          if (!line.isBlank() && !line.startsWith("#")) {
+            keys.add(PublicKeyEntry.parsePublicKeyEntry(line.strip()).resolvePublicKey(null, Map.of(),
+                PublicKeyEntryResolver.FAILING));
+          }
+        }
+      } catch (IOException | GeneralSecurityException | RuntimeException e) {
+        // No usable .pub beside the key: ssh then has nothing to match either.
+      }
     }
-    return found;
+    return keys.build();
   }
 
   /** Reads the file now, so that the first host that needs it does not wait (failures are kept too). */

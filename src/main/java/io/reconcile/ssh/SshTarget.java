@@ -14,10 +14,18 @@ import java.util.Optional;
  * @param privateKey private key file (Ansible's {@code ansible_ssh_private_key_file}); empty means the
  *     default {@code ~/.ssh/id_*} keys of {@link TransportOptions#defaultKeyFiles()}
  * @param become run every command through {@code sudo -n} (Ansible's {@code ansible_become})
+ * @param options what OpenSSH's client configuration adds: more keys, the agent, host key files, bastions
  */
-public record SshTarget(String name, String host, int port, String user, Optional<Path> privateKey, boolean become) {
+public record SshTarget(String name, String host, int port, String user, Optional<Path> privateKey, boolean become,
+    SshOptions options) {
+  /** A host reached directly with the run's defaults. */
+  public SshTarget(String name, String host, int port, String user, Optional<Path> privateKey, boolean become) {
+    this(name, host, port, user, privateKey, become, SshOptions.NONE);
+  }
+
   public SshTarget {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(options, "options");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(privateKey, "privateKey");
@@ -30,5 +38,14 @@ public record SshTarget(String name, String host, int port, String user, Optiona
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port of " + name + " is out of range: " + port);
     }
+  }
+
+  public SshTarget withOptions(SshOptions changed) {
+    return new SshTarget(name, host, port, user, privateKey, become, changed);
+  }
+
+  /** {@code user@host:port}, how messages name where a bastion or host was reached. */
+  public String address() {
+    return user + "@" + host + ":" + port;
   }
 }

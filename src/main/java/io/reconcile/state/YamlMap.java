@@ -3,6 +3,7 @@ package io.reconcile.state;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.reconcile.input.InvalidInputException;
+import io.reconcile.input.NearestName;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +81,8 @@ public final class YamlMap {
   public void rejectUnknownKeys(Set<String> allowed) {
     for (String key : entries.keySet()) {
       if (!allowed.contains(key)) {
-        throw error(key, "unknown key '" + key + "' (expected one of: " + String.join(", ", new TreeSet<>(allowed)) + ")");
+        throw error(key, "unknown key '" + key + "'" + NearestName.hint(key, allowed) + " (expected one of: "
+            + String.join(", ", new TreeSet<>(allowed)) + ")");
       }
     }
   }

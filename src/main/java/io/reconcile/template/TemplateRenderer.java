@@ -13,15 +13,27 @@ import io.reconcile.input.InvalidInputException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Renders FreeMarker templates strictly: an undefined variable or a syntax error is invalid input
- * (exit 65) naming the template file and line. Thread-safe once built; templates are parsed once.
+ * Renders FreeMarker templates strictly: a syntax error is invalid input (exit 65) naming the template file
+ * and line; the variables a host lacks come back all at once, each with its line
+ * ({@link MissingVariablesException}). Thread-safe once built; templates are parsed once.
  */
 public final class TemplateRenderer {
   private final Configuration config;
   private final String templatesDisplayName;
+
+  /** More in one template means something else is wrong; these are reported. */
+  private static final int MAX_MISSING = 50;
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern FRAME = Pattern.compile("in template \"([^\"]*)\" at line (\\d+)");
 
   public TemplateRenderer(Path templatesDir) {
     this.templatesDisplayName = templatesDir.getFileName() == null ? templatesDir.toString() : templatesDir.getFileName().toString();
@@ -74,19 +86,64 @@ public final class TemplateRenderer {
     }
   }
 
-  private static String process(Template template, Map<String, Object> model, String display, int lineOffset) {
-    StringWriter out = new StringWriter();
-    try {
-      template.process(model, out);
-      return out.toString();
-    } catch (InvalidReferenceException e) {
-      throw new InvalidInputException(display, lineOffset + lineOf(e),
-          "undefined variable '" + e.getBlamedExpressionString() + "' for host " + model.getOrDefault("inventory_hostname", "?"));
-    } catch (TemplateException e) {
-      throw new InvalidInputException(display, lineOffset + lineOf(e), "template error: " + firstLine(e.getMessageWithoutStackTop()));
-    } catch (IOException e) {
-      throw new InvalidInputException(display, 0, "cannot render: " + e.getMessage());
+  /**
+   * Renders; a variable the host lacks does not stop rendering: it is noted (name and line), stands in as
+   * empty text, and rendering starts over, so every missing variable of the template is found in one run.
+   * An error that follows only from such a stand-in is not reported: the missing variables are.
+   */
+  private String process(Template template, Map<String, Object> model, String display, int lineOffset) {
+    Map<String, Object> variables = new HashMap<>(model);
+    List<MissingVariablesException.Missing> missing = new ArrayList<>();
+    while (true) {
+      RecordingModel root = new RecordingModel(variables, config.getObjectWrapper());
+      StringWriter out = new StringWriter();
+      try {
+        template.process(root, out);
+        if (!missing.isEmpty()) {
+          throw new MissingVariablesException(missing);
+        }
+        return out.toString();
+      } catch (TemplateException e) {
+        Optional<String> variable = missingVariable(e, root).filter(v -> !variables.containsKey(v));
+        if (variable.isPresent() && missing.size() < MAX_MISSING) {
+          missing.add(new MissingVariablesException.Missing(variable.get(), display,
+              lineOffset + lineIn(e, template.getSourceName())));
+          variables.put(variable.get(), "");
+          continue;
+        }
+        if (!missing.isEmpty()) {
+          throw new MissingVariablesException(missing);
+        }
+        throw new InvalidInputException(display, lineOffset + lineOf(e), "template error: "
+            + firstLine(e.getMessageWithoutStackTop()));
+      } catch (IOException e) {
+        throw new InvalidInputException(display, 0, "cannot render: " + e.getMessage());
+      }
     }
+  }
+
+  /** The top-level variable an error is about: the undefined name itself, or the missing argument of a call. */
+  private static Optional<String> missingVariable(TemplateException e, RecordingModel root) {
+    if (e instanceof InvalidReferenceException reference) {
+      String blamed = String.valueOf(reference.getBlamedExpressionString());
+      return IDENTIFIER.matcher(blamed).matches() ? Optional.of(blamed) : Optional.empty();
+    }
+    return String.valueOf(e.getMessageWithoutStackTop()).contains("null/missing") ? root.lastMissing()
+        : Optional.empty();
+  }
+
+  /**
+   * The line of this template that the error went through: where a missing argument was passed to a
+   * function, not the line of the function's own definition (possibly in another template).
+   */
+  private static int lineIn(TemplateException e, String sourceName) {
+    Matcher frame = FRAME.matcher(String.valueOf(e.getFTLInstructionStack()));
+    while (frame.find()) {
+      if (frame.group(1).equals(sourceName)) {
+        return Integer.parseInt(frame.group(2));
+      }
+    }
+    return lineOf(e);
   }
 
   private static int lineOf(TemplateException e) {

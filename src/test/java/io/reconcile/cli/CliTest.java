@@ -129,13 +129,37 @@ class CliTest {
     Files.writeString(project.resolve("templates/app.conf.ftl"), "X = '${undefined_setting}'\n");
     Run run = reconcile("--check");
     assertThat(run.code()).isEqualTo(65);
-    assertThat(run.err()).contains("templates/app.conf.ftl:1: undefined variable 'undefined_setting' for host web1");
+    assertThat(run.err())
+        .contains("templates/app.conf.ftl:1: undefined variable 'undefined_setting' for hosts web1, web2");
     assertThat(web1.sessionsCreated() + web2.sessionsCreated()).isZero();
 
     Files.writeString(project.resolve("prod.ini"), "[web]\nweb1 ansible_port=notaport\n");
     Run badInventory = reconcile("--check");
     assertThat(badInventory.code()).isEqualTo(65);
     assertThat(badInventory.err()).contains("prod.ini:2:");
+  }
+
+  @Test
+  void everyMissingVariableIsNamedAtOnceWithTemplateLineAndTheHostsLackingIt() throws Exception {
+    Files.writeString(project.resolve("templates/lib.ftl"),
+        "<#function py text><#return \"'\" + text + \"'\"></#function>\n");
+    Files.writeString(project.resolve("templates/app.conf.ftl"), """
+        <#import "lib.ftl" as lib>
+        HOST = ${lib.py(inventory_hostname)}
+        TOKEN = ${lib.py(quotaholder_token)}
+        URL = '${astakos_url}'
+        """);
+    Files.writeString(project.resolve("prod.ini"), Files.readString(project.resolve("prod.ini"))
+        + "[web]\nweb2 quotaholder_token=q-123\n");
+    Run run = reconcile("--check");
+
+    assertThat(run.code()).as(run.err()).isEqualTo(65);
+    assertThat(run.err()).contains(
+        "templates/app.conf.ftl:3: undefined variable 'quotaholder_token' for host web1\n",
+        "  templates/app.conf.ftl:4: undefined variable 'astakos_url' for hosts web1, web2\n",
+        "(2 undefined variables)");
+    assertThat(run.err()).doesNotContain("null/missing");
+    assertThat(web1.sessionsCreated() + web2.sessionsCreated()).isZero();
   }
 
   @Test

@@ -53,7 +53,8 @@ public final class DatabaseCheckBenchmark {
       InventoryHost astakos = inventory.host("astakos1").orElseThrow();
       ConnectionSettings c = astakos.connection();
       try (SshTransport transport = SshTransport.create(TransportOptions.defaults().withKnownHosts(fleet.knownHosts()));
-          HostSession ssh = transport.open(new SshTarget("astakos1", c.host(), c.port(), c.user(), c.privateKeyFile(), false));
+          HostSession ssh = transport.open(new SshTarget("astakos1", c.host(), c.port().orElseThrow(),
+              c.user().orElseThrow(), c.privateKeyFile(), false));
           Forwards tunnels = new Forwards(ssh);
           DatabaseSession session = new DatabaseSession(tunnels::open, Files.createTempDirectory("db-bench-exports"), "bench")) {
         Map<String, Object> model = new HashMap<>(astakos.vars());

@@ -3,6 +3,7 @@ package io.reconcile.fleet;
 import com.google.common.collect.ImmutableList;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -17,18 +18,27 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * Its files live in {@code target/fleet/NAME/} (see {@link #baseDir()}): inventory.ini, id_ed25519(.pub),
- * known_hosts and fleet.json.
+ * known_hosts, fleet.json and, for a fleet behind a bastion, ssh_config (the OpenSSH client configuration
+ * that reaches its hosts through the bastion).
  */
-public record Fleet(String name, FleetSpec spec, Path dir, ImmutableList<FleetHost> hosts) implements AutoCloseable {
+public record Fleet(String name, FleetSpec spec, Path dir, ImmutableList<FleetHost> hosts,
+    Optional<FleetBastion> bastion)
+    implements AutoCloseable {
   /** System property naming the directory that holds one sub-directory per fleet. */
   public static final String BASE_DIR_PROPERTY = "reconcile.fleet.dir";
   static final String DESCRIPTION = "fleet.json";
+  static final String SSH_CONFIG = "ssh_config";
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
   /**
    * Starts a fleet (replacing any earlier fleet of the same name) and returns once every host accepts
    * SSH logins and the database is seeded.
    */
+  /** A fleet whose hosts publish their ports (no bastion). */
+  public Fleet(String name, FleetSpec spec, Path dir, ImmutableList<FleetHost> hosts) {
+    this(name, spec, dir, hosts, Optional.empty());
+  }
+
   public static Fleet up(String name, FleetSpec spec) {
     return FleetLauncher.up(requireValidName(name), spec, dirOf(name));
   }
@@ -78,6 +88,11 @@ public record Fleet(String name, FleetSpec spec, Path dir, ImmutableList<FleetHo
     return dir.resolve("known_hosts");
   }
 
+  /** The OpenSSH client configuration of a fleet behind a bastion: ProxyJump to every host. */
+  public Path sshConfig() {
+    return dir.resolve(SSH_CONFIG);
+  }
+
   public FleetHost host(String hostName) {
     return hosts.stream()
         .filter(h -> h.name().equals(hostName))
@@ -97,6 +112,12 @@ public record Fleet(String name, FleetSpec spec, Path dir, ImmutableList<FleetHo
   /** Runs a command as root inside a host's container (docker exec, no SSH involved). */
   public CommandResult exec(String hostName, String... command) {
     return FleetDocker.connect().exec(host(hostName).container(), command);
+  }
+
+  /** Runs a command as root inside the bastion's container (docker exec), for a fleet behind one. */
+  public CommandResult execOnBastion(String... command) {
+    return FleetDocker.connect().exec(bastion.orElseThrow(() -> new IllegalStateException("fleet " + name
+        + " has no bastion")).container(), command);
   }
 
   /** Runs a shell command on a host over real SSH, as root, checking the host key against known_hosts. */

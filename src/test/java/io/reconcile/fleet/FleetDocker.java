@@ -97,23 +97,25 @@ final class FleetDocker {
   }
 
   /** A host container to create on the fleet's network. */
-  record HostContainer(
-      String fleet, String host, String image, List<String> aliases, Map<String, String> env, Path aptRepo) {}
+  record HostContainer(String fleet, String host, String image, List<String> aliases, Map<String, String> env,
+      Path aptRepo, boolean publishSsh) {}
 
   /**
    * Creates and starts a host container: port 22 published on 127.0.0.1 only (an ephemeral port chosen
-   * by Docker), the apt repository mounted read-only at /srv/repo.
+   * by Docker) unless {@code publishSsh} is off, the apt repository mounted read-only at /srv/repo.
    */
   void start(HostContainer spec) {
     String name = containerName(spec.fleet(), spec.host());
     HostConfig hostConfig = HostConfig.newHostConfig()
         .withNetworkMode(networkName(spec.fleet()))
-        // Explicit binding: publishing all ports would listen on 0.0.0.0.
-        .withPortBindings(new PortBinding(Ports.Binding.bindIp(LOOPBACK), SSH))
         .withBinds(new Bind(spec.aptRepo().toString(), new Volume("/srv/repo"), AccessMode.ro))
         // As on a real host, root may read /proc/PID/exe of other users' daemons: start-stop-daemon --exec
         // (memcached's init script) needs it to find a daemon that dropped its privileges.
         .withCapAdd(Capability.SYS_PTRACE);
+    if (spec.publishSsh()) {
+      // Explicit binding: publishing all ports would listen on 0.0.0.0.
+      hostConfig.withPortBindings(new PortBinding(Ports.Binding.bindIp(LOOPBACK), SSH));
+    }
     client.createContainerCmd(spec.image())
         .withName(name)
         .withHostName(spec.host())

@@ -12,11 +12,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The files that describe a running fleet to its users: the Ansible INI inventory, an OpenSSH
- * known_hosts file with every host's key, and fleet.json (everything, for tools and other JVMs).
+ * known_hosts file with every host's key, fleet.json (everything, for tools and other JVMs), and for a
+ * fleet behind a bastion the OpenSSH client configuration that reaches its hosts (ssh_config).
  */
 final class FleetFiles {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -27,13 +29,19 @@ final class FleetFiles {
     try {
       Files.writeString(fleet.inventory(), inventory(fleet), UTF_8);
       Files.writeString(fleet.knownHosts(), knownHosts(fleet), UTF_8);
+      if (fleet.bastion().isPresent()) {
+        Files.writeString(fleet.sshConfig(), sshConfig(fleet), UTF_8);
+      }
       Files.writeString(fleet.dir().resolve(Fleet.DESCRIPTION), JSON.writeValueAsString(describe(fleet)) + "\n", UTF_8);
     } catch (IOException e) {
       throw new FleetException("could not write the files of fleet " + fleet.name() + " in " + fleet.dir() + ": " + e.getMessage(), e);
     }
   }
 
-  /** Ansible INI inventory: one group per role (empty groups included), hosts in spec order. */
+  /**
+   * Ansible INI inventory: one group per role (empty groups included), hosts in spec order. Behind a
+   * bastion the hosts have no connection variables: the ssh client configuration says how to reach them.
+   */
   static String inventory(Fleet fleet) {
     StringBuilder ini = new StringBuilder()
         .append("# Test fleet '").append(fleet.name()).append("' at Synnefo ").append(fleet.spec().release().tag())
@@ -41,12 +49,14 @@ final class FleetFiles {
     for (Role role : Role.values()) {
       ini.append('\n').append('[').append(role.group()).append("]\n");
       for (FleetHost host : fleet.hosts(role)) {
-        ini.append(host.name())
-            .append(" ansible_host=").append(FleetHost.ADDRESS)
-            .append(" ansible_port=").append(host.sshPort())
-            .append(" ansible_user=").append(FleetHost.USER)
-            .append(" ansible_ssh_private_key_file=").append(fleet.privateKey())
-            .append('\n');
+        ini.append(host.name());
+        if (host.published()) {
+          ini.append(" ansible_host=").append(FleetHost.ADDRESS)
+              .append(" ansible_port=").append(host.sshPort())
+              .append(" ansible_user=").append(FleetHost.USER)
+              .append(" ansible_ssh_private_key_file=").append(fleet.privateKey());
+        }
+        ini.append('\n');
       }
     }
     // Where the databases are, as seen from astakos1 (the reconciler tunnels to them through it).
@@ -60,7 +70,25 @@ final class FleetFiles {
   }
 
   static String knownHosts(Fleet fleet) {
-    return fleet.hosts().stream().map(host -> host.knownHostsLine() + "\n").collect(Collectors.joining());
+    return fleet.bastion().map(b -> b.knownHostsLine() + "\n").orElse("")
+        + fleet.hosts().stream().map(host -> host.knownHostsLine() + "\n").collect(Collectors.joining());
+  }
+
+  /** What an operator's ~/.ssh/config says of a fleet behind a jump host: ProxyJump to every other host. */
+  static String sshConfig(Fleet fleet) {
+    FleetBastion bastion = fleet.bastion().orElseThrow();
+    return "# Test fleet '" + fleet.name() + "': its hosts are reached through " + bastion.name() + " only\n"
+        + "Host " + bastion.name() + "\n"
+        + "  HostName " + FleetHost.ADDRESS + "\n"
+        + "  Port " + bastion.sshPort() + "\n"
+        + "Host * !" + bastion.name() + "\n"
+        + "  ProxyJump " + bastion.name() + "\n"
+        + "Host *\n"
+        + "  User " + FleetHost.USER + "\n"
+        + "  IdentityFile " + fleet.privateKey() + "\n"
+        + "  IdentitiesOnly yes\n"
+        + "  UserKnownHostsFile " + fleet.knownHosts() + "\n"
+        + "  StrictHostKeyChecking yes\n";
   }
 
   private static ObjectNode describe(Fleet fleet) {
@@ -77,7 +105,13 @@ final class FleetFiles {
         .put("network", FleetDocker.networkName(fleet.name()))
         .put("inventory", fleet.inventory().toString())
         .put("privateKey", fleet.privateKey().toString())
-        .put("knownHosts", fleet.knownHosts().toString());
+        .put("knownHosts", fleet.knownHosts().toString())
+        .put("bastion", spec.bastion());
+    fleet.bastion().ifPresent(b -> root.putObject("bastionHost")
+        .put("name", b.name())
+        .put("container", b.container())
+        .put("port", b.sshPort())
+        .put("hostKey", b.hostKey()));
     ArrayNode hosts = root.putArray("hosts");
     for (FleetHost host : fleet.hosts()) {
       hosts.addObject()
@@ -103,7 +137,8 @@ final class FleetFiles {
           root.path("cyclades").asInt(),
           root.path("pithos").asInt(),
           root.path("users").asInt(),
-          root.path("seed").asLong());
+          root.path("seed").asLong(),
+          root.path("bastion").asBoolean(false));
       ImmutableList.Builder<FleetHost> hosts = ImmutableList.builder();
       for (JsonNode host : root.path("hosts")) {
         hosts.add(new FleetHost(
@@ -113,7 +148,10 @@ final class FleetFiles {
             host.path("port").asInt(),
             host.path("hostKey").asText()));
       }
-      return new Fleet(root.path("name").asText(), spec, dir, hosts.build());
+      JsonNode b = root.path("bastionHost");
+      Optional<FleetBastion> bastion = b.isMissingNode() ? Optional.empty() : Optional.of(new FleetBastion(
+          b.path("name").asText(), b.path("container").asText(), b.path("port").asInt(), b.path("hostKey").asText()));
+      return new Fleet(root.path("name").asText(), spec, dir, hosts.build(), bastion);
     } catch (NoSuchFileException e) {
       throw new FleetException("no fleet is described in " + dir + " (start one with scripts/fleet up)", e);
     } catch (IOException | RuntimeException e) {

@@ -72,4 +72,28 @@ class FleetFilesTest {
   void hostKeyCommentsAreDropped() {
     assertThat(FleetLauncher.withoutComment(KEY_A + " root@astakos1\n")).isEqualTo(KEY_A);
   }
+
+  private Fleet bastionFleet() {
+    FleetSpec spec = FleetSpec.of(Release.V0_12).withGaneti(1).withPithos(0).withCyclades(0).withBastion(true);
+    return new Fleet("t", spec, dir,
+        ImmutableList.of(
+            new FleetHost("astakos1", Role.ASTAKOS, "reconcile-t-astakos1", FleetHost.NOT_PUBLISHED, KEY_A),
+            new FleetHost("ganeti1", Role.GANETI, "reconcile-t-ganeti1", FleetHost.NOT_PUBLISHED, KEY_B)),
+        java.util.Optional.of(new FleetBastion("bastion1", "reconcile-t-bastion1", 40009, KEY_B)));
+  }
+
+  @Test
+  void behindABastionHostsHaveNoConnectionVariablesAndSshConfigJumps() throws Exception {
+    Fleet fleet = bastionFleet();
+
+    assertThat(FleetFiles.inventory(fleet)).contains("\nastakos1\n").contains("\nganeti1\n")
+        .doesNotContain("ansible_port");
+    assertThat(FleetFiles.knownHosts(fleet).lines()).containsExactly(
+        "[127.0.0.1]:40009 " + KEY_B, "astakos1 " + KEY_A, "ganeti1 " + KEY_B);
+    assertThat(FleetFiles.sshConfig(fleet)).contains("Host bastion1\n  HostName 127.0.0.1\n  Port 40009\n")
+        .contains("Host * !bastion1\n  ProxyJump bastion1\n");
+    FleetFiles.write(fleet);
+    assertThat(FleetFiles.read(dir)).isEqualTo(fleet);
+    assertThat(Files.readString(fleet.sshConfig())).isEqualTo(FleetFiles.sshConfig(fleet));
+  }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,9 +45,12 @@ final class FleetLauncher {
       Files.createDirectories(dir);
       FleetKeys keys = FleetKeys.generate(dir, "reconcile-fleet-" + name);
       docker.createNetwork(name);
-      ImmutableList<FleetHost> hosts = inParallel(spec.hosts(), host -> startHost(docker, name, spec.release(), host, keys, aptRepo));
+      Optional<FleetBastion> bastion = spec.bastion() ? Optional.of(startBastion(docker, name, keys, aptRepo))
+          : Optional.empty();
+      ImmutableList<FleetHost> hosts = inParallel(spec.hosts(), host -> startHost(docker, name, spec, host, keys,
+          aptRepo));
       LOG.info("fleet {}: {} hosts ready in {}", name, hosts.size(), clock);
-      Fleet fleet = new Fleet(name, spec, dir, hosts);
+      Fleet fleet = new Fleet(name, spec, dir, hosts, bastion);
       seed(docker, fleet);
       FleetFiles.write(fleet);
       LOG.info("fleet {}: up in {}, inventory {}", name, clock, fleet.inventory());
@@ -85,15 +89,29 @@ final class FleetLauncher {
   }
 
   private static FleetHost startHost(
-      FleetDocker docker, String fleet, Release release, HostSpec host, FleetKeys keys, Path aptRepo) {
+      FleetDocker docker, String fleet, FleetSpec spec, HostSpec host, FleetKeys keys, Path aptRepo) {
     String container = FleetDocker.containerName(fleet, host.name());
     List<String> aliases = host.role() == Role.ASTAKOS ? List.of(host.name(), "db") : List.of(host.name());
-    docker.start(new FleetDocker.HostContainer(fleet, host.name(), host.role().image(release), aliases,
-        Map.of("FLEET_AUTHORIZED_KEY", keys.publicKeyLine()), aptRepo));
+    docker.start(new FleetDocker.HostContainer(fleet, host.name(), host.role().image(spec.release()), aliases,
+        Map.of("FLEET_AUTHORIZED_KEY", keys.publicKeyLine()), aptRepo, !spec.bastion()));
+    String hostKey = awaitHostKey(docker, container);
+    int port = spec.bastion() ? FleetHost.NOT_PUBLISHED : docker.publishedSshPort(container);
+    return new FleetHost(host.name(), host.role(), container, port, hostKey);
+  }
+
+  /** The jump host: the fleet's base image (sshd only), the one container with a published port. */
+  private static FleetBastion startBastion(FleetDocker docker, String fleet, FleetKeys keys, Path aptRepo) {
+    String container = FleetDocker.containerName(fleet, FleetSpec.BASTION);
+    docker.start(new FleetDocker.HostContainer(fleet, FleetSpec.BASTION, FleetSpec.bastionImage(),
+        List.of(FleetSpec.BASTION), Map.of("FLEET_AUTHORIZED_KEY", keys.publicKeyLine()), aptRepo, true));
+    String hostKey = awaitHostKey(docker, container);
+    return new FleetBastion(FleetSpec.BASTION, container, docker.publishedSshPort(container), hostKey);
+  }
+
+  private static String awaitHostKey(FleetDocker docker, String container) {
     docker.awaitOutput(container, READY, READY_TIMEOUT);
-    String hostKeyFile = docker.exec(container, "cat", "/etc/ssh/ssh_host_ed25519_key.pub")
-        .stdoutOrThrow(container + ": reading its ssh host key");
-    return new FleetHost(host.name(), host.role(), container, docker.publishedSshPort(container), withoutComment(hostKeyFile));
+    return withoutComment(docker.exec(container, "cat", "/etc/ssh/ssh_host_ed25519_key.pub")
+        .stdoutOrThrow(container + ": reading its ssh host key"));
   }
 
   /** "ssh-ed25519 AAAA... root@host" -> "ssh-ed25519 AAAA..." */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code scripts/fleet}'s Java side:
  * <pre>
- * fleet up NAME --release 0.12|0.13 [--ganeti N] [--cyclades N] [--pithos N] [--users N] [--seed S]
+ * fleet up NAME --release 0.12|0.13 [--ganeti N] [--cyclades N] [--pithos N] [--users N] [--seed S] [--bastion]
  * fleet down NAME
  * </pre>
  * {@code up} prints the inventory path as the last line of stdout. Exit status: 0 ok, 1 the fleet
@@ -72,12 +72,16 @@ public final class FleetMain implements Runnable {
     @Option(names = "--seed", paramLabel = "S", description = "seed of the generated data (default 1)")
     long seed = FleetSpec.DEFAULT_SEED;
 
+    @Option(names = "--bastion",
+        description = "hosts publish no port; reach them through bastion1 (ssh -F DIR/ssh_config)")
+    boolean bastion;
+
     @Override
     public Integer call() {
       FleetSpec spec;
       try {
         Fleet.requireValidName(name);
-        spec = new FleetSpec(Release.parse(release), ganeti, cyclades, pithos, users, seed);
+        spec = new FleetSpec(Release.parse(release), ganeti, cyclades, pithos, users, seed, bastion);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
       }

@@ -27,6 +27,13 @@ class FleetSpecTest {
   }
 
   @Test
+  void aBastionFleetAlsoNeedsTheBaseImage() {
+    assertThat(FleetSpec.of(Release.V0_13).withPithos(0).withCyclades(0).withBastion(true).images())
+        .containsExactly(FleetImages.namespace() + "/astakos:0.13", FleetImages.namespace() + "/ganeti:0.13",
+            FleetImages.namespace() + "/base:bookworm");
+  }
+
+  @Test
   void defaultsAreOneHostPerRoleAndFiveHundredUsers() {
     FleetSpec spec = FleetSpec.of(Release.V0_12);
 

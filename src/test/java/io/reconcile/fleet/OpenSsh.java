@@ -16,6 +16,16 @@ final class OpenSsh {
   private OpenSsh() {}
 
   static List<String> command(Fleet fleet, FleetHost host, String remoteCommand) {
+    if (!host.published()) {
+      return List.of("ssh",
+          "-F", fleet.sshConfig().toString(), // through the bastion, as the fleet's ssh_config says
+          "-o", "BatchMode=yes",
+          "-o", "GlobalKnownHostsFile=/dev/null",
+          "-o", "ConnectTimeout=20",
+          "-o", "LogLevel=ERROR",
+          host.name(),
+          remoteCommand);
+    }
     return List.of("ssh",
         "-F", "/dev/null", // no user or system client config: the options below are all there is
         "-i", fleet.privateKey().toString(),

@@ -21,7 +21,7 @@ class AnsibleDocumentedExamplesTest {
   private Inventory parse(String text) throws IOException {
     Path file = dir.resolve("hosts");
     Files.writeString(file, text);
-    return new InventoryParser("operator").parse(file);
+    return new InventoryParser().parse(file);
   }
 
   private static InventoryHost host(Inventory inventory, String name) {
@@ -76,7 +76,7 @@ class AnsibleDocumentedExamplesTest {
 
     InventoryHost badwolf = host(inventory, "badwolf.example.com");
     assertThat(badwolf.vars()).containsEntry("ansible_port", "5309");
-    assertThat(badwolf.connection().port()).isEqualTo(5309);
+    assertThat(badwolf.connection().port()).contains(5309);
     assertThat(badwolf.connection().host()).isEqualTo("badwolf.example.com");
   }
 
@@ -91,9 +91,9 @@ class AnsibleDocumentedExamplesTest {
         """);
 
     assertThat(host(inventory, "localhost").vars()).containsEntry("ansible_connection", "local");
-    assertThat(host(inventory, "other1.example.com").connection().user()).isEqualTo("myuser");
-    assertThat(host(inventory, "other2.example.com").connection().user()).isEqualTo("myotheruser");
-    assertThat(host(inventory, "localhost").connection().user()).isEqualTo("operator");
+    assertThat(host(inventory, "other1.example.com").connection().user()).contains("myuser");
+    assertThat(host(inventory, "other2.example.com").connection().user()).contains("myotheruser");
+    assertThat(host(inventory, "localhost").connection().user()).isEmpty(); // ssh's default: the local user
   }
 
   @Test
@@ -103,7 +103,7 @@ class AnsibleDocumentedExamplesTest {
     // "running Ansible against the host alias jumper will connect to 192.0.2.50 on port 5555"
     ConnectionSettings jumper = host(inventory, "jumper").connection();
     assertThat(jumper.host()).isEqualTo("192.0.2.50");
-    assertThat(jumper.port()).isEqualTo(5555);
+    assertThat(jumper.port()).contains(5555);
   }
 
   @Test
@@ -116,7 +116,8 @@ class AnsibleDocumentedExamplesTest {
         """);
 
     assertThat(host(inventory, "some_host").connection())
-        .isEqualTo(new ConnectionSettings("some_host", 2222, "manager", java.util.Optional.empty(), false));
+        .isEqualTo(new ConnectionSettings("some_host", java.util.Optional.of(2222), java.util.Optional.of("manager"),
+            java.util.Optional.empty(), false, java.util.Optional.empty()));
     assertThat(host(inventory, "aws_host").connection().privateKeyFile())
         .contains(Path.of("/home/example/.ssh/aws.pem"));
     assertThat(host(inventory, "freebsd_host").vars())
@@ -288,7 +289,7 @@ class AnsibleDocumentedExamplesTest {
         has_java = False # 'all' is 'top' parent
         """);
 
-    assertThat(host(inventory, "host2").connection().port()).isEqualTo(222);
+    assertThat(host(inventory, "host2").connection().port()).contains(222);
     assertThat(host(inventory, "tomcat1").vars()).containsExactlyInAnyOrderEntriesOf(Map.of(
         "has_java", "False", "http_port", "8080", "myvar", "23"));
     assertThat(host(inventory, "tomcat2").vars()).containsEntry("myvar", "34");
@@ -319,7 +320,7 @@ class AnsibleDocumentedExamplesTest {
 
     assertThat(inventory.group("ungrouped").orElseThrow().hosts()).containsExactly("host1", "host2", "host3");
     assertThat(host(inventory, "host2").connection().host()).isEqualTo("127.0.0.1");
-    assertThat(host(inventory, "host3").connection().port()).isEqualTo(45);
+    assertThat(host(inventory, "host3").connection().port()).contains(45);
     assertThat(host(inventory, "host4").groups()).containsExactly("all", "g1", "g2");
     assertThat(inventory.hosts()).extracting(InventoryHost::name).containsExactly("host1", "host2", "host3", "host4");
   }

@@ -18,7 +18,7 @@ class ConnectionSettingsTest {
     Path sub = Files.createDirectories(dir.resolve("site"));
     Path file = sub.resolve("hosts.ini");
     Files.writeString(file, text);
-    return new InventoryParser("operator").parse(file);
+    return new InventoryParser().parse(file);
   }
 
   private ConnectionSettings connectionOf(String text) throws IOException {
@@ -26,16 +26,9 @@ class ConnectionSettingsTest {
   }
 
   @Test
-  void defaultsAreTheNamePort22TheLocalUserNoKeyNoBecome() throws IOException {
-    assertThat(connectionOf("[web]\nweb1.example.org\n"))
-        .isEqualTo(new ConnectionSettings("web1.example.org", 22, "operator", Optional.empty(), false));
-  }
-
-  @Test
-  void inventoryParseUsesTheLocalUserName() throws IOException {
-    Path file = dir.resolve("one.ini");
-    Files.writeString(file, "web1\n");
-    assertThat(Inventory.parse(file).hosts().get(0).connection().user()).isEqualTo(System.getProperty("user.name"));
+  void withoutConnectionVariablesOnlyTheNameIsSetTheRestIsLeftToSsh() throws IOException {
+    assertThat(connectionOf("[web]\nweb1.example.org\n")).isEqualTo(new ConnectionSettings("web1.example.org",
+        Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty()));
   }
 
   @Test
@@ -50,7 +43,8 @@ class ConnectionSettingsTest {
         [all:vars]
         ansible_user=root
         """);
-    assertThat(web1).isEqualTo(new ConnectionSettings("10.0.0.5", 2222, "deploy", Optional.empty(), true));
+    assertThat(web1).isEqualTo(new ConnectionSettings("10.0.0.5", Optional.of(2222), Optional.of("deploy"),
+        Optional.empty(), true, Optional.empty()));
   }
 
   @Test
@@ -73,7 +67,8 @@ class ConnectionSettingsTest {
   void olderAliasesWorkAndTheLaterAliasWinsAsInAnsiblesSshPlugin() throws IOException {
     assertThat(connectionOf("web1 ansible_ssh_host=10.0.0.9 ansible_ssh_port=2200 ansible_ssh_user=admin"
         + " ansible_private_key_file=/k1\n"))
-        .isEqualTo(new ConnectionSettings("10.0.0.9", 2200, "admin", Optional.of(Path.of("/k1")), false));
+        .isEqualTo(new ConnectionSettings("10.0.0.9", Optional.of(2200), Optional.of("admin"),
+            Optional.of(Path.of("/k1")), false, Optional.empty()));
     assertThat(connectionOf("web1 ansible_host=10.0.0.1 ansible_ssh_host=10.0.0.2"
         + " ansible_private_key_file=/k1 ansible_ssh_private_key_file=/k2\n"))
         .extracting(ConnectionSettings::host, ConnectionSettings::privateKeyFile)
@@ -90,5 +85,24 @@ class ConnectionSettingsTest {
   @ValueSource(strings = {"no", "n", "false", "False", "f", "off", "0", "0.0"})
   void falsyBecomeValues(String value) throws IOException {
     assertThat(connectionOf("web1 ansible_become=" + value + "\n").become()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"'-o ProxyJump=ops@gw.example.org:2201'", "'-J ops@gw.example.org:2201'",
+      "'-o ProxyCommand=\"ssh -W %h:%p -q -p 2201 ops@gw.example.org\"'",
+      "'-o ControlMaster=auto -o ControlPersist=60s -o ProxyJump=ops@gw.example.org:2201'"})
+  void bastionOfAnsibleSshCommonArgs(String args) throws IOException {
+    assertThat(connectionOf("web1 ansible_ssh_common_args=" + args + "\n").proxyJump())
+        .contains("ops@gw.example.org:2201");
+  }
+
+  @Test
+  void otherSshCommonArgsAreRefusedAtTheirLine() throws IOException {
+    Path file = dir.resolve("args.ini");
+    Files.writeString(file, "[web]\nweb1\n[web:vars]\nansible_ssh_common_args='-o StrictHostKeyChecking=no'\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new InventoryParser().parse(file))
+        .isInstanceOf(io.reconcile.input.InvalidInputException.class)
+        .hasMessageContaining("-o StrictHostKeyChecking=no is not supported")
+        .satisfies(e -> assertThat(((io.reconcile.input.InvalidInputException) e).line()).isEqualTo(4));
   }
 }

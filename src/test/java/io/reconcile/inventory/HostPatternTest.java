@@ -45,7 +45,7 @@ class HostPatternTest {
         [prod:children]
         atlanta
         """);
-    inventory = new InventoryParser("operator").parse(file);
+    inventory = new InventoryParser().parse(file);
   }
 
   private static HostSelection select(String pattern) {
@@ -162,7 +162,7 @@ class HostPatternTest {
   void emptyGroupIsMatchedButSelectsNoHost() throws IOException {
     Path file = dir.resolve("empty-group");
     Files.writeString(file, "[empty]\n[web]\nweb1\n");
-    HostSelection selection = HostPattern.parse("empty").select(new InventoryParser("operator").parse(file));
+    HostSelection selection = HostPattern.parse("empty").select(new InventoryParser().parse(file));
     assertThat(selection.isEmpty()).isTrue();
     assertThat(selection.unmatchedTerms()).isEmpty();
   }
@@ -191,7 +191,7 @@ class HostPatternTest {
   void ipv6AddressIsOnePatternNotColonSeparatedTerms() throws IOException {
     Path file = dir.resolve("v6");
     Files.writeString(file, "2001:db8::1\n2001:db8::2\n");
-    Inventory v6 = new InventoryParser("operator").parse(file);
+    Inventory v6 = new InventoryParser().parse(file);
     assertThat(HostPattern.parse("2001:db8::2").select(v6).names()).containsExactly("2001:db8::2");
     assertThat(HostPattern.parse("2001:db8::1,2001:db8::2").select(v6).names()).hasSize(2);
   }

@@ -22,7 +22,7 @@ class InventoryErrorsTest {
   private String errorOf(String text) throws IOException {
     Files.writeString(dir.resolve("prod.ini"), text);
     InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
-        () -> new InventoryParser("operator").parse(dir.resolve("prod.ini")));
+        () -> new InventoryParser().parse(dir.resolve("prod.ini")));
     assertThat(e).as("expected an InvalidInputException").isNotNull();
     assertThat(e.file()).isEqualTo(file());
     return e.describe();
@@ -86,8 +86,8 @@ class InventoryErrorsTest {
   @Test
   void overriddenBadPortIsNotAnError() throws IOException {
     Files.writeString(dir.resolve("prod.ini"), "[db]\ndb1 ansible_port=2222\n[db:vars]\nansible_port=nope\n");
-    assertThat(new InventoryParser("operator").parse(dir.resolve("prod.ini")).hosts().get(0).connection().port())
-        .isEqualTo(2222);
+    assertThat(new InventoryParser().parse(dir.resolve("prod.ini")).hosts().get(0).connection().port())
+        .contains(2222);
   }
 
   @Test
@@ -156,13 +156,13 @@ class InventoryErrorsTest {
   void missingFileAndInvalidUtf8AreWholeFileErrors() throws IOException {
     Path missing = dir.resolve("nope.ini");
     InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
-        () -> new InventoryParser("operator").parse(missing));
+        () -> new InventoryParser().parse(missing));
     assertThat(e.line()).isZero();
     assertThat(e.describe()).startsWith(missing + ": cannot read inventory: ");
 
     Files.write(dir.resolve("prod.ini"), new byte[] {'[', 'w', ']', '\n', (byte) 0xff, '\n'});
     e = catchThrowableOfType(InvalidInputException.class,
-        () -> new InventoryParser("operator").parse(dir.resolve("prod.ini")));
+        () -> new InventoryParser().parse(dir.resolve("prod.ini")));
     assertThat(e.describe()).isEqualTo(file() + ": inventory is not valid UTF-8");
   }
 }

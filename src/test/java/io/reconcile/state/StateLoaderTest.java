@@ -144,7 +144,7 @@ class StateLoaderTest {
           - package: snf-common
             versoin: 0.13-1
         """);
-    assertThat(e.describe()).isEqualTo("states/10-bad.yml:3: unknown key 'versoin' (expected one of: hosts, id, notify, package, require, state, tags, vars, version, when)");
+    assertThat(e.describe()).isEqualTo("states/10-bad.yml:3: unknown key 'versoin' (did you mean 'version'?) (expected one of: hosts, id, notify, package, require, state, tags, vars, version, when)");
   }
 
   @Test

@@ -30,11 +30,26 @@ class TemplateRendererTest {
   }
 
   @Test
-  void undefinedVariableNamesTemplateFileLineAndHost() throws Exception {
-    Files.writeString(templates.resolve("b.ftl"), "A = 1\nB = '${missing_token}'\n");
-    assertThatThrownBy(() -> new TemplateRenderer(templates).renderFile("b.ftl", Map.of("inventory_hostname", "astakos1")))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.describe())
-            .isEqualTo(templates.getFileName() + "/b.ftl:2: undefined variable 'missing_token' for host astakos1"));
+  void everyUndefinedVariableIsFoundWithItsLine() throws Exception {
+    Files.writeString(templates.resolve("b.ftl"), """
+        <#function py text><#return "'" + text + "'"></#function>
+        A = 1
+        B = '${missing_token}'
+        C = ${py(missing_url)}
+        D = ${py(present)}
+        E = '${missing_token}'
+        """);
+    String file = templates.getFileName() + "/b.ftl";
+    assertThatThrownBy(() -> new TemplateRenderer(templates).renderFile("b.ftl", Map.of("present", "x")))
+        .isInstanceOfSatisfying(MissingVariablesException.class, e -> assertThat(e.missing()).containsExactly(
+            new MissingVariablesException.Missing("missing_token", file, 3),
+            new MissingVariablesException.Missing("missing_url", file, 4)));
+  }
+
+  @Test
+  void aVariableThatIsPresentRendersWhateverOthersLack() throws Exception {
+    Files.writeString(templates.resolve("e.ftl"), "<#if optional??>${optional}<#else>none</#if> ${present}\n");
+    assertThat(new TemplateRenderer(templates).renderFile("e.ftl", Map.of("present", "p"))).isEqualTo("none p\n");
   }
 
   @Test
@@ -54,7 +69,8 @@ class TemplateRendererTest {
         .isEqualTo("SERVER_EMAIL = 'a@b'");
     assertThat(renderer.renderInline("plain $HOME text", Map.of(), "states/x.yml", 7)).isEqualTo("plain $HOME text");
     assertThatThrownBy(() -> renderer.renderInline("X = ${nope}", Map.of(), "states/x.yml", 7))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.describe()).startsWith("states/x.yml:7: undefined variable 'nope'"));
+        .isInstanceOfSatisfying(MissingVariablesException.class, e -> assertThat(e.missing())
+            .containsExactly(new MissingVariablesException.Missing("nope", "states/x.yml", 7)));
   }
 
   @Test

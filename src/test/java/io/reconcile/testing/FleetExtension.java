@@ -61,7 +61,7 @@ public final class FleetExtension implements BeforeAllCallback, ParameterResolve
 
   static FleetSpec specOf(FleetTest settings) {
     return new FleetSpec(Release.parse(settings.release()), settings.ganeti(), settings.cyclades(),
-        settings.pithos(), settings.users(), settings.seed());
+        settings.pithos(), settings.users(), settings.seed(), settings.bastion());
   }
 
   /**

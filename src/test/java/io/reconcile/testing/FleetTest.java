@@ -43,6 +43,9 @@ public @interface FleetTest {
 
   long seed() default FleetSpec.DEFAULT_SEED;
 
+  /** The hosts publish no port and are reached only through a bastion host (see FleetSpec#bastion). */
+  boolean bastion() default false;
+
   /**
    * Share one fleet per spec with every other {@code shared} class in the test JVM instead of starting
    * one for this class. Only for classes that change nothing on the hosts or in the databases.
