@@ -38,7 +38,9 @@ final class ActionScripts {
   /**
    * The content is the next {@code content.length} bytes of stdin (a batch carries several files there);
    * fewer means the input was cut short, and the file is left as it was. The old file is copied to
-   * {@code backup} before the rename; backup paths are printed on fd 3.
+   * {@code backup} before the rename, unless the run already keeps one: a file written twice in a run
+   * (settings, then finish) keeps what the operator had, not the run's own intermediate version. Backup
+   * paths are printed on fd 3, once.
    */
   static String writeFile(HostAction.WriteFile write, String backup) {
     int length = write.content().length;
@@ -54,7 +56,8 @@ final class ActionScripts {
     ownership(write.owner(), write.group()).ifPresent(o -> s.append("chown ").append(quote(o)).append(" \"$t\"\n"));
     s.append("chmod ").append(String.format("%04o", write.mode().orElse(0644))).append(" \"$t\"\n")
         .append("sync -- \"$t\" 2>/dev/null || true\n")
-        .append("if [ -e \"$p\" ]; then ").append(BACKUP_DIR).append("; cp -p -- \"$p\" \"$b\"; echo \"backup $b\" >&3; fi\n")
+        .append("if [ -e \"$p\" ] && [ ! -e \"$b\" ]; then ").append(BACKUP_DIR)
+        .append("; cp -p -- \"$p\" \"$b\"; echo \"backup $b\" >&3; fi\n")
         .append("mv -f -- \"$t\" \"$p\"\n")
         .append("trap - EXIT\n");
     return s.toString();
@@ -68,9 +71,13 @@ final class ActionScripts {
     return s.toString();
   }
 
-  /** The file moves into the backup directory: removed and kept in one rename (its path printed on fd 3). */
+  /**
+   * The file moves into the backup directory: removed and kept in one rename (its path printed on fd 3).
+   * When the run already keeps a backup of it, that one is the original and the file only goes.
+   */
   static String deleteFile(HostAction.DeleteFile delete, String backup) {
     return "set -e\np=" + quote(delete.path()) + "; b=" + quote(backup) + "\n"
+        + "if [ -e \"$b\" ]; then rm -f -- \"$p\"; exit 0; fi\n"
         + BACKUP_DIR + "\nmv -f -- \"$p\" \"$b\"\necho \"backup $b\" >&3\n";
   }
 
