@@ -145,14 +145,17 @@ public final class ReconcileCommand implements Callable<Integer> {
   }
 
   private int run(SshTransport transport) throws Exception {
+    Optional<String> historyPassword = historyPassword();
     Inventory parsed = Inventory.parse(inventory);
+    List<ImmutableMap<String, String>> hostVars = parsed.hosts().stream().map(InventoryHost::vars).toList();
+    maskerSink.accept(SecretSources.inventory(hostVars, historyPassword));
     ImmutableList<InventoryHost> selected = select(parsed);
     transport.readKeysInBackground(selected.stream().map(h -> h.connection().privateKeyFile()).flatMap(Optional::stream)
         .distinct().toList());
     ProjectLayout layout = ProjectLayout.resolve(inventory, Optional.ofNullable(states), Optional.ofNullable(templates));
     StateBundle bundle = new StateLoader(DatabaseTypes.parsers()).load(new StateFiles(layout.states(), layout.templates())).withTags(ImmutableSet.copyOf(tags))
         .withoutTags(ImmutableSet.copyOf(skipTags));
-    SecretMasker masker = SecretMasker.of(parsed.hosts().stream().map(InventoryHost::vars).toList(), bundle.secretVariables());
+    SecretMasker masker = SecretSources.states(hostVars, historyPassword, bundle);
     maskerSink.accept(masker);
 
     List<HostTarget> targets = selected.stream().map(h -> new HostTarget(h.name(), h.vars())).toList();
@@ -180,6 +183,15 @@ public final class ReconcileCommand implements Callable<Integer> {
     operations.finish(RunRecord.of(report, desired, RunScope.of(tags, skipTags, Optional.ofNullable(limit)), inventory, exportDir,
         masker), spec.commandLine().getErr());
     return report.exitCode();
+  }
+
+  /** The history password, to mask it from the start; one that cannot be read is reported when the run is recorded. */
+  private Optional<String> historyPassword() {
+    try {
+      return operations.history.password(System.getenv());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private ImmutableList<InventoryHost> select(Inventory parsed) {

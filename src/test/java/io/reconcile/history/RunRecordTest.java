@@ -37,7 +37,7 @@ class RunRecordTest {
         ImmutableList.of(new HostResult("web1", HostStatus.CHANGED, Optional.empty(), ImmutableList.of(changed))), Optional.empty());
 
     RunRecord record = RunRecord.of(report, new DesiredState(ImmutableList.of(), ImmutableMap.of()),
-        RunScope.of(List.of(), List.of(), Optional.of("web*")), dir.resolve("prod.ini"), exports, io.reconcile.report.SecretMasker.none());
+        RunScope.of(List.of(), List.of(), Optional.of("web*")), dir.resolve("prod.ini"), exports, io.reconcile.report.SecretMasker.byMeaning());
 
     assertThat(record.backups()).containsExactly("web1:/var/backups/reconcile/run-2/etc/a.conf");
     assertThat(record.exports()).containsExactly(exports.resolve("run-2/snf_apps/im_astakosuser.csv").toString());
@@ -59,7 +59,7 @@ class RunRecordTest {
 
     RunRecord record = RunRecord.of(report, new DesiredState(ImmutableList.of(), ImmutableMap.of()),
         RunScope.of(List.of(), List.of(), Optional.empty()), dir.resolve("prod.ini"), dir.resolve("exports"),
-        io.reconcile.report.SecretMasker.none());
+        io.reconcile.report.SecretMasker.byMeaning());
 
     assertThat(record.backups()).containsExactly("web1:" + backup);
   }
