@@ -53,6 +53,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:converged (check found no drift, or apply succeeded)", "2:check found drift",
         "4:a host failed or was unreachable (the others were still processed)", "64:usage error",
         "65:invalid inventory, state, template or variable; no host was contacted",
+        "75:another run of this inventory and state directory is in progress (see --wait-for-lock); nothing was done",
         "130:interrupted (SIGINT, SIGTERM): work in flight finished, the rest skipped, the run recorded"})
 public final class ReconcileCommand implements Callable<Integer> {
   enum Format { text, json }
@@ -93,8 +94,8 @@ public final class ReconcileCommand implements Callable<Integer> {
   @Option(names = "--report-json", paramLabel = "FILE", description = "also write the JSON report to FILE")
   Path reportJson;
 
-  @Option(names = "--export-dir", defaultValue = "reconcile-exports", paramLabel = "DIR",
-      description = "where database rows are exported before apply deletes or rewrites them (default: ${DEFAULT-VALUE})")
+  @Option(names = "--export-dir", paramLabel = "DIR",
+      description = "where database rows are exported before apply deletes or rewrites them (default: exports/ in the state directory)")
   Path exportDir;
 
   @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts to verify host keys (default: ~/.ssh/known_hosts)")
@@ -118,6 +119,8 @@ public final class ReconcileCommand implements Callable<Integer> {
 
   @Mixin OperationsOptions operations;
 
+  @Mixin WaitOptions waits;
+
   private final Consumer<SecretMasker> maskerSink;
   private final Cancellation cancellation;
 
@@ -138,6 +141,7 @@ public final class ReconcileCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--connect-timeout and --command-timeout must be at least 1 second, --dpkg-lock-timeout at least 0");
     }
+    waits.validate(spec);
     try (SshTransport transport = SshTransport.create(transportOptions())) {
       transport.startInBackground(); // while inventory, states and templates load; contacts no host
       return run(transport);
@@ -163,13 +167,28 @@ public final class ReconcileCommand implements Callable<Integer> {
     DesiredState desired = new DesiredStateBuilder(new ResourceRenderer(new TemplateRenderer(layout.templates())),
         hostsMatching(parsed), groups(parsed), everyHost).build(bundle, targets);
 
+    String runId = RunIds.next();
+    Path stateDir = operations.history.stateDirectory(System.getenv());
+    Path exports = Optional.ofNullable(exportDir).orElse(stateDir.resolve("exports")).toAbsolutePath();
+    try (RunLock lock = RunLock.acquire(stateDir, inventory, "run " + runId + " (" + (check ? "check" : "apply") + ")",
+        Duration.ofSeconds(waits.waitForLock));
+        RunDeadline deadline = RunDeadline.start(Optional.ofNullable(waits.runTimeout).map(Duration::ofSeconds), cancellation)) {
+      return run(transport, runId, desired, targets, selected, masker, exports, deadline);
+    } catch (RunLock.BusyException e) {
+      spec.commandLine().getErr().println("reconcile: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return RunLock.BUSY;
+    }
+  }
+
+  private int run(SshTransport transport, String runId, DesiredState desired, List<HostTarget> targets,
+      ImmutableList<InventoryHost> selected, SecretMasker masker, Path exports, RunDeadline deadline) {
     RunReport report;
     try (SshHostConnector connector = new SshHostConnector(transport,
         ImmutableMap.copyOf(selected.stream().collect(ImmutableMap.toImmutableMap(InventoryHost::name, h -> h))),
-        Optional.ofNullable(commandTimeout).map(Duration::ofSeconds))) {
+        Optional.ofNullable(commandTimeout).map(Duration::ofSeconds), deadline.at())) {
       Reconciler reconciler = new Reconciler(connector,
-          new RunSettings(forks, RunIds.next(), "/var/backups/reconcile", exportDir.toAbsolutePath(),
-              Duration.ofSeconds(dpkgLockTimeout)),
+          new RunSettings(forks, runId, "/var/backups/reconcile", exports, Duration.ofSeconds(dpkgLockTimeout), waits.database()),
           operations.progress(spec.commandLine().getErr(), masker), cancellation);
       report = (check ? reconciler.check(desired, targets) : reconciler.apply(desired, targets)).masked(masker);
     }
@@ -180,7 +199,7 @@ public final class ReconcileCommand implements Callable<Integer> {
     if (reportJson != null) {
       ReportFiles.write(reportJson, json);
     }
-    operations.finish(RunRecord.of(report, desired, RunScope.of(tags, skipTags, Optional.ofNullable(limit)), inventory, exportDir,
+    operations.finish(RunRecord.of(report, desired, RunScope.of(tags, skipTags, Optional.ofNullable(limit)), inventory, exports,
         masker), spec.commandLine().getErr());
     return report.exitCode();
   }

@@ -95,7 +95,7 @@ class OperationsCliTest {
         .as("a check that found drift worked").isEqualTo(sample(metrics, "reconcile_run_timestamp_seconds", "scope", "all"));
 
     List<Path> written = Stream.concat(Stream.of(junitFile, metricsFile), files(project.stateDir).stream()).toList();
-    assertThat(files(project.stateDir)).hasSize(2); // the run and the scope's last successful check
+    assertThat(files(project.stateDir)).hasSize(3); // the run, the scope's last successful check, the run lock
     for (Path file : written) {
       assertThat(Files.readString(file)).as(file.toString()).doesNotContain(CliProject.SECRET);
     }
