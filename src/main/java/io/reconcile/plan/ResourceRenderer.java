@@ -47,7 +47,8 @@ public final class ResourceRenderer {
           .or(() -> spec.content().map(text -> inline(text, declaration, model)))
           .orElse("")
           .getBytes(StandardCharsets.UTF_8);
-      return new FileResource(declaration, spec.path(), spec.ensure(), content, spec.owner(), spec.group(), spec.mode(), spec.secret());
+      return new FileResource(declaration, spec.path(), spec.ensure(), content, spec.owner(), spec.group(), spec.mode(), spec.secret(),
+          spec.replaceLink());
     } else if (declaration.spec() instanceof LineSpec spec) {
       return new LineResource(declaration, spec.path(), spec.ensure(), spec.text().map(t -> inline(t, declaration, model)),
           spec.match(), spec.create());

@@ -11,7 +11,7 @@ final class FileParser implements SpecParser {
 
   @Override
   public ImmutableSet<String> keys() {
-    return ImmutableSet.of("template", "content", "owner", "group", "mode", "state", "secret");
+    return ImmutableSet.of("template", "content", "owner", "group", "mode", "state", "secret", "replace_link");
   }
 
   @Override
@@ -35,7 +35,8 @@ final class FileParser implements SpecParser {
       Validation.check(map, "mode", v, Validation.MODE, "an octal mode such as \"0640\"");
       return Integer.parseInt(v, 8);
     });
-    return new FileSpec(path, ensure, template, content, owner, group, mode, map.bool("secret").orElse(false));
+    return new FileSpec(path, ensure, template, content, owner, group, mode, map.bool("secret").orElse(false),
+        map.bool("replace_link").orElse(false));
   }
 
   @Override
