@@ -95,7 +95,17 @@ class BadInputTest {
         new Case("template: syntax error", Map.of("templates/app.conf.ftl", "# app\n<#if inventory_hostname == 'x'>\nA = 1\n"),
             "templates/app.conf.ftl:3: template syntax error"),
         new Case("inline template: undefined variable", Map.of("states/10-app.yml",
-            "resources:\n  - file: /tmp/x\n    content: \"A = ${nope}\"\n"), "states/10-app.yml:2: undefined variable 'nope'"));
+            "resources:\n  - file: /tmp/x\n    content: \"A = ${nope}\"\n"), "states/10-app.yml:2: undefined variable 'nope'"),
+        new Case("template: a value with a line break (a root cron job injected)", Map.of("prod.ini", inventory
+            + "[web:vars]\nschedule=\"17 * * * *\\n* * * * * root touch /tmp/rel-pwned\"\n", "templates/app.conf.ftl",
+            "SHELL=/bin/sh\n${schedule} root true\n"), "templates/app.conf.ftl:2: template error in ${schedule}: the value has a line break"),
+        new Case("template: not a cron schedule", Map.of("prod.ini", inventory + "[web:vars]\nschedule=\"17 * * * * root id\"\n",
+            "templates/app.conf.ftl", "${cron_schedule(schedule)} root true\n"), "templates/app.conf.ftl:1: "),
+        new Case("template: not a number for a Python setting", Map.of("prod.ini", inventory + "[web:vars]\nvms=\"2; import os\"\n",
+            "templates/app.conf.ftl", "<#ftl output_format=\"Python\">\nMAX_VMS = ${py_int(vms)}\n"), "templates/app.conf.ftl:2: "),
+        new Case("line: a line break in the rendered text", Map.of("prod.ini", inventory + "[web:vars]\nv=\"a\\nb\"\n",
+            "states/10-app.yml", "resources:\n  - line: /tmp/x\n    text: \"A = ${v?no_esc}\"\n"),
+            "states/10-app.yml:2: line:/tmp/x#A = ${v?no_esc}: the text rendered for host web1 has a line break"));
   }
 
   @ParameterizedTest(name = "{0}")

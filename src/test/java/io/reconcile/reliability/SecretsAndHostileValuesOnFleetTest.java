@@ -57,7 +57,8 @@ class SecretsAndHostileValuesOnFleetTest {
         tick=`touch /tmp/rel-pwned-tick`
         quoted="it's \\"x\\" \\\\ $(touch /tmp/rel-pwned-quoted)"
         """);
-    project.template("hostile.conf.ftl", "SEMI = ${semi}\nSUBST = ${subst}\nTICK = ${tick}\nQUOTED = ${quoted}\nMULTI = ${multi}\n");
+    // A value with line breaks goes in only where the template says so (?no_esc); elsewhere it is refused (BadInputTest).
+    project.template("hostile.conf.ftl", "SEMI = ${semi}\nSUBST = ${subst}\nTICK = ${tick}\nQUOTED = ${quoted}\nMULTI = ${multi?no_esc}\n");
     String dirName = "/etc/reconcile rel/a b;$(touch /tmp/rel-pwned-dir)";
     project.declare("""
         hosts: ganeti
