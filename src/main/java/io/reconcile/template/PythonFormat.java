@@ -1,9 +1,6 @@
 package io.reconcile.template;
 
-import freemarker.core.CommonMarkupOutputFormat;
 import freemarker.core.CommonTemplateMarkupOutputModel;
-import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * same str a UTF-8 file would give Python 2, and the file stays ASCII, which Python 2 needs without a
  * coding line). Numbers and booleans go through {@code py_int()} and {@code py_bool()}, which check them.
  */
-public final class PythonFormat extends CommonMarkupOutputFormat<PythonFormat.Literal> {
+public final class PythonFormat extends ValueFormat<PythonFormat.Literal> {
   public static final PythonFormat INSTANCE = new PythonFormat();
   static final String NAME = "Python";
 
@@ -42,10 +39,6 @@ public final class PythonFormat extends CommonMarkupOutputFormat<PythonFormat.Li
     return "text/x-python";
   }
 
-  @Override
-  public void output(String textToEscape, Writer out) throws IOException {
-    out.write(escapePlainText(textToEscape));
-  }
 
   /** The Python string literal whose value is {@code text}. */
   @Override
@@ -71,10 +64,6 @@ public final class PythonFormat extends CommonMarkupOutputFormat<PythonFormat.Li
     return literal.append('\'').toString();
   }
 
-  @Override
-  public boolean isLegacyBuiltInBypassed(String builtInName) {
-    return false;
-  }
 
   @Override
   protected Literal newTemplateMarkupOutputModel(String plainText, String markup) {

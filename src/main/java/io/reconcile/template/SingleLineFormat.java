@@ -1,10 +1,7 @@
 package io.reconcile.template;
 
-import freemarker.core.CommonMarkupOutputFormat;
 import freemarker.core.CommonTemplateMarkupOutputModel;
 import freemarker.template.TemplateModelException;
-import java.io.IOException;
-import java.io.Writer;
 
 /**
  * The output format of every template unless it says otherwise: text as written, but an interpolated
@@ -13,7 +10,7 @@ import java.io.Writer;
  * statement to a Python settings file, a directive to a config. It is refused, never written. A template
  * that means to write a multi-line value says so with {@code ${value?no_esc}}.
  */
-public final class SingleLineFormat extends CommonMarkupOutputFormat<SingleLineFormat.Text> {
+public final class SingleLineFormat extends ValueFormat<SingleLineFormat.Text> {
   public static final SingleLineFormat INSTANCE = new SingleLineFormat();
   static final String NAME = "singleLineText";
 
@@ -41,10 +38,6 @@ public final class SingleLineFormat extends CommonMarkupOutputFormat<SingleLineF
     return "text/plain";
   }
 
-  @Override
-  public void output(String textToEscape, Writer out) throws IOException, TemplateModelException {
-    out.write(escapePlainText(textToEscape));
-  }
 
   @Override
   public String escapePlainText(String text) throws TemplateModelException {
@@ -59,10 +52,6 @@ public final class SingleLineFormat extends CommonMarkupOutputFormat<SingleLineF
     return text;
   }
 
-  @Override
-  public boolean isLegacyBuiltInBypassed(String builtInName) {
-    return false;
-  }
 
   @Override
   protected Text newTemplateMarkupOutputModel(String plainText, String markup) {
