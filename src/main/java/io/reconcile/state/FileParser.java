@@ -16,7 +16,7 @@ final class FileParser implements SpecParser {
 
   @Override
   public ResourceSpec parse(YamlMap map, StateFiles files) {
-    String path = Validation.require(map, type(), Validation.ABSOLUTE_PATH, "an absolute path");
+    String path = Validation.path(map, type());
     Ensure ensure = Ensure.parse(map, "state");
     Optional<String> template = map.string("template");
     Optional<String> content = map.string("content");

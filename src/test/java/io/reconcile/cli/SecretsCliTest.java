@@ -41,7 +41,7 @@ class SecretsCliTest {
         <#include "/lib/python.ftl">
         QUOTAHOLDER_URL = ${py("https://accounts.example.org/quotaholder/v")}
         QUOTAHOLDER_TOKEN = ${py(quotaholder_token)}
-        SIGNING_SECRET = \"""${signing_secret}\"""
+        SIGNING_SECRET = \"""${signing_secret?no_esc}\"""
         """);
     Files.writeString(dir.resolve("states/10-app.yml"), """
         resources:
