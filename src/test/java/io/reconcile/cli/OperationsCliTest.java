@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -86,6 +87,9 @@ class OperationsCliTest {
     assertThat(junit.testcase("web1", JunitReport.HOST_TESTCASE).outcome()).isEqualTo("passed");
     assertThat(junit.attribute("failures")).isEqualTo("1");
 
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(metricsFile)))
+        .as("readable by node_exporter's user").isEqualTo("rw-r--r--");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(junitFile))).isEqualTo("rw-------");
     List<Family> metrics = PrometheusTextParser.parse(Files.readString(metricsFile));
     assertThat(sample(metrics, "reconcile_resources_drifting", "scope", "all", "host", "web1", "type", "file")).isEqualTo(1);
     assertThat(sample(metrics, "reconcile_resources_drifting", "scope", "all", "host", "web2", "type", "file")).isZero();
@@ -124,6 +128,9 @@ class OperationsCliTest {
     assertThat(web2.outcome()).isEqualTo("error");
     assertThat(web2.type()).contains("unreachable");
     assertThat(junit.testcases()).filteredOn(t -> t.classname().equals("web2")).hasSize(1);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(metricsFile)))
+        .as("readable by node_exporter's user").isEqualTo("rw-r--r--");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(junitFile))).isEqualTo("rw-------");
     List<Family> metrics = PrometheusTextParser.parse(Files.readString(metricsFile));
     assertThat(sample(metrics, "reconcile_host_unreachable", "scope", "all", "host", "web2")).isEqualTo(1);
     assertThat(sample(metrics, "reconcile_host_unreachable", "scope", "all", "host", "web1")).isZero();
