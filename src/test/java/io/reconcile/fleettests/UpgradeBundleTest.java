@@ -32,12 +32,16 @@ class UpgradeBundleTest {
   private static final String TOKEN = "bundle-test-quotaholder-token-5e1";
   private static final Path REPO = Path.of("").toAbsolutePath();
 
+  private static final String PITHOS_SETTINGS = "/etc/synnefo/20-snf-pithos-app-settings.conf";
+
   @TempDir static Path project;
   private Fleet fleet;
+  private String pithosSettings012;
 
   @BeforeAll
   void writeProject(Fleet fleet) throws Exception {
     this.fleet = fleet;
+    pithosSettings012 = fleet.exec("pithos1", "cat", PITHOS_SETTINGS).stdoutOrThrow("the operator's 0.12 Pithos settings");
     copy(REPO.resolve("states"), project.resolve("states"));
     copy(REPO.resolve("templates"), project.resolve("templates"));
     // What an operator does: paste the 0.12 per-user Cyclades quotas into states/60-quotas.yml.
@@ -109,7 +113,17 @@ class UpgradeBundleTest {
     assertThat(fleet.psql(FleetDatabase.ASTAKOS, "SELECT count(*) FROM (SELECT 1 FROM auth_user GROUP BY lower(email) HAVING count(*) > 1) d").strip())
         .isEqualTo("0");
     assertThat(fleet.exec("pithos1", "pithos-migrate", "current").stdout()).contains("(head)");
-    assertThat(fleet.exec("pithos1", "grep", "-x", "PITHOS_USE_QUOTAHOLDER = True", "/etc/synnefo/20-snf-pithos-app-settings.conf").exitCode()).isZero();
+    assertThat(fleet.exec("pithos1", "grep", "-x", "PITHOS_USE_QUOTAHOLDER = True", PITHOS_SETTINGS).exitCode()).isZero();
+    // Written twice in this run (phase settings, then finish): the backup is the operator's 0.12 file, listed once.
+    List<String> backups = new ArrayList<>();
+    resumed.json().get("hosts").forEach(h -> {
+      if (h.get("name").asText().equals("pithos1")) {
+        h.get("resources").forEach(r -> r.get("backups").forEach(b -> backups.add(b.asText())));
+      }
+    });
+    assertThat(backups).filteredOn(b -> b.endsWith(PITHOS_SETTINGS)).hasSize(1);
+    String backup = backups.stream().filter(b -> b.endsWith(PITHOS_SETTINGS)).findFirst().orElseThrow();
+    assertThat(fleet.exec("pithos1", "cat", backup).stdoutOrThrow("the backup")).isEqualTo(pithosSettings012);
     assertThat(fleet.exec("cyclades1", "sh", "-c", "service memcached status && service gunicorn status && service snf-dispatcher status").exitCode()).isZero();
     assertThat(fleet.exec("astakos1", "grep", "-c", "RewriteRule ^/login", "/etc/apache2/sites-available/synnefo-ssl").stdout().strip()).isEqualTo("0");
     assertThat(fleet.exec("astakos1", "stat", "-c", "%a %U %G", "/etc/synnefo/20-snf-astakos-app-settings.conf").stdout().strip())
