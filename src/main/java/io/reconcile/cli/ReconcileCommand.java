@@ -95,7 +95,8 @@ public final class ReconcileCommand implements Callable<Integer> {
   Path reportJson;
 
   @Option(names = "--export-dir", paramLabel = "DIR",
-      description = "where database rows are exported before apply deletes or rewrites them (default: exports/ in the state directory)")
+      description = "where database rows are exported before apply deletes or rewrites them"
+          + " (default: exports/ in the state directory)")
   Path exportDir;
 
   @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts to verify host keys (default: ~/.ssh/known_hosts)")
@@ -172,7 +173,8 @@ public final class ReconcileCommand implements Callable<Integer> {
     Path exports = Optional.ofNullable(exportDir).orElse(stateDir.resolve("exports")).toAbsolutePath();
     try (RunLock lock = RunLock.acquire(stateDir, inventory, "run " + runId + " (" + (check ? "check" : "apply") + ")",
         Duration.ofSeconds(waits.waitForLock));
-        RunDeadline deadline = RunDeadline.start(Optional.ofNullable(waits.runTimeout).map(Duration::ofSeconds), cancellation)) {
+        RunDeadline deadline = RunDeadline.start(Optional.ofNullable(waits.runTimeout).map(Duration::ofSeconds),
+            cancellation)) {
       return run(transport, runId, desired, targets, selected, masker, exports, deadline);
     } catch (RunLock.BusyException e) {
       spec.commandLine().getErr().println("reconcile: " + e.getMessage());
@@ -188,7 +190,8 @@ public final class ReconcileCommand implements Callable<Integer> {
         ImmutableMap.copyOf(selected.stream().collect(ImmutableMap.toImmutableMap(InventoryHost::name, h -> h))),
         Optional.ofNullable(commandTimeout).map(Duration::ofSeconds), deadline.at())) {
       Reconciler reconciler = new Reconciler(connector,
-          new RunSettings(forks, runId, "/var/backups/reconcile", exports, Duration.ofSeconds(dpkgLockTimeout), waits.database()),
+          new RunSettings(forks, runId, "/var/backups/reconcile", exports, Duration.ofSeconds(dpkgLockTimeout),
+              waits.database()),
           operations.progress(spec.commandLine().getErr(), masker), cancellation);
       report = (check ? reconciler.check(desired, targets) : reconciler.apply(desired, targets)).masked(masker);
     }
@@ -199,7 +202,8 @@ public final class ReconcileCommand implements Callable<Integer> {
     if (reportJson != null) {
       ReportFiles.write(reportJson, json);
     }
-    operations.finish(RunRecord.of(report, desired, RunScope.of(tags, skipTags, Optional.ofNullable(limit)), inventory, exports,
+    operations.finish(RunRecord.of(report, desired, RunScope.of(tags, skipTags, Optional.ofNullable(limit)),
+        inventory, exports,
         masker), spec.commandLine().getErr());
     return report.exitCode();
   }

@@ -55,11 +55,13 @@ final class RunLock implements AutoCloseable {
     try {
       createPrivateDirectories(file.getParent());
       while (true) {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
         Optional<FileLock> lock = tryLock(channel);
         if (lock.isPresent()) {
           channel.truncate(0);
-          channel.write(ByteBuffer.wrap((holder + ", pid " + ProcessHandle.current().pid() + ", started " + Instant.now() + "\n")
+          channel.write(ByteBuffer.wrap((holder + ", pid " + ProcessHandle.current().pid() + ", started "
+              + Instant.now() + "\n")
               .getBytes(StandardCharsets.UTF_8)));
           channel.force(false);
           return new RunLock(channel, lock.get());
@@ -67,7 +69,8 @@ final class RunLock implements AutoCloseable {
         channel.close();
         if (!Instant.now().isBefore(giveUp)) {
           String who = Files.readString(file, StandardCharsets.UTF_8).strip();
-          throw new BusyException("another run of " + inventoryPath + " is in progress (" + (who.isEmpty() ? "starting" : who)
+          String holding = who.isEmpty() ? "starting" : who;
+          throw new BusyException("another run of " + inventoryPath + " is in progress (" + holding
               + "; lock " + file + ")" + (wait.isZero() ? "; wait for it with --wait-for-lock SECONDS, or run later"
                   : "; it did not finish within --wait-for-lock " + wait.toSeconds() + " s"));
         }

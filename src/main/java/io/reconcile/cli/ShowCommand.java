@@ -59,7 +59,8 @@ final class ShowCommand implements Callable<Integer> {
     int run = backup.indexOf("/" + runId + "/");
     String original = run < 0 ? "ORIGINAL_PATH" : backup.substring(run + runId.length() + 1);
     String target = ShellQuote.quote(original);
-    return "[ ! -e " + target + " ] || cp -p -- " + target + " " + ShellQuote.quote(original + ".reconcile-undone") + "; cp -p -- "
+    return "[ ! -e " + target + " ] || cp -p -- " + target + " " + ShellQuote.quote(original + ".reconcile-undone")
+        + "; cp -p -- "
         + ShellQuote.quote(backup) + " " + target;
   }
 
@@ -69,8 +70,10 @@ final class ShowCommand implements Callable<Integer> {
         run.report().mode().label(), run.inventory(), run.scope().label(), run.report().started(), run.report().exitCode()));
     out.append(new TextReport(true).render(run.report()));
     if (!run.backups().isEmpty()) {
-      out.append("Backups (the file as it was before this run changed it first; to restore one, run on its host the line below it):\n");
-      run.backups().forEach(b -> out.append("  ").append(b).append('\n').append("      ").append(restore(run.id(), b)).append('\n'));
+      out.append("Backups (the file as it was before this run changed it first; to restore one, run on its host"
+          + " the line below it):\n");
+      run.backups().forEach(b -> out.append("  ").append(b).append('\n')
+          .append("      ").append(restore(run.id(), b)).append('\n'));
     }
     if (!run.exports().isEmpty()) {
       out.append("Database exports:\n");

@@ -56,8 +56,8 @@ final class SshHostConnector implements HostConnector {
     HostSession session = session(host);
     return (script, stdin, timeout) -> {
       Duration limit = commandLimit.filter(l -> l.compareTo(timeout) < 0).orElse(timeout);
-      Optional<Duration> left = deadline.map(d -> Duration.between(Instant.now(), d)).map(l -> l.isNegative() || l.isZero()
-          ? AFTER_DEADLINE : l);
+      Optional<Duration> left = deadline.map(d -> Duration.between(Instant.now(), d))
+          .map(l -> l.isNegative() || l.isZero() ? AFTER_DEADLINE : l);
       if (left.isPresent() && left.get().compareTo(limit) < 0) {
         return run(session, script, stdin, left.get(), "remote script (stopped at the run's deadline, --run-timeout)");
       }

@@ -25,8 +25,9 @@ final class WaitOptions {
   int dbStatementTimeout;
 
   @Option(names = "--run-timeout", paramLabel = "SECONDS",
-      description = "deadline for the whole run (from when it holds its lock): then nothing new starts, remote scripts in"
-          + " flight are stopped, what was not done fails (exit 4); a script after it gets at most 15 s (default: none)")
+      description = "deadline for the whole run (from when it holds its lock): then nothing new starts, remote"
+          + " scripts in flight are stopped, what was not done fails (exit 4); a script after it gets at most 15 s"
+          + " (default: none)")
   Integer runTimeout;
 
   @Option(names = "--wait-for-lock", defaultValue = "0", paramLabel = "SECONDS",
@@ -37,7 +38,8 @@ final class WaitOptions {
   void validate(CommandSpec spec) {
     if (dbConnectTimeout < 1 || dbLockTimeout < 1 || dbStatementTimeout < 1 || (runTimeout != null && runTimeout < 1)
         || waitForLock < 0) {
-      throw new ParameterException(spec.commandLine(), "--db-connect-timeout, --db-lock-timeout, --db-statement-timeout and"
+      throw new ParameterException(spec.commandLine(),
+          "--db-connect-timeout, --db-lock-timeout, --db-statement-timeout and"
           + " --run-timeout must be at least 1 second, --wait-for-lock at least 0");
     }
   }

@@ -14,7 +14,8 @@ public record DatabaseTimeouts(Duration connect, Duration lock, Duration stateme
   private static final Duration SOCKET_MARGIN = Duration.ofSeconds(30);
 
   public DatabaseTimeouts {
-    if (connect.isNegative() || connect.isZero() || lock.isNegative() || lock.isZero() || statement.isNegative() || statement.isZero()) {
+    if (connect.isNegative() || connect.isZero() || lock.isNegative() || lock.isZero() || statement.isNegative()
+        || statement.isZero()) {
       throw new IllegalArgumentException("database timeouts must be positive");
     }
   }

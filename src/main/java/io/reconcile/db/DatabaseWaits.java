@@ -19,7 +19,8 @@ final class DatabaseWaits {
   static final String QUERY_CANCELED = "57014";
 
   private static final String HOLDERS = """
-      SELECT l.relation::regclass::text, l.mode, l.pid, coalesce(nullif(a.application_name, ''), '?'), coalesce(a.state, '?'),
+      SELECT l.relation::regclass::text, l.mode, l.pid, coalesce(nullif(a.application_name, ''), '?'),
+          coalesce(a.state, '?'),
              coalesce(extract(epoch FROM now() - a.xact_start)::bigint, 0),
              left(regexp_replace(coalesce(a.query, ''), '\\s+', ' ', 'g'), 120)
         FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
@@ -54,7 +55,8 @@ final class DatabaseWaits {
       statement.setArray(1, connection.createArrayOf("text", tables.toArray()));
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
-          holders.add(rs.getString(1) + " in " + rs.getString(2) + " (pid " + rs.getInt(3) + ", application '" + rs.getString(4)
+          holders.add(rs.getString(1) + " in " + rs.getString(2) + " (pid " + rs.getInt(3) + ", application '"
+              + rs.getString(4)
               + "', " + rs.getString(5) + " for " + rs.getLong(6) + " s: " + rs.getString(7) + ")");
         }
       }

@@ -75,7 +75,8 @@ final class InvariantPlan<F extends Findings> implements DatabasePlan {
     } catch (SQLException e) {
       deleteQuietly(written);
       Transactions.rollback(connections);
-      String message = DatabaseWaits.explain(e, InvariantTables.byConnection(invariant, connections), session.timeouts())
+      String message = DatabaseWaits.explain(e, InvariantTables.byConnection(invariant, connections),
+          session.timeouts())
           .orElse(e.getMessage());
       return refuse(connections, message + "; rolled back, nothing written");
     } catch (IOException e) {

@@ -15,7 +15,8 @@ final class ActionScripts {
 
   /** A path that became a symbolic link since it was observed is not written through, nor chowned or chmodded. */
   private static final String NOT_A_LINK =
-      "if [ -L \"$p\" ]; then echo \"$p is a symbolic link (to $(readlink -- \"$p\")): not followed\" >&2; exit 1; fi\n";
+      "if [ -L \"$p\" ]; then echo \"$p is a symbolic link (to $(readlink -- \"$p\")): not followed\" >&2;"
+          + " exit 1; fi\n";
 
   /**
    * All package changes in one apt-get run. Another apt/dpkg holding the lock is waited for up to
@@ -71,7 +72,8 @@ final class ActionScripts {
   static String setAttributes(HostAction.SetAttributes attributes) {
     StringBuilder s = new StringBuilder("set -e\np=").append(quote(attributes.path())).append('\n').append(NOT_A_LINK);
     ownership(attributes.owner(), attributes.group())
-        .ifPresent(o -> s.append("chown -h ").append(quote(o)).append(" -- ").append(quote(attributes.path())).append('\n'));
+        .ifPresent(o -> s.append("chown -h ").append(quote(o)).append(" -- ").append(quote(attributes.path()))
+            .append('\n'));
     attributes.mode().ifPresent(m -> s.append("chmod ").append(String.format("%04o", m)).append(" -- ").append(quote(attributes.path())).append('\n'));
     return s.toString();
   }

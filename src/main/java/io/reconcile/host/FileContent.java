@@ -59,7 +59,8 @@ final class FileContent {
       return "--- " + path + "\n+++ " + path + "\n(binary content differs)\n";
     }
     if (before.length > MAX_DIFF_BYTES || after.length > MAX_DIFF_BYTES) {
-      return "--- " + path + "\n+++ " + path + "\n(too large to diff line by line: " + summary(before) + " -> " + summary(after) + ")\n";
+      return "--- " + path + "\n+++ " + path + "\n(too large to diff line by line: " + summary(before) + " -> "
+          + summary(after) + ")\n";
     }
     String diff = new String(UnifiedDiff.of(path, lines(before), lines(after)).getBytes(StandardCharsets.ISO_8859_1),
         StandardCharsets.UTF_8);

@@ -14,7 +14,8 @@ public sealed interface HostAction {
    */
   record WriteFile(String path, byte[] content, Optional<String> owner, Optional<String> group, Optional<Integer> mode,
       boolean replaceLink) implements HostAction {
-    public WriteFile(String path, byte[] content, Optional<String> owner, Optional<String> group, Optional<Integer> mode) {
+    public WriteFile(String path, byte[] content, Optional<String> owner, Optional<String> group,
+        Optional<Integer> mode) {
       this(path, content, owner, group, mode, false);
     }
   }

@@ -133,8 +133,10 @@ public final class ObservationScript {
       throw new IllegalStateException("cannot read stat output for " + path + ": " + lines.get(0));
     }
     if (stat[0].startsWith("symbolic link")) { // not followed: what it points to is neither read nor shown
-      String target = lines.size() > 1 ? new String(Base64.getDecoder().decode(lines.get(1)), StandardCharsets.UTF_8).strip() : "?";
-      return new FileFact(path, true, false, stat[1], stat[2], Integer.parseInt(stat[3], 8), Long.parseLong(stat[4]), "",
+      String target = lines.size() > 1 ? new String(Base64.getDecoder().decode(lines.get(1)),
+          StandardCharsets.UTF_8).strip() : "?";
+      return new FileFact(path, true, false, stat[1], stat[2], Integer.parseInt(stat[3], 8), Long.parseLong(stat[4]),
+          "",
           Optional.empty(), Optional.of(target));
     }
     boolean regular = stat[0].startsWith("regular");
@@ -142,7 +144,8 @@ public final class ObservationScript {
     Optional<byte[]> content = regular && lines.size() > 2 && !(lines.get(2).isEmpty() && !stat[4].equals("0"))
         ? Optional.of(Base64.getDecoder().decode(lines.get(2)))
         : Optional.empty();
-    return new FileFact(path, true, regular, stat[1], stat[2], Integer.parseInt(stat[3], 8), Long.parseLong(stat[4]), sha256, content,
+    return new FileFact(path, true, regular, stat[1], stat[2], Integer.parseInt(stat[3], 8), Long.parseLong(stat[4]),
+        sha256, content,
         Optional.empty());
   }
 

@@ -63,7 +63,8 @@ public final class UnifiedDiff {
     char[][] lcs = new char[n + 1][m + 1];
     for (int i = n - 1; i >= 0; i--) {
       for (int j = m - 1; j >= 0; j--) {
-        lcs[i][j] = a.get(i).equals(b.get(j)) ? (char) (lcs[i + 1][j + 1] + 1) : (char) Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] = a.get(i).equals(b.get(j)) ? (char) (lcs[i + 1][j + 1] + 1) : (char) Math.max(lcs[i + 1][j],
+            lcs[i][j + 1]);
       }
     }
     List<Edit> edits = new ArrayList<>();

@@ -64,11 +64,14 @@ final class ConnectionResolver {
       }
       Setting setting = new Setting(name, value);
       String text = value.value().strip();
-      if ((name.equals("ansible_become_user") && text.equals("root")) || (name.equals("ansible_become_method") && text.equals("sudo"))) {
+      boolean user = name.equals("ansible_become_user");
+      boolean method = name.equals("ansible_become_method");
+      if ((user && text.equals("root")) || (method && text.equals("sudo"))) {
         return;
       }
-      throw invalid(hostName, setting, name.equals("ansible_become_user") || name.equals("ansible_become_method")
-          ? "'" + text + "' is not supported: reconcile becomes root with sudo (ansible_become_user=root, ansible_become_method=sudo)"
+      throw invalid(hostName, setting, user || method
+          ? "'" + text + "' is not supported: reconcile becomes root with sudo"
+              + " (ansible_become_user=root, ansible_become_method=sudo)"
           : "is not supported: reconcile becomes root with passwordless sudo (sudo -n) and no other become settings");
     });
   }

@@ -37,7 +37,8 @@ final class HostRange {
       }
       count *= range(pattern, pattern.substring(open + 1, close)).size(); // at most 10^4 * 10^9: no overflow
       if (count > MAX_HOSTS) {
-        throw bad(pattern, "it makes more than " + MAX_HOSTS + " hosts; split the fleet into lines of at most that many");
+        throw bad(pattern, "it makes more than " + MAX_HOSTS
+            + " hosts; split the fleet into lines of at most that many");
       }
     }
     ImmutableList.Builder<String> names = ImmutableList.builder();

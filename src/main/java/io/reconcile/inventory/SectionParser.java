@@ -83,7 +83,8 @@ final class SectionParser {
     String key = eq < 0 ? "" : entry.text().substring(0, eq).strip();
     if (key.isEmpty()) {
       // Not repeated: the line may be a value that lost its key, such as a password.
-      throw new InventorySyntaxException("expected key=value in [" + group + ":vars]: the line has " + (eq < 0 ? "no '='" : "no key before '='")
+      String missing = eq < 0 ? "no '='" : "no key before '='";
+      throw new InventorySyntaxException("expected key=value in [" + group + ":vars]: the line has " + missing
           + " (its text is not shown)");
     }
     String value = IniValue.of(entry.text().substring(eq + 1).strip());

@@ -65,12 +65,14 @@ public final class DesiredStateBuilder {
    * Two declarations of one file in one phase would undo each other on every run. Declarations with a
    * {@code when} guard are left to their guards (alternatives: one file this way or that).
    */
-  private static void oneDeclarationPerFile(Map<String, Declaration> files, Phase phase, HostTarget host, HostResource resource) {
+  private static void oneDeclarationPerFile(Map<String, Declaration> files, Phase phase, HostTarget host,
+      HostResource resource) {
     if (resource instanceof FileResource file) {
       Declaration earlier = files.putIfAbsent(host.name() + "\0" + file.path(), file.declaration());
       if (earlier != null) {
         throw new InvalidInputException(file.declaration().location().file(), file.declaration().location().line(),
-            "file " + file.path() + " for host " + host.name() + " is already declared in phase '" + phase.name() + "' at "
+            "file " + file.path() + " for host " + host.name() + " is already declared in phase '" + phase.name()
+                + "' at "
                 + earlier.location() + ": one file has one declaration per phase");
       }
     }

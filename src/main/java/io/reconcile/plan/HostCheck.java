@@ -37,7 +37,8 @@ final class HostCheck {
               ? shell.compare(facts)
               : ((DatabaseResource) resource).plan(link.database()).map(DatabasePlan::change);
         } catch (DatabaseException e) {
-          // A database that cannot be read (down, locked, too slow) fails this invariant; the host's others are still checked.
+          // A database that cannot be read (down, locked, too slow) fails this invariant; the host's
+          // other resources are still checked.
           results.add(ResourceResult.failed(resource.declaration().id().toString(), resource.declaration().id().type(),
               phase.name(), e.getMessage()));
           continue;

@@ -89,7 +89,8 @@ public final class Reconciler {
         .map(h -> checked.getOrDefault(h.name(), new HostResult(h.name(), HostStatus.OK, Optional.empty(), ImmutableList.of())))
         .collect(ImmutableList.toImmutableList());
     listener.runFinished();
-    return new RunReport(settings.runId(), Mode.CHECK, started, Duration.between(started, Instant.now()), unfinished(results),
+    return new RunReport(settings.runId(), Mode.CHECK, started, Duration.between(started, Instant.now()),
+        unfinished(results),
         Optional.empty(), cancellation.interruption());
   }
 
@@ -152,7 +153,8 @@ public final class Reconciler {
       return new HostResult(h.name(), HostResult.statusOf(list, error), error, list);
     }).collect(ImmutableList.toImmutableList());
     listener.runFinished();
-    return new RunReport(settings.runId(), Mode.APPLY, started, Duration.between(started, Instant.now()), unfinished(results),
+    return new RunReport(settings.runId(), Mode.APPLY, started, Duration.between(started, Instant.now()),
+        unfinished(results),
         stoppedAt, cancellation.interruption());
   }
 

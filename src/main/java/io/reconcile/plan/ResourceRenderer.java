@@ -48,11 +48,13 @@ public final class ResourceRenderer {
           .or(() -> spec.content().map(text -> inline(text, declaration, model)))
           .orElse("")
           .getBytes(StandardCharsets.UTF_8);
-      return new FileResource(declaration, spec.path(), spec.ensure(), content, spec.owner(), spec.group(), spec.mode(), spec.secret(),
+      return new FileResource(declaration, spec.path(), spec.ensure(), content, spec.owner(), spec.group(),
+          spec.mode(), spec.secret(),
           spec.replaceLink());
     } else if (declaration.spec() instanceof LineSpec spec) {
       return new LineResource(declaration, spec.path(), spec.ensure(),
-          spec.text().map(t -> oneLine(inline(t, declaration, model), declaration, model)), spec.match(), spec.create());
+          spec.text().map(t -> oneLine(inline(t, declaration, model), declaration, model)), spec.match(),
+              spec.create());
     } else if (declaration.spec() instanceof ServiceSpec spec) {
       return new ServiceResource(declaration, spec);
     } else if (declaration.spec() instanceof CommandSpec spec) {

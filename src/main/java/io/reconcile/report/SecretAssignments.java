@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
 final class SecretAssignments {
   private static final Pattern ASSIGNMENT = Pattern.compile(
       "(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_.-]*)(\\\\?[\"']?)[ \\t]*(=>|=(?!=)|:(?!//))[ \\t]*");
-  private static final Pattern XML_ELEMENT = Pattern.compile("<([A-Za-z_][A-Za-z0-9_.:-]*)(?:\\s[^<>]*)?>([^<]+)</\\1>");
-  private static final Pattern URL_PASSWORD = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^\\s:/@'\"]*):([^\\s/@'\"]+)@");
+  private static final Pattern XML_ELEMENT = Pattern.compile(
+      "<([A-Za-z_][A-Za-z0-9_.:-]*)(?:\\s[^<>]*)?>([^<]+)</\\1>");
+  private static final Pattern URL_PASSWORD = Pattern.compile(
+      "([A-Za-z][A-Za-z0-9+.-]*://[^\\s:/@'\"]*):([^\\s/@'\"]+)@");
   private static final String UNQUOTED_END = " \t,;&)]}<>\"'";
   private static final int OLD = 0;
   private static final int NEW = 1;
@@ -148,7 +150,8 @@ final class SecretAssignments {
   }
 
   private static String maskUrlPasswords(String text) {
-    return text.indexOf("://") < 0 ? text : URL_PASSWORD.matcher(text).replaceAll("$1:" + Matcher.quoteReplacement(SecretMasker.MASK) + "@");
+    return text.indexOf("://") < 0 ? text : URL_PASSWORD.matcher(text).replaceAll("$1:"
+        + Matcher.quoteReplacement(SecretMasker.MASK) + "@");
   }
 
   private static String openDelimiter(String[] open, int[] sides) {

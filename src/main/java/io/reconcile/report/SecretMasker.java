@@ -22,7 +22,8 @@ public final class SecretMasker {
 
   private final SecretNames names;
   private final ImmutableSet<String> declared;
-  private final ImmutableList<String> values; // every encoding, longest first: a secret containing another is masked whole
+  /** Every encoding of every value, longest first: a secret containing another is masked whole. */
+  private final ImmutableList<String> values;
   private final SecretAssignments assignments;
 
   private SecretMasker(ImmutableSet<String> declared, Set<String> values) {
@@ -37,14 +38,15 @@ public final class SecretMasker {
     return new SecretMasker(ImmutableSet.of(), Set.of());
   }
 
-  /** The values of every variable with a secret name (or declared secret) in {@code variableSets}, and the declared names. */
+  /** The values of the secret variables (by name, or declared) of {@code variableSets}, and the declared names. */
   public static SecretMasker of(Collection<? extends Map<String, String>> variableSets, Set<String> declaredSecret) {
     return byMeaning().withNames(declaredSecret).withVariables(variableSets);
   }
 
   /** This masker, also treating {@code declaredSecret} as secret names. */
   public SecretMasker withNames(Collection<String> declaredSecret) {
-    return new SecretMasker(ImmutableSet.<String>builder().addAll(declared).addAll(declaredSecret).build(), Set.copyOf(values));
+    return new SecretMasker(ImmutableSet.<String>builder().addAll(declared).addAll(declaredSecret).build(),
+        Set.copyOf(values));
   }
 
   /** This masker, plus the values of the secret variables of {@code variableSets}. */

@@ -44,8 +44,10 @@ public final class SingleLineFormat extends ValueFormat<SingleLineFormat.Text> {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if ((c < 0x20 && c != '\t') || c == 0x7f) {
-        throw new TemplateModelException("the value has a " + (c == '\n' ? "line break" : c == '\r' ? "carriage return (a line break)"
-            : "control character (code " + (int) c + ")") + ", which would add a line to the file (a command, a setting);"
+        String what = c == '\n' ? "line break" : c == '\r' ? "carriage return (a line break)"
+            : "control character (code " + (int) c + ")";
+        throw new TemplateModelException("the value has a " + what + ", which would add a line to the file (a command,"
+            + " a setting);"
             + " refused (write ?no_esc after the value if the template means to write several lines)");
       }
     }

@@ -21,7 +21,8 @@ import java.util.Map;
  * (exit 65) naming the template file and line. Thread-safe once built; templates are parsed once.
  */
 public final class TemplateRenderer {
-  private static final java.util.regex.Pattern FAILED_AT = java.util.regex.Pattern.compile("Failed at: (.*?)\\s+\\[in template");
+  private static final java.util.regex.Pattern FAILED_AT =
+      java.util.regex.Pattern.compile("Failed at: (.*?)\\s+\\[in template");
 
   private final Configuration config;
   private final String templatesDisplayName;

@@ -35,7 +35,8 @@ final class ValueShapes {
 
   private static PythonFormat.Literal pyInt(String value) throws TemplateModelException {
     if (!INTEGER_PRODUCT.matcher(value.strip()).matches()) {
-      throw new TemplateModelException("py_int(): the value is not a whole number (or a product of them, like 30*1024)");
+      throw new TemplateModelException("py_int(): the value is not a whole number (or a product of them,"
+          + " like 30*1024)");
     }
     return PythonFormat.INSTANCE.fromMarkup(value.strip());
   }
@@ -54,7 +55,8 @@ final class ValueShapes {
     boolean valid = CRON_KEYWORDS.contains(schedule.toLowerCase(Locale.ROOT))
         || (fields.length == 5 && java.util.Arrays.stream(fields).allMatch(f -> CRON_FIELD.matcher(f).matches()));
     if (!valid) {
-      throw new TemplateModelException("cron_schedule(): the value is not a cron schedule: expected five fields (minute hour"
+      throw new TemplateModelException("cron_schedule(): the value is not a cron schedule: expected five fields"
+          + " (minute hour"
           + " day-of-month month day-of-week: numbers, ranges, lists, steps, *, names) or one of " + String.join(", ",
               CRON_KEYWORDS.stream().sorted().toList()));
     }
