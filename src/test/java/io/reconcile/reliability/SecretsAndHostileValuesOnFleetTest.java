@@ -130,7 +130,7 @@ class SecretsAndHostileValuesOnFleetTest {
     assertThat(failing.out()).contains("TOKEN = '********'");
     Files.delete(dir.resolve("states/20-fail.yml"));
     // an internal exception on the host's data: stat prints the secret where a size belongs
-    install("#!/bin/sh\nif [ \"$3\" = '%F|%U|%G|%a|%s' ]; then echo 'regular file|root|root|640|" + TOKEN + "'; exit 0; fi\n"
+    install("#!/bin/sh\nif [ \"$2\" = '%F|%U|%G|%a|%s' ]; then echo 'regular file|root|root|640|" + TOKEN + "'; exit 0; fi\n"
         + "exec /usr/bin/stat \"$@\"\n", "/usr/local/bin/stat");
     ReconcileProcess internal;
     try {
