@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class SecretAssignments {
   private static final Pattern ASSIGNMENT = Pattern.compile(
-      "(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_.-]*)(\\\\?[\"']?)[ \\t]*(=>|=(?!=)|:(?!//))[ \\t]*");
+      "(?<![A-Za-z0-9_/.])([A-Za-z_][A-Za-z0-9_.-]*)(\\\\?[\"']?)[ \\t]*(=>|=(?!=)|:(?!//))[ \\t]*");
   private static final Pattern XML_ELEMENT = Pattern.compile(
       "<([A-Za-z_][A-Za-z0-9_.:-]*)(?:\\s[^<>]*)?>([^<]+)</\\1>");
   private static final Pattern URL_PASSWORD = Pattern.compile(
@@ -74,7 +74,7 @@ final class SecretAssignments {
     int at = 0;
     while (at < rest.length() && m.find(at)) {
       int valueStart = m.end();
-      if (!names.isSecret(m.group(1)) || valueStart >= rest.length()) {
+      if (!names.isSecret(m.group(1)) || valueStart >= rest.length() || !keyPosition(rest, m)) {
         out.append(rest, at, m.end());
         at = m.end();
         continue;
@@ -83,6 +83,29 @@ final class SecretAssignments {
       at = maskValue(rest, valueStart, out, open, sides);
     }
     return out.append(rest.substring(Math.min(at, rest.length()))).toString();
+  }
+
+  /**
+   * Whether the name stands where a key does: for {@code =} anywhere (URL parameters, shell, INI), for
+   * {@code :} only at the start of a line or after {@code {}, {@code ,}, {@code (}, {@code [} or a space,
+   * and without a dot, so that a resource id in a report ({@code line:foo-token: before -> after}) or a
+   * file and line in a message ({@code secrets.yml:3:}) is not taken for one.
+   */
+  private static boolean keyPosition(String text, Matcher m) {
+    if (!m.group(3).equals(":")) {
+      return true;
+    }
+    if (m.group(1).indexOf('.') >= 0) {
+      return false; // a file name and line (secrets.yml:3: ...), not a key
+    }
+    int at = m.start(1) - 1;
+    if (at >= 0 && (text.charAt(at) == '"' || text.charAt(at) == '\'')) {
+      at--;
+      if (at >= 0 && text.charAt(at) == '\\') {
+        at--;
+      }
+    }
+    return at < 0 || " \t{,([".indexOf(text.charAt(at)) >= 0;
   }
 
   /** Appends the value at {@code start}, masked, to {@code out}; returns where the text after it starts. */

@@ -54,7 +54,9 @@ class SecretMaskerTest {
     SecretMasker masker = SecretMasker.byMeaning();
     for (String text : List.of("monkey = 3", "KEYBOARD = 'us'", "ansible_ssh_private_key_file=/home/op/.ssh/id",
         "astakos_db_password_file=/etc/reconcile/pw", "file:/etc/synnefo/20-snf-astakos-app-settings.conf: sha256:a -> sha256:b",
-        "tokens counted: 3 of 4")) {
+        "tokens counted: 3 of 4", "  ~ file:/etc/ssl/private/server.key: absent -> sha256:4c1d root:root 0600",
+        "  ~ line:rotate-token: line absent or different -> line present", "ssh_host_ed25519_key.pub",
+        "reconcile: invalid input: secrets.yml:3: templates/secret.conf.ftl:2: template error")) {
       assertThat(masker.mask(text)).as(text).isEqualTo(text);
     }
   }
