@@ -42,7 +42,7 @@ final class HistoryOptions {
 
   RunHistory open(Map<String, String> env) {
     if (jdbcUrl == null) {
-      return new FileRunHistory(StateDirectory.resolve(Optional.ofNullable(stateDir), env, StateDirectory.runningAsRoot()));
+      return new FileRunHistory(stateDirectory(env));
     }
     try {
       return PostgresRunHistory.open(jdbcUrl, Optional.ofNullable(env.get(USER_ENV)), password(env));
@@ -51,6 +51,11 @@ final class HistoryOptions {
       throw new IllegalStateException("cannot open the run history at " + jdbcUrl.replaceFirst("\\?.*", "?...") + ": "
           + e.getMessage(), e);
     }
+  }
+
+  /** The state directory (the embedded history, run locks, default exports), also when the history is in PostgreSQL. */
+  Path stateDirectory(Map<String, String> env) {
+    return StateDirectory.resolve(Optional.ofNullable(stateDir), env, StateDirectory.runningAsRoot());
   }
 
   /** The database password, to mask it wherever it could show up (a driver's error message). */

@@ -4,6 +4,7 @@ import io.reconcile.input.InvalidInputException;
 import io.reconcile.report.ExitCodes;
 import io.reconcile.report.MaskingOutputStream;
 import io.reconcile.report.SecretMasker;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +19,22 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    AtomicReference<SecretMasker> masker = new AtomicReference<>(SecretMasker.none());
-    PrintStream out = new PrintStream(new MaskingOutputStream(System.out, masker::get), true, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(new MaskingOutputStream(System.err, masker::get), true, StandardCharsets.UTF_8);
+    AtomicReference<SecretMasker> masker = new AtomicReference<>(SecretMasker.byMeaning());
+    MaskingOutputStream maskedOut = new MaskingOutputStream(System.out, masker::get);
+    MaskingOutputStream maskedErr = new MaskingOutputStream(System.err, masker::get);
+    PrintStream out = new PrintStream(maskedOut, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(maskedErr, true, StandardCharsets.UTF_8);
     System.setOut(out);
     System.setErr(err);
     int code = run(args, out, err, masker::set);
     out.flush();
     err.flush();
+    try {
+      maskedOut.close(); // lets a last line without a newline through (masked)
+      maskedErr.close();
+    } catch (IOException e) {
+      // stdout or stderr gone: nothing left to tell
+    }
     System.exit(code);
   }
 

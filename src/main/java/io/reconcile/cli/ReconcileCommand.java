@@ -61,6 +61,7 @@ import picocli.CommandLine.Spec;
         "4:a host failed or was unreachable (the others were still processed)", "64:usage error",
         "65:invalid inventory, state, template or variable; no host was contacted (or a saved plan that no"
             + " longer holds for a host: that host untouched)",
+        "75:another run of this inventory and state directory is in progress (see --wait-for-lock); nothing was done",
         "130:interrupted (SIGINT, SIGTERM): work in flight finished, the rest skipped, the run recorded"})
 public final class ReconcileCommand implements Callable<Integer> {
   enum Format { text, json }
@@ -110,7 +111,7 @@ public final class ReconcileCommand implements Callable<Integer> {
 
   @Option(names = "--export-dir", paramLabel = "DIR",
       description = "where database rows are exported before apply deletes or rewrites them"
-          + " (default: reconcile-exports)")
+          + " (default: exports/ in the state directory)")
   Path exportDir;
 
   @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts to verify host keys (default: ~/.ssh/known_hosts)")
@@ -140,6 +141,7 @@ public final class ReconcileCommand implements Callable<Integer> {
   @Mixin OperationsOptions operations;
 
   @Mixin PlanOptions plans;
+  @Mixin WaitOptions waits;
 
   private final Consumer<SecretMasker> maskerSink;
   private final Cancellation cancellation;
@@ -171,6 +173,7 @@ public final class ReconcileCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--connect-timeout and --command-timeout must be at least 1 second, --dpkg-lock-timeout at least 0");
     }
+    waits.validate(spec);
     try (SshTransport transport = SshTransport.create(transportOptions())) {
       transport.startInBackground(); // while inventory, states and templates load; contacts no host
       return run(transport, saved);
@@ -194,7 +197,10 @@ public final class ReconcileCommand implements Callable<Integer> {
   }
 
   private int run(SshTransport transport, Optional<SavedPlan> saved) throws Exception {
+    Optional<String> historyPassword = historyPassword();
     Inventory parsed = Inventory.parse(inventory);
+    List<ImmutableMap<String, String>> hostVars = parsed.hosts().stream().map(InventoryHost::vars).toList();
+    maskerSink.accept(SecretSources.inventory(hostVars, historyPassword));
     ImmutableList<InventoryHost> selected = select(parsed);
     ImmutableMap<String, SshTarget> sshTargets = sshTargets().of(selected);
     transport.readKeysInBackground(sshTargets.values().stream()
@@ -204,7 +210,7 @@ public final class ReconcileCommand implements Callable<Integer> {
     saved.ifPresent(plan -> plans.requireInputsUnchanged(plan, inventory, layout));
     StateBundle bundle = new StateLoader(DatabaseTypes.parsers()).load(new StateFiles(layout.states(), layout.templates())).withTags(ImmutableSet.copyOf(tags))
         .withoutTags(ImmutableSet.copyOf(skipTags));
-    SecretMasker masker = SecretMasker.of(parsed.hosts().stream().map(InventoryHost::vars).toList(), bundle.secretVariables());
+    SecretMasker masker = SecretSources.states(hostVars, historyPassword, bundle);
     maskerSink.accept(masker);
 
     List<HostTarget> targets = selected.stream().map(h -> new HostTarget(h.name(), h.vars())).toList();
@@ -212,14 +218,31 @@ public final class ReconcileCommand implements Callable<Integer> {
     DesiredState desired = new DesiredStateBuilder(new ResourceRenderer(new TemplateRenderer(layout.templates())),
         hostsMatching(parsed), groups(parsed), everyHost).build(bundle, targets);
 
+    String runId = RunIds.next();
+    Path stateDir = operations.history.stateDirectory(System.getenv());
+    Path exports = Optional.ofNullable(exportDir).orElse(stateDir.resolve("exports")).toAbsolutePath();
+    try (RunLock lock = RunLock.acquire(stateDir, inventory, "run " + runId + " (" + (check ? "check" : "apply") + ")",
+        Duration.ofSeconds(waits.waitForLock));
+        RunDeadline deadline = RunDeadline.start(Optional.ofNullable(waits.runTimeout).map(Duration::ofSeconds),
+            cancellation)) {
+      return run(transport, runId, desired, targets, sshTargets, masker, exports, deadline, saved, layout);
+    } catch (RunLock.BusyException e) {
+      spec.commandLine().getErr().println("reconcile: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return RunLock.BUSY;
+    }
+  }
+
+  private int run(SshTransport transport, String runId, DesiredState desired, List<HostTarget> targets,
+      ImmutableMap<String, SshTarget> sshTargets, SecretMasker masker, Path exports, RunDeadline deadline,
+      Optional<SavedPlan> saved, ProjectLayout layout) {
     RunReport report;
     int exitCode;
-    String runId = RunIds.next();
     try (SshHostConnector connector = new SshHostConnector(transport, sshTargets,
-        Optional.ofNullable(commandTimeout).map(Duration::ofSeconds))) {
+        Optional.ofNullable(commandTimeout).map(Duration::ofSeconds), deadline.at())) {
       Reconciler reconciler = new Reconciler(connector,
-          new RunSettings(forks, runId, "/var/backups/reconcile", exportDir.toAbsolutePath(),
-              Duration.ofSeconds(dpkgLockTimeout)),
+          new RunSettings(forks, runId, "/var/backups/reconcile", exports, Duration.ofSeconds(dpkgLockTimeout),
+              waits.database()),
           operations.progress(spec.commandLine().getErr(), masker), cancellation);
       if (check) {
         Reconciler.CheckedPlan checked = reconciler.checkAndPlan(desired, targets);
@@ -244,9 +267,19 @@ public final class ReconcileCommand implements Callable<Integer> {
     if (reportJson != null) {
       ReportFiles.write(reportJson, json);
     }
-    operations.finish(RunRecord.of(report, desired, RunScope.of(tags, skipTags, Optional.ofNullable(limit)), inventory, exportDir,
+    operations.finish(RunRecord.of(report, desired, RunScope.of(tags, skipTags, Optional.ofNullable(limit)),
+        inventory, exports,
         masker), spec.commandLine().getErr());
     return exitCode;
+  }
+
+  /** The history password, to mask it from the start; one that cannot be read is reported when the run is recorded. */
+  private Optional<String> historyPassword() {
+    try {
+      return operations.history.password(System.getenv());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private ImmutableList<InventoryHost> select(Inventory parsed) {

@@ -39,6 +39,7 @@ final class RunOutputs {
     }
     junit.ifPresent(file -> ReportFiles.write(file, new JunitReport().render(run.report())));
     Optional<Instant> last = lastSuccessfulCheck;
-    metrics.ifPresent(file -> ReportFiles.write(file, new MetricsReport().render(run.report(), run.scope().label(), last)));
+    metrics.ifPresent(file -> ReportFiles.writeReadable(file, new MetricsReport().render(run.report(),
+        run.scope().label(), last)));
   }
 }

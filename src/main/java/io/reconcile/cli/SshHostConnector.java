@@ -16,6 +16,7 @@ import io.reconcile.ssh.SshTransport;
 import io.reconcile.ssh.Tunnel;
 import java.util.concurrent.ConcurrentHashMap;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,21 +29,38 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class SshHostConnector implements HostConnector {
   private final SshTransport transport;
   private final Map<String, SshTarget> hosts;
+  /**
+   * What a script gets once the deadline has passed: nothing new starts then, but the observation that
+   * records where a host stands after the script the deadline stopped must still run.
+   */
+  static final Duration AFTER_DEADLINE = Duration.ofSeconds(15);
+
   private final Optional<Duration> commandLimit;
+  private final Optional<Instant> deadline;
   private final Map<String, HostSession> sessions = new ConcurrentHashMap<>();
   private final Map<String, List<Tunnel>> tunnels = new ConcurrentHashMap<>();
 
-  SshHostConnector(SshTransport transport, Map<String, SshTarget> hosts, Optional<Duration> commandLimit) {
+  /** @param deadline when the run must be over (--run-timeout): no script runs past it */
+  SshHostConnector(SshTransport transport, Map<String, SshTarget> hosts, Optional<Duration> commandLimit,
+      Optional<Instant> deadline) {
     this.transport = transport;
     this.hosts = hosts;
     this.commandLimit = commandLimit;
+    this.deadline = deadline;
   }
 
   @Override
   public HostShell open(HostTarget host) {
     HostSession session = session(host);
-    return (script, stdin, timeout) -> run(session, script, stdin,
-        commandLimit.filter(limit -> limit.compareTo(timeout) < 0).orElse(timeout));
+    return (script, stdin, timeout) -> {
+      Duration limit = commandLimit.filter(l -> l.compareTo(timeout) < 0).orElse(timeout);
+      Optional<Duration> left = deadline.map(d -> Duration.between(Instant.now(), d))
+          .map(l -> l.isNegative() || l.isZero() ? AFTER_DEADLINE : l);
+      if (left.isPresent() && left.get().compareTo(limit) < 0) {
+        return run(session, script, stdin, left.get(), "remote script (stopped at the run's deadline, --run-timeout)");
+      }
+      return run(session, script, stdin, limit, "remote script");
+    };
   }
 
   @Override
@@ -67,14 +85,14 @@ final class SshHostConnector implements HostConnector {
     });
   }
 
-  private static ShellResult run(HostSession session, String script, byte[] stdin, Duration timeout) {
+  private static ShellResult run(HostSession session, String script, byte[] stdin, Duration timeout, String what) {
     try {
       CommandResult result = session.run(RemoteCommand.of(script).withStdin(stdin).withTimeout(timeout));
       return new ShellResult(result.exitStatus(), result.stdout(), result.stderr());
     } catch (SshFailureException e) {
       SshFailure failure = e.failure();
       if (failure.kind() == SshFailure.Kind.COMMAND_TIMEOUT) {
-        throw new CommandTimeoutException("remote script", timeout);
+        throw new CommandTimeoutException(what, timeout);
       }
       if (failure.unreachable()) {
         throw new HostUnreachableException(failure.message(), e);

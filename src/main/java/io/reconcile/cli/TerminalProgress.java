@@ -12,6 +12,11 @@ import java.util.Set;
  */
 final class TerminalProgress extends ProgressLines {
   private static final String CLEAR_LINE = "\r\033[K";
+  /**
+   * Ends what is drawn on the status line: the cursor goes back to its start, and the masking of stderr
+   * (which writes whole lines only) lets the line through now.
+   */
+  private static final String END_OF_STATUS = "\r";
 
   private final int width;
   private final Set<String> running = new LinkedHashSet<>();
@@ -48,7 +53,7 @@ final class TerminalProgress extends ProgressLines {
 
   @Override
   public synchronized void runFinished() {
-    err().print(CLEAR_LINE);
+    err().print(CLEAR_LINE + END_OF_STATUS);
     err().flush();
   }
 
@@ -67,7 +72,7 @@ final class TerminalProgress extends ProgressLines {
     if (status.length() > width - 1) {
       status = status.substring(0, Math.max(0, width - 2)) + "…";
     }
-    err().print(CLEAR_LINE + status);
+    err().print(CLEAR_LINE + status + END_OF_STATUS);
     err().flush();
   }
 }

@@ -9,21 +9,32 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * A host's access to databases for one run: tunnels through its SSH session, where exports go, and
- * the run they belong to. Keeps one tunnel per database address and one JDBC connection per database
- * and role, closed with the session.
+ * A host's access to databases for one run: tunnels through its SSH session, where exports go, the run
+ * they belong to, and how long it waits on a database ({@link DatabaseTimeouts}: every connection has
+ * them, so no check or apply waits forever behind another session's lock). Keeps one tunnel per
+ * database address and one JDBC connection per database and role, closed with the session.
  */
 public final class DatabaseSession implements AutoCloseable {
   private final Tunnels tunnels;
   private final Path exportDir;
   private final String runId;
+  private final DatabaseTimeouts timeouts;
   private final Map<String, Integer> localPorts = new LinkedHashMap<>();
   private final Map<String, Connection> connections = new LinkedHashMap<>();
 
   public DatabaseSession(Tunnels tunnels, Path exportDir, String runId) {
+    this(tunnels, exportDir, runId, DatabaseTimeouts.DEFAULTS);
+  }
+
+  public DatabaseSession(Tunnels tunnels, Path exportDir, String runId, DatabaseTimeouts timeouts) {
     this.tunnels = tunnels;
     this.exportDir = exportDir;
     this.runId = runId;
+    this.timeouts = timeouts;
+  }
+
+  public DatabaseTimeouts timeouts() {
+    return timeouts;
   }
 
   public Tunnels tunnels() {
@@ -58,7 +69,11 @@ public final class DatabaseSession implements AutoCloseable {
     properties.setProperty("user", endpoint.user());
     properties.setProperty("password", endpoint.password());
     properties.setProperty("ApplicationName", "reconcile " + runId);
-    properties.setProperty("connectTimeout", "20");
+    properties.setProperty("connectTimeout", Long.toString(seconds(timeouts.connect())));
+    properties.setProperty("loginTimeout", Long.toString(seconds(timeouts.connect())));
+    properties.setProperty("socketTimeout", Long.toString(seconds(timeouts.socket())));
+    properties.setProperty("options", "-c lock_timeout=" + timeouts.lock().toMillis() + " -c statement_timeout="
+        + timeouts.statement().toMillis());
     properties.setProperty("tcpKeepAlive", "true");
     try {
       Connection connection = DriverManager.getConnection(endpoint.tunnelledUrl(port), properties);
@@ -74,6 +89,10 @@ public final class DatabaseSession implements AutoCloseable {
       throw new DatabaseException("cannot connect to the " + endpoint.prefix() + " database " + endpoint.describe()
           + " as " + endpoint.user() + ": " + e.getMessage(), e);
     }
+  }
+
+  private static long seconds(java.time.Duration duration) {
+    return Math.max(1, (duration.toMillis() + 999) / 1000);
   }
 
   @Override

@@ -27,8 +27,14 @@ final class DependentRows {
 
   private record ForeignKey(String child, List<String> childColumns, List<String> parentColumns) {}
 
-  /** Deletes the rows of {@code table} matching {@code where} and their dependents; returns rows deleted. */
+  /**
+   * Deletes the rows of {@code table} matching {@code where} and their dependents; returns rows deleted.
+   * Every row found is locked as it is found, starting rows first: a row another session inserts
+   * meanwhile, referencing one of them, waits until this transaction ends (and then finds its parent
+   * gone), so no dependent appears between finding and deleting. Each delete exports what it deleted.
+   */
   static int delete(RowChanges changes, String table, String where, Object... params) throws SQLException {
+    changes.lock(table, where, params);
     Map<String, Target> byTable = new LinkedHashMap<>();
     List<Target> queue = new ArrayList<>(List.of(new Target(table, where, Arrays.asList(params), 0)));
     byTable.put(table, queue.get(0));
@@ -40,7 +46,7 @@ final class DependentRows {
       for (ForeignKey fk : referencing(changes, parent.table())) {
         String childWhere = "(" + quoted(fk.childColumns()) + ") IN (SELECT " + quoted(fk.parentColumns()) + " FROM "
             + parent.table() + " AS t WHERE " + parent.where() + ")";
-        if (!exists(changes, fk.child(), childWhere, parent.params())) {
+        if (!changes.lock(fk.child(), childWhere, parent.params().toArray())) {
           continue;
         }
         Target earlier = byTable.get(fk.child());
@@ -81,10 +87,6 @@ final class DependentRows {
       }
     }
     return keys;
-  }
-
-  private static boolean exists(RowChanges changes, String table, String where, List<Object> params) throws SQLException {
-    return Sql.string(changes.connection(), "SELECT 1 FROM " + table + " WHERE " + where + " LIMIT 1", params.toArray()).isPresent();
   }
 
   private static List<String> names(Array array) throws SQLException {

@@ -23,8 +23,6 @@ import java.util.stream.Collectors;
  * other databases first, Astakos last.
  */
 final class InvariantPlan<F extends Findings> implements DatabasePlan {
-  static final int LOCK_TIMEOUT_SECONDS = 30;
-  private static final String LOCK_NOT_AVAILABLE = "55P03";
 
   private final Declaration declaration;
   private final String host;
@@ -76,9 +74,10 @@ final class InvariantPlan<F extends Findings> implements DatabasePlan {
       return commit(connections, written);
     } catch (SQLException e) {
       deleteQuietly(written);
-      String message = LOCK_NOT_AVAILABLE.equals(e.getSQLState())
-          ? "could not lock the tables within " + LOCK_TIMEOUT_SECONDS + " s (another session is writing them)"
-          : e.getMessage();
+      Transactions.rollback(connections);
+      String message = DatabaseWaits.explain(e, InvariantTables.byConnection(invariant, connections),
+          session.timeouts())
+          .orElse(e.getMessage());
       return refuse(connections, message + "; rolled back, nothing written");
     } catch (IOException e) {
       deleteQuietly(written);
@@ -91,8 +90,7 @@ final class InvariantPlan<F extends Findings> implements DatabasePlan {
 
   private void begin(Connections connections) throws SQLException {
     for (Connection connection : connections.distinct()) {
-      connection.setAutoCommit(false);
-      Sql.update(connection, "SET LOCAL lock_timeout = '" + LOCK_TIMEOUT_SECONDS + "s'");
+      connection.setAutoCommit(false); // the session's lock and statement timeouts bound every wait below
     }
     for (Map.Entry<Db, Connection> entry : connections.byRole().entrySet()) {
       lock(entry.getValue(), entry.getKey(), false, "SHARE");

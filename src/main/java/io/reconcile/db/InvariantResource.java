@@ -37,7 +37,10 @@ public final class InvariantResource<F extends Findings> implements DatabaseReso
       F findings = invariant.observe(connections);
       return findings.holds() ? Optional.empty() : Optional.of(new InvariantPlan<>(declaration, host, invariant, findings));
     } catch (SQLException e) {
-      throw new DatabaseException(declaration.id() + ": cannot read " + databases() + ": " + e.getMessage(), e);
+      Transactions.rollback(connections);
+      String why = DatabaseWaits.explain(e, InvariantTables.byConnection(invariant, connections), session.timeouts())
+          .orElse(e.getMessage());
+      throw new DatabaseException(declaration.id() + ": cannot read " + databases() + ": " + why + "; nothing read", e);
     } finally {
       Transactions.rollback(connections);
     }

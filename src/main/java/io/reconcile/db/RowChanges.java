@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes to one database inside an apply's transaction, recording in the export file every row before it
- * is deleted or rewritten (and every row inserted), so that no change escapes the undo script. Tables
+ * Writes to one database inside an apply's transaction, recording in the export file every row it
+ * deletes or rewrites (and every row inserted), so that no change escapes the undo script: a delete
+ * exports the rows it returns, a rewrite locks the rows it exports, and the update must change exactly
+ * those. Tables
  * are SQL-ready names (quote them with {@link Sql#quote} where needed); a {@code where} condition may
  * name the table's row {@code t}.
  */
@@ -30,14 +32,39 @@ public final class RowChanges {
     return connection;
   }
 
-  /** Deletes the rows of {@code table} matching {@code where}, exported first; returns how many. */
+  /**
+   * Deletes the rows of {@code table} matching {@code where} and exports exactly those: the rows the
+   * DELETE itself returns, so that a row another session committed after they were looked at (READ
+   * COMMITTED sees it) is exported too, not deleted unseen. Returns how many.
+   */
   public int delete(String table, String where, Object... params) throws SQLException {
-    ImmutableList<String> rows = rows(table, where, params);
-    export.deleted(table, rows);
-    if (rows.isEmpty()) {
-      return 0;
+    ImmutableList<String> rows;
+    try (PreparedStatement statement = connection.prepareStatement(
+        "DELETE FROM " + table + " AS t WHERE " + where + " RETURNING row_to_json(t)::text")) {
+      Sql.bind(statement, params);
+      rows = collect(statement);
     }
-    return Sql.update(connection, "DELETE FROM " + table + " AS t WHERE " + where, params);
+    export.deleted(table, rows);
+    return rows.size();
+  }
+
+  /**
+   * Locks the rows of {@code table} matching {@code where} until the transaction ends, and says whether
+   * there are any: no other session changes or deletes them meanwhile, nor inserts a row referencing one
+   * (its foreign key check waits for the lock), so what is found is what is there when it is deleted.
+   */
+  public boolean lock(String table, String where, Object... params) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT 1 FROM " + table + " AS t WHERE " + where + " FOR UPDATE OF t")) {
+      Sql.bind(statement, params);
+      try (ResultSet rs = statement.executeQuery()) {
+        boolean any = false;
+        while (rs.next()) {
+          any = true; // every row read is locked
+        }
+        return any;
+      }
+    }
   }
 
   /**
@@ -46,7 +73,7 @@ public final class RowChanges {
    */
   public int rewrite(String table, List<String> key, String where, Object[] whereParams, String update, Object... updateParams)
       throws SQLException {
-    ImmutableList<String> rows = rows(table, where, whereParams);
+    ImmutableList<String> rows = lockedRows(table, where, whereParams); // nobody changes them between export and update
     export.rewritten(table, key, columnsOf(table), rows);
     if (rows.isEmpty()) {
       return 0;
@@ -73,6 +100,14 @@ public final class RowChanges {
   public ImmutableList<String> rows(String table, String where, Object... params) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(
         "SELECT row_to_json(t)::text FROM " + table + " AS t WHERE " + where)) {
+      Sql.bind(statement, params);
+      return collect(statement);
+    }
+  }
+
+  private ImmutableList<String> lockedRows(String table, String where, Object... params) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT row_to_json(t)::text FROM " + table + " AS t WHERE " + where + " FOR UPDATE OF t")) {
       Sql.bind(statement, params);
       return collect(statement);
     }

@@ -42,6 +42,7 @@ public record RunRecord(
         .collect(ImmutableList.toImmutableList());
     ImmutableList<String> backups = maskedReport.hosts().stream()
         .flatMap(h -> h.resources().stream().flatMap(r -> r.backups().stream().map(b -> h.name() + ":" + b)))
+        .distinct() // several resources of one file (a line, then the whole file) share its one backup
         .collect(ImmutableList.toImmutableList());
     return new RunRecord(scope, inventory.toAbsolutePath().normalize().toString(), plan, backups,
         exportsOf(exportRoot.toAbsolutePath().resolve(maskedReport.runId())), maskedReport);

@@ -13,6 +13,11 @@ final class ActionScripts {
    */
   private static final String BACKUP_DIR = "(umask 077 && mkdir -p -- \"$(dirname -- \"$b\")\")";
 
+  /** A path that became a symbolic link since it was observed is not written through, nor chowned or chmodded. */
+  private static final String NOT_A_LINK =
+      "if [ -L \"$p\" ]; then echo \"$p is a symbolic link (to $(readlink -- \"$p\")): not followed\" >&2;"
+          + " exit 1; fi\n";
+
   /**
    * All package changes in one apt-get run. Another apt/dpkg holding the lock is waited for up to
    * {@code lockWaitSeconds}, then the run fails naming the lock (and is not retried: an update cannot
@@ -38,13 +43,16 @@ final class ActionScripts {
   /**
    * The content is the next {@code content.length} bytes of stdin (a batch carries several files there);
    * fewer means the input was cut short, and the file is left as it was. The old file is copied to
-   * {@code backup} before the rename; backup paths are printed on fd 3.
+   * {@code backup} before the rename, unless the run already keeps one: a file written twice in a run
+   * (settings, then finish) keeps what the operator had, not the run's own intermediate version. Backup
+   * paths are printed on fd 3, once.
    */
   static String writeFile(HostAction.WriteFile write, String backup) {
     int length = write.content().length;
     StringBuilder s = new StringBuilder("set -e\n")
         .append("p=").append(quote(write.path())).append("; b=").append(quote(backup)).append('\n')
-        .append("if [ -d \"$p\" ]; then echo \"$p is a directory\" >&2; exit 1; fi\n")
+        .append(write.replaceLink() ? "" : NOT_A_LINK)
+        .append("if [ -d \"$p\" ] && [ ! -L \"$p\" ]; then echo \"$p is a directory\" >&2; exit 1; fi\n")
         .append("d=$(dirname -- \"$p\"); mkdir -p -- \"$d\"\n")
         .append("t=$(mktemp -- \"$d/.reconcile.XXXXXX\")\n")
         .append("trap 'rm -f -- \"$t\"' EXIT\n")
@@ -54,23 +62,29 @@ final class ActionScripts {
     ownership(write.owner(), write.group()).ifPresent(o -> s.append("chown ").append(quote(o)).append(" \"$t\"\n"));
     s.append("chmod ").append(String.format("%04o", write.mode().orElse(0644))).append(" \"$t\"\n")
         .append("sync -- \"$t\" 2>/dev/null || true\n")
-        .append("if [ -e \"$p\" ]; then ").append(BACKUP_DIR).append("; cp -p -- \"$p\" \"$b\"; echo \"backup $b\" >&3; fi\n")
+        .append("if [ -e \"$p\" ] && [ ! -e \"$b\" ]; then ").append(BACKUP_DIR)
+        .append("; cp -P -p -- \"$p\" \"$b\"; echo \"backup $b\" >&3; fi\n")
         .append("mv -f -- \"$t\" \"$p\"\n")
         .append("trap - EXIT\n");
     return s.toString();
   }
 
   static String setAttributes(HostAction.SetAttributes attributes) {
-    StringBuilder s = new StringBuilder("set -e\n");
+    StringBuilder s = new StringBuilder("set -e\np=").append(quote(attributes.path())).append('\n').append(NOT_A_LINK);
     ownership(attributes.owner(), attributes.group())
-        .ifPresent(o -> s.append("chown ").append(quote(o)).append(" -- ").append(quote(attributes.path())).append('\n'));
+        .ifPresent(o -> s.append("chown -h ").append(quote(o)).append(" -- ").append(quote(attributes.path()))
+            .append('\n'));
     attributes.mode().ifPresent(m -> s.append("chmod ").append(String.format("%04o", m)).append(" -- ").append(quote(attributes.path())).append('\n'));
     return s.toString();
   }
 
-  /** The file moves into the backup directory: removed and kept in one rename (its path printed on fd 3). */
+  /**
+   * The file moves into the backup directory: removed and kept in one rename (its path printed on fd 3).
+   * When the run already keeps a backup of it, that one is the original and the file only goes.
+   */
   static String deleteFile(HostAction.DeleteFile delete, String backup) {
     return "set -e\np=" + quote(delete.path()) + "; b=" + quote(backup) + "\n"
+        + "if [ -e \"$b\" ]; then rm -f -- \"$p\"; exit 0; fi\n"
         + BACKUP_DIR + "\nmv -f -- \"$p\" \"$b\"\necho \"backup $b\" >&3\n";
   }
 

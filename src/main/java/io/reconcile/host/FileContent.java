@@ -45,7 +45,12 @@ final class FileContent {
     return true;
   }
 
-  /** A readable diff of two contents, or why there is none. */
+  /** Files larger than this (either side) are summarised, not diffed line by line. */
+  static final int MAX_DIFF_BYTES = 128 * 1024;
+  /** A diff is cut here: it goes into the report, the history and every output. */
+  static final int MAX_DIFF_CHARS = 64 * 1024;
+
+  /** A readable diff of two contents, or why there is none; in bounded memory and of bounded length. */
   static String diff(String path, byte[] before, byte[] after, boolean secret) {
     if (secret) {
       return "--- " + path + "\n+++ " + path + "\n(content not shown: file declared secret)\n";
@@ -53,7 +58,20 @@ final class FileContent {
     if (!isText(before) || !isText(after)) {
       return "--- " + path + "\n+++ " + path + "\n(binary content differs)\n";
     }
-    String diff = UnifiedDiff.of(path, lines(before), lines(after));
-    return new String(diff.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    if (before.length > MAX_DIFF_BYTES || after.length > MAX_DIFF_BYTES) {
+      return "--- " + path + "\n+++ " + path + "\n(too large to diff line by line: " + summary(before) + " -> "
+          + summary(after) + ")\n";
+    }
+    String diff = new String(UnifiedDiff.of(path, lines(before), lines(after)).getBytes(StandardCharsets.ISO_8859_1),
+        StandardCharsets.UTF_8);
+    if (diff.length() <= MAX_DIFF_CHARS) {
+      return diff;
+    }
+    int cut = diff.lastIndexOf('\n', MAX_DIFF_CHARS);
+    return diff.substring(0, cut + 1) + "(diff cut at " + MAX_DIFF_CHARS / 1024 + " KiB)\n";
+  }
+
+  private static String summary(byte[] content) {
+    return lines(content).size() + " lines, " + content.length + " bytes, sha256:" + sha256(content).substring(0, 12);
   }
 }

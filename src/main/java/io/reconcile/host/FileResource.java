@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A whole file with rendered content (or absent), compared by digest, ownership and mode. */
+/**
+ * A whole file with rendered content (or absent), compared by digest, ownership and mode. A symbolic link
+ * at the path is never followed: refused, or with {@code replaceLink} replaced by the file (the link
+ * itself, kept as a link in the backup; its target is neither read nor changed).
+ */
 public record FileResource(
     Declaration declaration, String path, Ensure ensure, byte[] content, Optional<String> owner,
-    Optional<String> group, Optional<Integer> mode, boolean secret) implements ShellResource {
+    Optional<String> group, Optional<Integer> mode, boolean secret, boolean replaceLink) implements ShellResource {
 
   @Override
   public void request(ObservationRequest.Builder observation) {
@@ -27,6 +31,9 @@ public record FileResource(
           : Optional.empty();
     }
     String wantedDigest = FileContent.sha256(content);
+    if (fact.linkTarget().isPresent()) {
+      return Optional.of(link(fact, wantedDigest));
+    }
     if (!fact.exists()) {
       return Optional.of(new Change("absent", describe(wantedDigest, owner.orElse("root"), group.orElse("root"), mode.orElse(0644)),
           Optional.of(FileContent.diff(path, new byte[0], content, secret)),
@@ -56,6 +63,18 @@ public record FileResource(
         .map(old -> FileContent.diff(path, old, content, secret))
         .orElse("--- " + path + "\n+++ " + path + "\n(file too large to diff: " + fact.size() + " bytes)\n"));
     return Optional.of(new Change(before, after, diff, ImmutableList.of(write)));
+  }
+
+  private Change link(FileFact fact, String wantedDigest) {
+    String before = "symbolic link to " + fact.linkTarget().orElseThrow();
+    String after = describe(wantedDigest, owner.orElse("root"), group.orElse("root"), mode.orElse(0644));
+    if (!replaceLink) {
+      return new Change(before, after, Optional.empty(), ImmutableList.of(new HostAction.Fail(fact.linkRefusal(
+          "make it a regular file, declare the path it leads to, or set 'replace_link: true' to replace the link"
+              + " with this file"))));
+    }
+    return new Change(before, after, Optional.of(FileContent.diff(path, new byte[0], content, secret)),
+        ImmutableList.of(new HostAction.WriteFile(path, content, owner, group, mode, true)));
   }
 
   private static String describe(String digest, String owner, String group, int mode) {

@@ -8,11 +8,19 @@ public sealed interface HostAction {
   /** `name=version` to install, `name` for any version, `name-` to remove; all of a host's in one apt-get run. */
   record PackageChange(String aptArgument) implements HostAction {}
 
-  /** Replace a file atomically (temp file + rename) after saving the old one. */
-  record WriteFile(String path, byte[] content, Optional<String> owner, Optional<String> group, Optional<Integer> mode)
-      implements HostAction {}
+  /**
+   * Replace a file atomically (temp file + rename) after saving the old one. A symbolic link at the path
+   * is replaced (as a link: never written through) only with {@code replaceLink}; else the write fails.
+   */
+  record WriteFile(String path, byte[] content, Optional<String> owner, Optional<String> group, Optional<Integer> mode,
+      boolean replaceLink) implements HostAction {
+    public WriteFile(String path, byte[] content, Optional<String> owner, Optional<String> group,
+        Optional<Integer> mode) {
+      this(path, content, owner, group, mode, false);
+    }
+  }
 
-  /** Fix owner, group or mode of a file whose content is right. */
+  /** Fix owner, group or mode of a file whose content is right (never of a symbolic link's target). */
   record SetAttributes(String path, Optional<String> owner, Optional<String> group, Optional<Integer> mode)
       implements HostAction {}
 

@@ -34,6 +34,10 @@ public record LineResource(Declaration declaration, String path, Ensure ensure, 
           : ImmutableList.of(new HostAction.Fail(path + " does not exist (set 'create: true' to create it)"));
       return Optional.of(new Change("file absent", "line present", Optional.of(FileContent.diff(path, new byte[0], created, false)), actions));
     }
+    if (fact.linkTarget().isPresent()) {
+      return Optional.of(new Change("symbolic link to " + fact.linkTarget().get(), summary(), Optional.empty(),
+          ImmutableList.of(new HostAction.Fail(fact.linkRefusal("declare the path it leads to")))));
+    }
     if (fact.content().isEmpty()) {
       return Optional.of(new Change("unknown", summary(), Optional.empty(),
           ImmutableList.of(new HostAction.Fail(path + " is not a regular text file small enough to edit"))));

@@ -2,6 +2,7 @@ package io.reconcile.host;
 
 import io.reconcile.ssh.ShellQuote;
 import com.google.common.collect.ImmutableMap;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,9 +22,10 @@ public final class ObservationScript {
   static final long MAX_CONTENT_BYTES = 1024 * 1024;
 
   private static final String FUNCTIONS = """
-      rf() { if [ -e "$1" ]; then stat -L -c '%F|%U|%G|%a|%s' -- "$1" || return 0; \
+      rf() { if [ -L "$1" ]; then stat -c '%F|%U|%G|%a|%s' -- "$1" || return 0; readlink -- "$1" | base64 -w0; echo; \
+      elif [ -e "$1" ]; then stat -c '%F|%U|%G|%a|%s' -- "$1" || return 0; \
       if [ -f "$1" ]; then sha256sum < "$1" | cut -c1-64; \
-      [ "$(stat -L -c %s -- "$1")" -gt MAXBYTES ] || { base64 -w0 < "$1"; echo; }; fi; else echo absent; fi; }
+      [ "$(stat -c %s -- "$1")" -gt MAXBYTES ] || { base64 -w0 < "$1"; echo; }; fi; else echo absent; fi; }
       rs() { if [ -d /run/systemd/system ]; then \
       systemctl cat -- "$1.service" >/dev/null 2>&1; k=$?; systemctl is-active --quiet -- "$1"; r=$?; \
       systemctl is-enabled --quiet -- "$1" 2>/dev/null; e=$?; \
@@ -130,12 +132,21 @@ public final class ObservationScript {
     if (stat.length != 5) {
       throw new IllegalStateException("cannot read stat output for " + path + ": " + lines.get(0));
     }
+    if (stat[0].startsWith("symbolic link")) { // not followed: what it points to is neither read nor shown
+      String target = lines.size() > 1 ? new String(Base64.getDecoder().decode(lines.get(1)),
+          StandardCharsets.UTF_8).strip() : "?";
+      return new FileFact(path, true, false, stat[1], stat[2], Integer.parseInt(stat[3], 8), Long.parseLong(stat[4]),
+          "",
+          Optional.empty(), Optional.of(target));
+    }
     boolean regular = stat[0].startsWith("regular");
     String sha256 = regular && lines.size() > 1 ? lines.get(1) : "";
     Optional<byte[]> content = regular && lines.size() > 2 && !(lines.get(2).isEmpty() && !stat[4].equals("0"))
         ? Optional.of(Base64.getDecoder().decode(lines.get(2)))
         : Optional.empty();
-    return new FileFact(path, true, regular, stat[1], stat[2], Integer.parseInt(stat[3], 8), Long.parseLong(stat[4]), sha256, content);
+    return new FileFact(path, true, regular, stat[1], stat[2], Integer.parseInt(stat[3], 8), Long.parseLong(stat[4]),
+        sha256, content,
+        Optional.empty());
   }
 
   private ImmutableMap<String, ServiceFact> services(Map<String, List<String>> sections) {

@@ -6,8 +6,11 @@ import java.util.List;
 /** `diff -u` style text of two line lists (3 lines of context), by longest common subsequence. */
 public final class UnifiedDiff {
   private static final int CONTEXT = 3;
-  /** Above this many cells the LCS table is too large to be worth it; say so instead. */
-  private static final long MAX_CELLS = 4_000_000;
+  /**
+   * Above this many cells the LCS table is too large to be worth it; say so instead. Below it the shorter
+   * side has at most 1414 lines, so a cell fits a char: the table takes at most 4 MB per diff.
+   */
+  private static final long MAX_CELLS = 2_000_000;
 
   private UnifiedDiff() {}
 
@@ -57,10 +60,11 @@ public final class UnifiedDiff {
   private static List<Edit> edits(List<String> a, List<String> b) {
     int n = a.size();
     int m = b.size();
-    int[][] lcs = new int[n + 1][m + 1];
+    char[][] lcs = new char[n + 1][m + 1];
     for (int i = n - 1; i >= 0; i--) {
       for (int j = m - 1; j >= 0; j--) {
-        lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] = a.get(i).equals(b.get(j)) ? (char) (lcs[i + 1][j + 1] + 1) : (char) Math.max(lcs[i + 1][j],
+            lcs[i][j + 1]);
       }
     }
     List<Edit> edits = new ArrayList<>();

@@ -47,6 +47,7 @@ final class ConnectionResolver {
     Optional<String> user = lookup(vars, USER).map(s -> nonEmpty(hostName, s));
     Optional<Path> key = lookup(vars, KEY).map(s -> keyFile(hostName, s));
     boolean become = lookup(vars, BECOME).map(s -> bool(hostName, s)).orElse(false);
+    rejectUnsupportedBecome(hostName, vars);
     Optional<String> proxyJump = lookup(vars, COMMON_ARGS).flatMap(s -> proxyJump(hostName, s));
     return new ConnectionSettings(host, port, user, key, become, proxyJump);
   }
@@ -62,6 +63,29 @@ final class ConnectionResolver {
     } catch (IllegalArgumentException e) {
       throw invalid(hostName, setting, e.getMessage());
     }
+  }
+
+  /**
+   * Become is sudo to root without a password ({@code sudo -n}): any other become setting would be
+   * silently ignored, and the run would do as root what the inventory meant to do as someone else.
+   */
+  private void rejectUnsupportedBecome(String hostName, Map<String, SourcedValue> vars) {
+    vars.forEach((name, value) -> {
+      if (!name.startsWith("ansible_become_") && !name.startsWith("ansible_sudo")) {
+        return;
+      }
+      Setting setting = new Setting(name, value);
+      String text = value.value().strip();
+      boolean user = name.equals("ansible_become_user");
+      boolean method = name.equals("ansible_become_method");
+      if ((user && text.equals("root")) || (method && text.equals("sudo"))) {
+        return;
+      }
+      throw invalid(hostName, setting, user || method
+          ? "'" + text + "' is not supported: reconcile becomes root with sudo"
+              + " (ansible_become_user=root, ansible_become_method=sudo)"
+          : "is not supported: reconcile becomes root with passwordless sudo (sudo -n) and no other become settings");
+    });
   }
 
   private static Optional<Setting> lookup(Map<String, SourcedValue> vars, ImmutableList<String> names) {

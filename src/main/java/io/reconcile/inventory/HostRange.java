@@ -10,11 +10,37 @@ import com.google.common.collect.ImmutableList;
  * means 0.
  */
 final class HostRange {
+  /** A line expands to at most this many hosts: far more than any fleet, far fewer than fill the memory. */
+  static final long MAX_HOSTS = 10_000;
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
   private HostRange() {}
 
+  /** One {@code [begin:end:step]}: numbers (with the width of a zero-padded begin) or letters. */
+  private record Range(boolean letters, int from, int to, int step, int width) {
+    long size() {
+      return (to - from) / step + 1L;
+    }
+
+    String item(long index) {
+      long n = from + index * step;
+      return letters ? String.valueOf(LETTERS.charAt((int) n)) : Strings.padStart(Long.toString(n), width, '0');
+    }
+  }
+
   static ImmutableList<String> expand(String pattern) {
+    long count = 1;
+    for (int open = pattern.indexOf('['); open >= 0; open = pattern.indexOf('[', open + 1)) {
+      int close = pattern.indexOf(']', open);
+      if (close < 0) {
+        throw new InventorySyntaxException("host range in '" + pattern + "' has no closing ']'");
+      }
+      count *= range(pattern, pattern.substring(open + 1, close)).size(); // at most 10^4 * 10^9: no overflow
+      if (count > MAX_HOSTS) {
+        throw bad(pattern, "it makes more than " + MAX_HOSTS
+            + " hosts; split the fleet into lines of at most that many");
+      }
+    }
     ImmutableList.Builder<String> names = ImmutableList.builder();
     expandInto(pattern, names);
     return names.build();
@@ -27,17 +53,15 @@ final class HostRange {
       return;
     }
     int close = pattern.indexOf(']', open);
-    if (close < 0) {
-      throw new InventorySyntaxException("host range in '" + pattern + "' has no closing ']'");
-    }
     String head = pattern.substring(0, open);
     String tail = pattern.substring(close + 1);
-    for (String item : items(pattern, pattern.substring(open + 1, close))) {
-      expandInto(head + item + tail, names);
+    Range range = range(pattern, pattern.substring(open + 1, close));
+    for (long i = 0; i < range.size(); i++) {
+      expandInto(head + range.item(i) + tail, names);
     }
   }
 
-  private static ImmutableList<String> items(String pattern, String range) {
+  private static Range range(String pattern, String range) {
     String[] bounds = range.split(":", -1);
     if (bounds.length != 2 && bounds.length != 3) {
       throw bad(pattern, "expected [begin:end] or [begin:end:step]");
@@ -52,7 +76,10 @@ final class HostRange {
       throw bad(pattern, "the step must be a positive number");
     }
     if (begin.length() == 1 && end.length() == 1 && LETTERS.indexOf(begin) >= 0 && LETTERS.indexOf(end) >= 0) {
-      return letters(pattern, LETTERS.indexOf(begin), LETTERS.indexOf(end), step);
+      if (LETTERS.indexOf(begin) > LETTERS.indexOf(end)) {
+        throw bad(pattern, "begin must not come after end");
+      }
+      return new Range(true, LETTERS.indexOf(begin), LETTERS.indexOf(end), step, 0);
     }
     // A begin with leading zeros sets the width of every generated number.
     int width = begin.length() > 1 && begin.charAt(0) == '0' ? begin.length() : 0;
@@ -64,22 +91,7 @@ final class HostRange {
     if (from > to) {
       throw bad(pattern, "begin must not be greater than end");
     }
-    ImmutableList.Builder<String> items = ImmutableList.builder();
-    for (long n = from; n <= to; n += step) {
-      items.add(Strings.padStart(Long.toString(n), width, '0'));
-    }
-    return items.build();
-  }
-
-  private static ImmutableList<String> letters(String pattern, int from, int to, int step) {
-    if (from > to) {
-      throw bad(pattern, "begin must not come after end");
-    }
-    ImmutableList.Builder<String> items = ImmutableList.builder();
-    for (int i = from; i <= to; i += step) {
-      items.add(String.valueOf(LETTERS.charAt(i)));
-    }
-    return items.build();
+    return new Range(false, from, to, step, width);
   }
 
   private static int number(String pattern, String text, String what) {

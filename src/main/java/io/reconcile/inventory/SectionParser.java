@@ -82,7 +82,10 @@ final class SectionParser {
     int eq = entry.text().indexOf('=');
     String key = eq < 0 ? "" : entry.text().substring(0, eq).strip();
     if (key.isEmpty()) {
-      throw new InventorySyntaxException("expected key=value in [" + group + ":vars], got '" + entry.text() + "'");
+      // Not repeated: the line may be a value that lost its key, such as a password.
+      String missing = eq < 0 ? "no '='" : "no key before '='";
+      throw new InventorySyntaxException("expected key=value in [" + group + ":vars]: the line has " + missing
+          + " (its text is not shown)");
     }
     String value = IniValue.of(entry.text().substring(eq + 1).strip());
     InventoryDraft.Group target = draft.group(group);

@@ -2,6 +2,7 @@ package io.reconcile.plan;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.reconcile.host.FileResource;
 import io.reconcile.host.HostResource;
 import io.reconcile.input.InvalidInputException;
 import io.reconcile.state.Declaration;
@@ -11,6 +12,7 @@ import io.reconcile.db.DbEndpoint;
 import io.reconcile.state.RequireGraph;
 import io.reconcile.state.StateBundle;
 import io.reconcile.template.MissingVariablesException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +50,15 @@ public final class DesiredStateBuilder {
     for (Phase phase : bundle.phases()) {
       ImmutableList<Declaration> ordered = RequireGraph.order(phase.declarations());
       Map<String, ImmutableList.Builder<HostResource>> byHost = new LinkedHashMap<>();
+      Map<String, Declaration> files = new HashMap<>(); // host + path -> the declaration of that file in this phase
       for (Declaration declaration : ordered) {
         Set<String> targeted = targets(declaration);
         for (HostTarget host : hosts) {
           if (targeted.contains(host.name())) {
             try {
-              byHost.computeIfAbsent(host.name(), h -> ImmutableList.builder())
-                  .add(renderer.render(declaration, models.get(host.name())));
+              HostResource resource = renderer.render(declaration, models.get(host.name()));
+              oneDeclarationPerFile(files, phase, host, resource);
+              byHost.computeIfAbsent(host.name(), h -> ImmutableList.builder()).add(resource);
             } catch (MissingVariablesException e) {
               missing.add(host.name(), e); // reported with every other host's and declaration's, below
             }
@@ -90,6 +94,23 @@ public final class DesiredStateBuilder {
         .collect(ImmutableList.toImmutableList());
     boolean isSelected = selected.stream().anyMatch(h -> h.name().equals(name));
     return new DesiredState.Backup(host, isSelected, databases);
+  }
+
+  /**
+   * Two declarations of one file in one phase would undo each other on every run. Declarations with a
+   * {@code when} guard are left to their guards (alternatives: one file this way or that).
+   */
+  private static void oneDeclarationPerFile(Map<String, Declaration> files, Phase phase, HostTarget host,
+      HostResource resource) {
+    if (resource instanceof FileResource file) {
+      Declaration earlier = files.putIfAbsent(host.name() + "\0" + file.path(), file.declaration());
+      if (earlier != null) {
+        throw new InvalidInputException(file.declaration().location().file(), file.declaration().location().line(),
+            "file " + file.path() + " for host " + host.name() + " is already declared in phase '" + phase.name()
+                + "' at "
+                + earlier.location() + ": one file has one declaration per phase");
+      }
+    }
   }
 
   private Set<String> targets(Declaration declaration) {

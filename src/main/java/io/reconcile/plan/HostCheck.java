@@ -3,6 +3,7 @@ package io.reconcile.plan;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
+import io.reconcile.db.DatabaseException;
 import io.reconcile.db.DatabasePlan;
 import io.reconcile.db.DatabaseResource;
 import io.reconcile.host.Change;
@@ -19,7 +20,8 @@ import java.util.Optional;
 /**
  * Check mode for one host: one observation of every shell resource of every phase, a read-only look at
  * each database invariant, then a local comparison. Nothing is changed anywhere. What it found is also the
- * host's plan: every change with the digests of the facts it rests on.
+ * host's plan: every change with the digests of the facts it rests on. A database that cannot be read
+ * fails its invariant only.
  */
 final class HostCheck {
   /** The check's report entries, the plan of its changes, and every resource's fact digests by id. */
@@ -45,12 +47,19 @@ final class HostCheck {
         String id = resource.declaration().id().toString();
         Optional<Change> change;
         ImmutableSortedMap<String, String> rests;
-        if (resource instanceof ShellResource shell) {
-          change = shell.compare(facts);
-          rests = FactDigests.of(shell, facts);
-        } else {
-          change = ((DatabaseResource) resource).plan(link.database()).map(DatabasePlan::change);
-          rests = FactDigests.ofDatabase(id, change);
+        try {
+          if (resource instanceof ShellResource shell) {
+            change = shell.compare(facts);
+            rests = FactDigests.of(shell, facts);
+          } else {
+            change = ((DatabaseResource) resource).plan(link.database()).map(DatabasePlan::change);
+            rests = FactDigests.ofDatabase(id, change);
+          }
+        } catch (DatabaseException e) {
+          // A database that cannot be read (down, locked, too slow) fails this invariant; the host's
+          // other resources are still checked.
+          results.add(ResourceResult.failed(id, resource.declaration().id().type(), phase.name(), e.getMessage()));
+          continue;
         }
         digests.put(id, rests);
         change.ifPresent(c -> changes.add(new PlannedChange(id, resource.declaration().id().type(), phase.name(),

@@ -30,7 +30,7 @@ final class HostLink {
   synchronized DatabaseSession database() {
     if (database == null) {
       database = new DatabaseSession((remoteHost, remotePort) -> connector.forward(host, remoteHost, remotePort),
-          settings.exportRoot().resolve(settings.runId()), settings.runId());
+          settings.exportRoot().resolve(settings.runId()), settings.runId(), settings.database());
     }
     return database;
   }

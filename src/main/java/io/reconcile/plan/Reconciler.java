@@ -123,8 +123,9 @@ public final class Reconciler {
         .map(h -> checked.getOrDefault(h.name(), new HostResult(h.name(), HostStatus.OK, Optional.empty(), ImmutableList.of())))
         .collect(ImmutableList.toImmutableList());
     listener.runFinished();
-    return new RunReport(settings.runId(), Mode.CHECK, started, Duration.between(started, Instant.now()), results, Optional.empty(),
-        cancellation.reason());
+    return new RunReport(settings.runId(), Mode.CHECK, started, Duration.between(started, Instant.now()),
+        unfinished(results),
+        Optional.empty(), cancellation.interruption());
   }
 
   private RunReport applyPhases(DesiredState desired, List<HostTarget> hosts) {
@@ -199,8 +200,23 @@ public final class Reconciler {
       return new HostResult(h.name(), HostResult.statusOf(list, error), error, list);
     }).collect(ImmutableList.toImmutableList());
     listener.runFinished();
-    return new RunReport(settings.runId(), Mode.APPLY, started, Duration.between(started, Instant.now()), results, stoppedAt,
-        cancellation.reason());
+    return new RunReport(settings.runId(), Mode.APPLY, started, Duration.between(started, Instant.now()),
+        unfinished(results),
+        stoppedAt, cancellation.interruption());
+  }
+
+  /**
+   * After the run's deadline, a host that did not get through its resources failed: the run did not do
+   * what it was asked and nobody asked it to stop (a signal interrupts instead; exit 130).
+   */
+  private ImmutableList<HostResult> unfinished(ImmutableList<HostResult> results) {
+    if (!cancellation.byDeadline()) {
+      return results;
+    }
+    return results.stream().map(h -> h.status() == HostStatus.UNREACHABLE || h.count(ResourceStatus.SKIPPED) == 0 ? h
+        : new HostResult(h.name(), HostStatus.FAILED, Optional.of(h.error().orElse(cancellation.reason().orElseThrow()
+            + ": " + h.count(ResourceStatus.SKIPPED) + " resources not done")), h.resources()))
+        .collect(ImmutableList.toImmutableList());
   }
 
   private PlannedApply applyPlanned(DesiredState desired, List<HostTarget> hosts, Map<String, HostPlan> plans) {

@@ -9,6 +9,7 @@ import io.reconcile.host.LineResource;
 import io.reconcile.host.PackageResource;
 import io.reconcile.host.ServiceResource;
 import io.reconcile.db.DatabaseTypes;
+import io.reconcile.input.InvalidInputException;
 import io.reconcile.state.CommandSpec;
 import io.reconcile.state.DatabaseSpec;
 import io.reconcile.state.Declaration;
@@ -47,10 +48,13 @@ public final class ResourceRenderer {
           .or(() -> spec.content().map(text -> inline(text, declaration, model)))
           .orElse("")
           .getBytes(StandardCharsets.UTF_8);
-      return new FileResource(declaration, spec.path(), spec.ensure(), content, spec.owner(), spec.group(), spec.mode(), spec.secret());
+      return new FileResource(declaration, spec.path(), spec.ensure(), content, spec.owner(), spec.group(),
+          spec.mode(), spec.secret(),
+          spec.replaceLink());
     } else if (declaration.spec() instanceof LineSpec spec) {
-      return new LineResource(declaration, spec.path(), spec.ensure(), spec.text().map(t -> inline(t, declaration, model)),
-          spec.match(), spec.create(), spec.backrefs());
+      return new LineResource(declaration, spec.path(), spec.ensure(),
+          spec.text().map(t -> oneLine(inline(t, declaration, model), declaration, model)), spec.match(),
+          spec.create(), spec.backrefs());
     } else if (declaration.spec() instanceof ServiceSpec spec) {
       return new ServiceResource(declaration, spec);
     } else if (declaration.spec() instanceof CommandSpec spec) {
@@ -59,6 +63,16 @@ public final class ResourceRenderer {
       return DatabaseTypes.render(declaration, spec, model);
     }
     throw new IllegalArgumentException("no host resource for " + declaration.spec());
+  }
+
+  /** A line's text as rendered: what a value put into it must not make two lines (or hide a NUL). */
+  private static String oneLine(String text, Declaration declaration, Map<String, Object> model) {
+    if (text.chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0)) {
+      throw new InvalidInputException(declaration.location().file(), declaration.location().line(), declaration.id()
+          + ": the text rendered for host " + model.getOrDefault("inventory_hostname", "?") + " has a line break;"
+          + " a line resource writes exactly one line");
+    }
+    return text;
   }
 
   private String inline(String text, Declaration declaration, Map<String, Object> model) {

@@ -8,12 +8,16 @@ import java.util.function.Supplier;
 
 /**
  * Masks secrets in everything written to stdout/stderr, whatever wrote it (our reports, a library's
- * log line, a stack trace). Holds output until a newline so a secret split across writes is still
- * masked whole.
+ * log line, a stack trace). Holds output until a line ends (newline, or the carriage return that ends a
+ * redrawn status line), so a secret split across writes is still masked whole. A flush lets no partial
+ * line through: an auto-flushing PrintStream flushes after every 8 KiB it encodes, in the middle of a
+ * line. A line longer than {@link #MAX_LINE} bytes is let through in pieces, so memory stays bounded.
  */
 public final class MaskingOutputStream extends OutputStream {
   private final OutputStream target;
   private final Supplier<SecretMasker> masker;
+  static final int MAX_LINE = 16 * 1024 * 1024;
+
   private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
   public MaskingOutputStream(OutputStream target, Supplier<SecretMasker> masker) {
@@ -24,7 +28,7 @@ public final class MaskingOutputStream extends OutputStream {
   @Override
   public synchronized void write(int b) throws IOException {
     line.write(b);
-    if (b == '\n') {
+    if (b == '\n' || b == '\r' || line.size() >= MAX_LINE) {
       emit();
     }
   }
@@ -38,13 +42,13 @@ public final class MaskingOutputStream extends OutputStream {
 
   @Override
   public synchronized void flush() throws IOException {
-    emit();
     target.flush();
   }
 
   @Override
   public synchronized void close() throws IOException {
-    flush();
+    emit();
+    target.flush();
   }
 
   private void emit() throws IOException {

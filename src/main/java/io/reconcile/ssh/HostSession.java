@@ -1,7 +1,6 @@
 package io.reconcile.ssh;
 
 import io.reconcile.ssh.SshFailure.Kind;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -29,6 +28,10 @@ public final class HostSession implements AutoCloseable {
   // After the deadline: how long a command may take to die of TERM before it gets KILL, and how long the
   // remote side gets to confirm the kill (close the channel) before we drop the channel.
   private static final Duration KILL_GRACE = Duration.ofSeconds(2);
+  /** Most a command's stdout may be (an observation of many large files): beyond it the command fails. */
+  static final int MAX_STDOUT = 32 * 1024 * 1024;
+  /** The end of a command's stderr that is kept: its last lines are the error. */
+  static final int MAX_STDERR = 1024 * 1024;
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
   private final SshTarget target;
@@ -81,20 +84,25 @@ public final class HostSession implements AutoCloseable {
 
   private CommandResult exec(String wire, RemoteCommand command, Duration timeout, long deadline)
       throws SshFailureException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
     ChannelExec channel;
     try {
       channel = session.createExecChannel(wire);
     } catch (IOException | IllegalStateException e) { // Mina: IllegalStateException when the session is closing
       throw channelFailure("cannot start: " + command.summary(), e);
     }
-    channel.setOut(out);
-    channel.setErr(err);
     // The watchdog (on Mina's shared timer thread) kills the command at its deadline, whatever this thread
     // is blocked on: opening, writing stdin into a full window, or waiting for the exit. Whichever of the
-    // watchdog and the finished command comes first decides between result and timeout.
+    // watchdog and the finished command comes first decides between result and timeout. A command that
+    // prints more than MAX_STDOUT is killed the same way, and fails.
     AtomicBoolean decided = new AtomicBoolean();
+    BoundedOutput out = BoundedOutput.head(MAX_STDOUT, () -> {
+      if (decided.compareAndSet(false, true)) {
+        kill(channel);
+      }
+    });
+    BoundedOutput err = BoundedOutput.tail(MAX_STDERR);
+    channel.setOut(out);
+    channel.setErr(err);
     ScheduledFuture<?> watchdog = session.getFactoryManager().getScheduledExecutorService().schedule(() -> {
       if (decided.compareAndSet(false, true)) {
         kill(channel);
@@ -112,6 +120,11 @@ public final class HostSession implements AutoCloseable {
       sendStdin(channel, command);
       Set<ClientChannelEvent> events =
           channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), remaining(deadline) + CLOSE_GRACE.toMillis());
+      if (out.overflowed()) {
+        channel.close(true);
+        throw failure(Kind.COMMAND_FAILED, "printed more than " + MAX_STDOUT / (1024 * 1024) + " MiB on stdout and was"
+            + " stopped (output is kept in bounded memory): " + command.summary(), null);
+      }
       if (!events.contains(ClientChannelEvent.CLOSED) || !decided.compareAndSet(false, true)) {
         throw timedOut(channel, timeout, command);
       }

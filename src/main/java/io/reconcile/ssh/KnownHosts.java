@@ -94,7 +94,7 @@ final class KnownHosts {
     }
   }
 
-  private Optional<Rejection> check(String host, int port, PublicKey serverKey) throws IOException {
+  Optional<Rejection> check(String host, int port, PublicKey serverKey) throws IOException {
     if (!acceptNew) {
       return judge(current(), host, port, serverKey, () -> Optional.of(new Rejection(Kind.HOST_KEY_UNKNOWN,
           "host key for " + hostKeyName(host, port) + " is not in known_hosts " + file
@@ -112,7 +112,7 @@ final class KnownHosts {
       // Read through the locked channel: on Linux, closing any other descriptor of the file drops the lock.
       String content = readAll(channel);
       return judge(lines(Optional.empty(), content), host, port, serverKey, () -> {
-        append(channel, content, hostKeyName(host, port) + " " + PublicKeyEntry.toString(serverKey));
+        append(channel, hostKeyName(host, port) + " " + PublicKeyEntry.toString(serverKey));
         return Optional.empty();
       });
     }
@@ -152,14 +152,24 @@ final class KnownHosts {
         + " of " + file + " after checking the new key"));
   }
 
-  private static void append(FileChannel channel, String content, String line) throws IOException {
-    String separator = content.isEmpty() || content.endsWith("\n") ? "" : "\n";
-    ByteBuffer bytes = ByteBuffer.wrap((separator + line + "\n").getBytes(StandardCharsets.UTF_8));
-    long end = channel.size();
-    while (bytes.hasRemaining()) {
-      end += channel.write(bytes, end);
+  /**
+   * Appends with O_APPEND, in one write: other writers (OpenSSH's accept-new, ssh-keyscan >>) take no lock,
+   * and a write at an offset read before could land on a line one of them appended meanwhile. The
+   * separator follows the file's last byte as it is now, not as it was read. The append channel is closed
+   * last: closing a descriptor of the file ends the process's lock on it.
+   */
+  private void append(FileChannel locked, String line) throws IOException {
+    long size = locked.size();
+    ByteBuffer last = ByteBuffer.allocate(1);
+    boolean newline = size == 0 || (locked.read(last, size - 1) == 1 && last.get(0) == '\n');
+    byte[] bytes = ((newline ? "" : "\n") + line + "\n").getBytes(StandardCharsets.UTF_8);
+    try (FileChannel appending = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        appending.write(buffer);
+      }
+      appending.force(false);
     }
-    channel.force(false);
   }
 
   private static String describe(PublicKey key) {

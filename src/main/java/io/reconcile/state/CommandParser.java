@@ -20,9 +20,11 @@ final class CommandParser implements SpecParser {
   @Override
   public ResourceSpec parse(YamlMap map, StateFiles files) {
     String command = map.requireString(type());
+    Validation.checkShell(map, type(), command);
     Optional<String> unless = map.string("unless");
+    unless.ifPresent(u -> Validation.checkShell(map, "unless", u));
     Optional<String> creates = map.string("creates");
-    creates.ifPresent(p -> Validation.check(map, "creates", p, Validation.ABSOLUTE_PATH, "an absolute path"));
+    creates.ifPresent(p -> Validation.checkPath(map, "creates", p));
     if (unless.isEmpty() && creates.isEmpty()) {
       throw map.error(type(), "a command needs a guard, 'unless' or 'creates' (without one it would run on every run)");
     }

@@ -11,12 +11,12 @@ final class FileParser implements SpecParser {
 
   @Override
   public ImmutableSet<String> keys() {
-    return ImmutableSet.of("template", "content", "owner", "group", "mode", "state", "secret");
+    return ImmutableSet.of("template", "content", "owner", "group", "mode", "state", "secret", "replace_link");
   }
 
   @Override
   public ResourceSpec parse(YamlMap map, StateFiles files) {
-    String path = Validation.require(map, type(), Validation.ABSOLUTE_PATH, "an absolute path");
+    String path = Validation.path(map, type());
     Ensure ensure = Ensure.parse(map, "state");
     Optional<String> template = map.string("template");
     Optional<String> content = map.string("content");
@@ -35,7 +35,8 @@ final class FileParser implements SpecParser {
       Validation.check(map, "mode", v, Validation.MODE, "an octal mode such as \"0640\"");
       return Integer.parseInt(v, 8);
     });
-    return new FileSpec(path, ensure, template, content, owner, group, mode, map.bool("secret").orElse(false));
+    return new FileSpec(path, ensure, template, content, owner, group, mode, map.bool("secret").orElse(false),
+        map.bool("replace_link").orElse(false));
   }
 
   @Override

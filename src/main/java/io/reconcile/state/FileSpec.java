@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * A whole file: content from a FreeMarker template (in templates/) or inline FreeMarker text, plus
- * ownership and mode. {@code secret} masks the whole content in diffs.
+ * ownership and mode. {@code secret} masks the whole content in diffs; {@code replaceLink} lets a
+ * symbolic link at the path be replaced by the file (else a link is refused, never followed).
  */
 public record FileSpec(
     String path,
@@ -14,5 +15,6 @@ public record FileSpec(
     Optional<String> owner,
     Optional<String> group,
     Optional<Integer> mode,
-    boolean secret)
+    boolean secret,
+    boolean replaceLink)
     implements ResourceSpec {}

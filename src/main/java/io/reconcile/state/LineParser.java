@@ -24,7 +24,7 @@ final class LineParser implements SpecParser {
 
   @Override
   public ResourceSpec parse(YamlMap map, StateFiles files) {
-    String path = Validation.require(map, type(), Validation.ABSOLUTE_PATH, "an absolute path");
+    String path = Validation.path(map, type());
     Ensure ensure = Ensure.parse(map, "state");
     boolean create = map.bool("create").orElse(false);
     Optional<String> setting = map.string("setting");

@@ -178,6 +178,7 @@ public final class StateLoader {
     if (spec instanceof DatabaseSpec && item.has("when")) {
       throw item.error("when", "'when' guards host resources; a database invariant always holds");
     }
+    item.string("when").ifPresent(when -> Validation.checkShell(item, "when", when));
     return new Declaration(new ResourceId(parser.type(), name), spec, item.string("hosts").orElse(defaultHosts), tags,
         requires, item.strings("notify"), item.string("when"), item.stringMap("vars"), new Location(item.file(), item.line()));
   }
@@ -190,6 +191,7 @@ public final class StateLoader {
       throw item.error("handler", "a handler has exactly one of 'service' or 'command'");
     }
     if (item.has("command")) {
+      Validation.checkShell(item, "command", item.requireString("command"));
       return Handler.command(id, item.requireString("command"), location);
     }
     String service = Validation.require(item, "service", Validation.SERVICE_NAME, "a service name");

@@ -4,7 +4,6 @@ import freemarker.cache.FileTemplateLoader;
 import freemarker.core.InvalidReferenceException;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
-import freemarker.core.UndefinedOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -22,11 +21,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Renders FreeMarker templates strictly: a syntax error is invalid input (exit 65) naming the template file
- * and line; the variables a host lacks come back all at once, each with its line
+ * Renders FreeMarker templates strictly: a syntax error, or a value that would become code (see
+ * {@link SingleLineFormat}, {@link PythonFormat}, {@link ValueShapes}), is invalid input (exit 65) naming the
+ * template file and line; the variables a host lacks come back all at once, each with its line
  * ({@link MissingVariablesException}). Thread-safe once built; templates are parsed once.
  */
 public final class TemplateRenderer {
+  private static final java.util.regex.Pattern FAILED_AT =
+      java.util.regex.Pattern.compile("Failed at: (.*?)\\s+\\[in template");
+
   private final Configuration config;
   private final String templatesDisplayName;
 
@@ -44,11 +47,15 @@ public final class TemplateRenderer {
     config.setWrapUncheckedExceptions(true);
     config.setFallbackOnNullLoopVariable(false);
     config.setLocalizedLookup(false);
-    config.setOutputFormat(UndefinedOutputFormat.INSTANCE);
+    // Values are data wherever they go: no interpolation breaks its line, and Python settings templates
+    // (<#ftl output_format="Python">) get every value as a string literal.
+    config.setRegisteredCustomOutputFormats(List.of(SingleLineFormat.INSTANCE, PythonFormat.INSTANCE));
+    config.setOutputFormat(SingleLineFormat.INSTANCE);
     config.setNumberFormat("computer");
     config.setBooleanFormat("c");
     config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
     config.setAPIBuiltinEnabled(false);
+    ValueShapes.functions().forEach(config::setSharedVariable);
     try {
       if (templatesDir.toFile().isDirectory()) {
         config.setTemplateLoader(new FileTemplateLoader(templatesDir.toFile()));
@@ -114,7 +121,7 @@ public final class TemplateRenderer {
         if (!missing.isEmpty()) {
           throw new MissingVariablesException(missing);
         }
-        throw new InvalidInputException(display, lineOffset + lineOf(e), "template error: "
+        throw new InvalidInputException(display, lineOffset + lineOf(e), "template error" + failedAt(e) + ": "
             + firstLine(e.getMessageWithoutStackTop()));
       } catch (IOException e) {
         throw new InvalidInputException(display, 0, "cannot render: " + e.getMessage());
@@ -144,6 +151,12 @@ public final class TemplateRenderer {
       }
     }
     return lineOf(e);
+  }
+
+  /** The instruction that failed, e.g. " in ${project_control_schedule}" (its text, never a value). */
+  private static String failedAt(TemplateException e) {
+    java.util.regex.Matcher m = FAILED_AT.matcher(String.valueOf(e.getFTLInstructionStack()));
+    return m.find() ? " in " + m.group(1).strip() : "";
   }
 
   private static int lineOf(TemplateException e) {

@@ -94,7 +94,7 @@ final class CliProject implements AutoCloseable {
   static Run run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    AtomicReference<SecretMasker> masker = new AtomicReference<>(SecretMasker.none());
+    AtomicReference<SecretMasker> masker = new AtomicReference<>(SecretMasker.byMeaning());
     int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
         masker::set);
     return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

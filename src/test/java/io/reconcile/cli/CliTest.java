@@ -78,7 +78,7 @@ class CliTest {
     args.addAll(List.of(flags));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    AtomicReference<SecretMasker> masker = new AtomicReference<>(SecretMasker.none());
+    AtomicReference<SecretMasker> masker = new AtomicReference<>(SecretMasker.byMeaning());
     int code = Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), masker::set);
     return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

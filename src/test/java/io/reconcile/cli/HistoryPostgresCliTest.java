@@ -44,7 +44,8 @@ class HistoryPostgresCliTest {
       Run apply = project.reconcile(history);
       assertThat(apply.code()).as(apply.out() + apply.err()).isZero();
       assertThat(project.reconcile(concat(history, "--check")).code()).isZero();
-      assertThat(project.stateDir).as("nothing in the embedded store").doesNotExist();
+      assertThat(project.stateDir.resolve("runs")).as("nothing in the embedded store").doesNotExist();
+      assertThat(project.stateDir.resolve("checks")).doesNotExist();
     }
 
     Run list = CliProject.run(concat(new String[] {"history", "--format", "json"}, history));

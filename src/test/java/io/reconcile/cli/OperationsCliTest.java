@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -80,12 +81,15 @@ class OperationsCliTest {
     TestCase drift = junit.testcase("web1", appConf1);
     assertThat(drift.outcome()).isEqualTo("failure");
     assertThat(drift.type()).contains("drift");
-    assertThat(drift.text()).contains("-TOKEN = 'old'", "+TOKEN = '********'");
+    assertThat(drift.text()).contains("-TOKEN = '********'", "+TOKEN = '********'").as("the old token too").doesNotContain("'old'");
     assertThat(junit.testcase("web2", "file:" + project.etc("web2").resolve("app.conf")).outcome()).isEqualTo("passed");
     assertThat(junit.testcase("web1", "file:" + project.etc("web1").resolve("quota.conf")).outcome()).isEqualTo("passed");
     assertThat(junit.testcase("web1", JunitReport.HOST_TESTCASE).outcome()).isEqualTo("passed");
     assertThat(junit.attribute("failures")).isEqualTo("1");
 
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(metricsFile)))
+        .as("readable by node_exporter's user").isEqualTo("rw-r--r--");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(junitFile))).isEqualTo("rw-------");
     List<Family> metrics = PrometheusTextParser.parse(Files.readString(metricsFile));
     assertThat(sample(metrics, "reconcile_resources_drifting", "scope", "all", "host", "web1", "type", "file")).isEqualTo(1);
     assertThat(sample(metrics, "reconcile_resources_drifting", "scope", "all", "host", "web2", "type", "file")).isZero();
@@ -95,7 +99,7 @@ class OperationsCliTest {
         .as("a check that found drift worked").isEqualTo(sample(metrics, "reconcile_run_timestamp_seconds", "scope", "all"));
 
     List<Path> written = Stream.concat(Stream.of(junitFile, metricsFile), files(project.stateDir).stream()).toList();
-    assertThat(files(project.stateDir)).hasSize(2); // the run and the scope's last successful check
+    assertThat(files(project.stateDir)).hasSize(3); // the run, the scope's last successful check, the run lock
     for (Path file : written) {
       assertThat(Files.readString(file)).as(file.toString()).doesNotContain(CliProject.SECRET);
     }
@@ -124,6 +128,9 @@ class OperationsCliTest {
     assertThat(web2.outcome()).isEqualTo("error");
     assertThat(web2.type()).contains("unreachable");
     assertThat(junit.testcases()).filteredOn(t -> t.classname().equals("web2")).hasSize(1);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(metricsFile)))
+        .as("readable by node_exporter's user").isEqualTo("rw-r--r--");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(junitFile))).isEqualTo("rw-------");
     List<Family> metrics = PrometheusTextParser.parse(Files.readString(metricsFile));
     assertThat(sample(metrics, "reconcile_host_unreachable", "scope", "all", "host", "web2")).isEqualTo(1);
     assertThat(sample(metrics, "reconcile_host_unreachable", "scope", "all", "host", "web1")).isZero();

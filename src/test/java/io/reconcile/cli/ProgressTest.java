@@ -56,13 +56,14 @@ class ProgressTest {
     progress.hostStarted("check", "web1");
     progress.hostStarted("check", "web2");
     String running = out.toString();
-    assertThat(running).endsWith("\r\033[K[check] 0/3 hosts done; running: web1 web2");
+    assertThat(running).endsWith("\r\033[K[check] 0/3 hosts done; running: web1 web2\r");
     progress.hostFinished("check", drifted("web1"));
     assertThat(out.toString().substring(running.length()))
-        .isEqualTo("\r\033[Kreconcile: [check]: web1: drifted (1 change)\n\r\033[K[check] 1/3 hosts done; running: web2");
+        .isEqualTo("\r\033[Kreconcile: [check]: web1: drifted (1 change)\n\r\033[K[check] 1/3 hosts done; running: web2\r");
     progress.hostStarted("check", "a-very-long-host-name-that-does-not-fit.example.org");
-    assertThat(out.toString().substring(out.toString().lastIndexOf('\r') + 4)).hasSize(59).endsWith("…");
+    String last = out.toString().substring(out.toString().lastIndexOf("\033[K") + 3);
+    assertThat(last).hasSize(60).endsWith("…\r");
     progress.runFinished();
-    assertThat(out.toString()).endsWith("\r\033[K");
+    assertThat(out.toString()).endsWith("\r\033[K\r");
   }
 }

@@ -20,7 +20,7 @@ public record ReconcileRun(int code, String out, String err) {
   public static ReconcileRun of(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    AtomicReference<SecretMasker> masker = new AtomicReference<>(SecretMasker.none());
+    AtomicReference<SecretMasker> masker = new AtomicReference<>(SecretMasker.byMeaning());
     int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), masker::set);
     return new ReconcileRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

@@ -37,7 +37,7 @@ class RunRecordTest {
         ImmutableList.of(new HostResult("web1", HostStatus.CHANGED, Optional.empty(), ImmutableList.of(changed))), Optional.empty());
 
     RunRecord record = RunRecord.of(report, new DesiredState(ImmutableList.of(), ImmutableMap.of()),
-        RunScope.of(List.of(), List.of(), Optional.of("web*")), dir.resolve("prod.ini"), exports, io.reconcile.report.SecretMasker.none());
+        RunScope.of(List.of(), List.of(), Optional.of("web*")), dir.resolve("prod.ini"), exports, io.reconcile.report.SecretMasker.byMeaning());
 
     assertThat(record.backups()).containsExactly("web1:/var/backups/reconcile/run-2/etc/a.conf");
     assertThat(record.exports()).containsExactly(exports.resolve("run-2/snf_apps/im_astakosuser.csv").toString());
@@ -45,5 +45,22 @@ class RunRecordTest {
     assertThat(record.scope().label()).isEqualTo("limit=web*");
     assertThat(record.finished()).isEqualTo(Instant.parse("2026-11-25T13:00:03Z"));
     assertThat(record.successfulCheck()).isFalse();
+  }
+
+  @Test
+  void listsABackupSharedByTwoResourcesOfOneFileOnce() {
+    String backup = "/var/backups/reconcile/run-3/etc/a.conf";
+    ResourceResult line = new ResourceResult("line:a", "line", "settings", ResourceStatus.CHANGED, Optional.of("x"),
+        Optional.of("y"), Optional.empty(), Optional.empty(), ImmutableList.of(backup));
+    ResourceResult file = new ResourceResult("file:/etc/a.conf", "file", "finish", ResourceStatus.CHANGED, Optional.of("y"),
+        Optional.of("z"), Optional.empty(), Optional.empty(), ImmutableList.of(backup));
+    RunReport report = new RunReport("run-3", Mode.APPLY, Instant.parse("2026-11-25T13:00:00Z"), Duration.ofSeconds(3),
+        ImmutableList.of(new HostResult("web1", HostStatus.CHANGED, Optional.empty(), ImmutableList.of(line, file))), Optional.empty());
+
+    RunRecord record = RunRecord.of(report, new DesiredState(ImmutableList.of(), ImmutableMap.of()),
+        RunScope.of(List.of(), List.of(), Optional.empty()), dir.resolve("prod.ini"), dir.resolve("exports"),
+        io.reconcile.report.SecretMasker.byMeaning());
+
+    assertThat(record.backups()).containsExactly("web1:" + backup);
   }
 }

@@ -63,4 +63,12 @@ class HostRangeTest {
     assertThatThrownBy(() -> HostRange.expand("www[1:9:0]")).hasMessageContaining("step must be a positive");
     assertThatThrownBy(() -> HostRange.expand("www[1:x]")).hasMessageContaining("'x' is not a number");
   }
+
+  @Test
+  void aRangeOfMoreHostsThanAnyFleetIsRefusedBeforeAnyIsMade() {
+    assertThatThrownBy(() -> HostRange.expand("web[0:999999999]"))
+        .hasMessage("bad host range in 'web[0:999999999]': it makes more than 10000 hosts; split the fleet into lines of at most that many");
+    assertThatThrownBy(() -> HostRange.expand("r[0:200]-[0:200]")).hasMessageContaining("more than 10000 hosts");
+    assertThat(HostRange.expand("web[1:10000]")).hasSize(10_000);
+  }
 }

@@ -104,7 +104,17 @@ class InventoryErrorsTest {
   @Test
   void varsLineWithoutEquals() throws IOException {
     assertThat(errorOf("[web]\nweb1\n[web:vars]\nhttp_port 80\n")).isEqualTo(file()
-        + ":4: expected key=value in [web:vars], got 'http_port 80'");
+        + ":4: expected key=value in [web:vars]: the line has no '=' (its text is not shown)");
+  }
+
+  @Test
+  void aValueThatLostItsKeyIsNeverRepeated() throws IOException {
+    assertThat(errorOf("[web]\nweb1 db_password= s3cret-1\n")).isEqualTo(file() + ":2: expected key=value host variable after"
+        + " the host name: 'db_password=' is followed by a space, which ends its value (empty), and then by a word without '='"
+        + " (not shown); quote a value that has spaces");
+    assertThat(errorOf("[web]\nweb1\n[web:vars]\ndb_password s3cret-2\n")).doesNotContain("s3cret");
+    assertThat(errorOf("[web]\nweb1\n[web:vars]\n=s3cret-3\n")).endsWith(":4: expected key=value in [web:vars]: the line has"
+        + " no key before '=' (its text is not shown)");
   }
 
   @Test

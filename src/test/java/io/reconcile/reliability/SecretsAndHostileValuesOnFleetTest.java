@@ -57,7 +57,8 @@ class SecretsAndHostileValuesOnFleetTest {
         tick=`touch /tmp/rel-pwned-tick`
         quoted="it's \\"x\\" \\\\ $(touch /tmp/rel-pwned-quoted)"
         """);
-    project.template("hostile.conf.ftl", "SEMI = ${semi}\nSUBST = ${subst}\nTICK = ${tick}\nQUOTED = ${quoted}\nMULTI = ${multi}\n");
+    // A value with line breaks goes in only where the template says so (?no_esc); elsewhere it is refused (BadInputTest).
+    project.template("hostile.conf.ftl", "SEMI = ${semi}\nSUBST = ${subst}\nTICK = ${tick}\nQUOTED = ${quoted}\nMULTI = ${multi?no_esc}\n");
     String dirName = "/etc/reconcile rel/a b;$(touch /tmp/rel-pwned-dir)";
     project.declare("""
         hosts: ganeti
@@ -129,7 +130,7 @@ class SecretsAndHostileValuesOnFleetTest {
     assertThat(failing.out()).contains("TOKEN = '********'");
     Files.delete(dir.resolve("states/20-fail.yml"));
     // an internal exception on the host's data: stat prints the secret where a size belongs
-    install("#!/bin/sh\nif [ \"$3\" = '%F|%U|%G|%a|%s' ]; then echo 'regular file|root|root|640|" + TOKEN + "'; exit 0; fi\n"
+    install("#!/bin/sh\nif [ \"$2\" = '%F|%U|%G|%a|%s' ]; then echo 'regular file|root|root|640|" + TOKEN + "'; exit 0; fi\n"
         + "exec /usr/bin/stat \"$@\"\n", "/usr/local/bin/stat");
     ReconcileProcess internal;
     try {

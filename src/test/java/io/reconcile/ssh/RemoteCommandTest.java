@@ -162,4 +162,27 @@ class RemoteCommandTest {
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
         .as("remote process %d killed", pid).isFalse();
   }
+
+  @Test
+  void aCommandPrintingMoreThanTheBoundIsStoppedAndFailsInsteadOfFillingTheMemory() {
+    long before = System.nanoTime();
+    // about 200 MiB if nothing stopped it; stdout keeps at most HostSession.MAX_STDOUT
+    assertThatThrownBy(() -> session.run(RemoteCommand.of("head -c 200000000 /dev/zero; echo done >&2")
+        .withTimeout(Duration.ofSeconds(60))))
+        .isInstanceOfSatisfying(SshFailureException.class, e -> {
+          assertThat(e.failure().kind()).isEqualTo(Kind.COMMAND_FAILED);
+          assertThat(e.getMessage()).contains("more than " + HostSession.MAX_STDOUT / (1024 * 1024) + " MiB on stdout");
+        });
+    assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void stderrKeepsItsLastLinesWhenThereIsTooMuchOfIt() throws Exception {
+    CommandResult result = session.run(RemoteCommand.of("yes apt-progress | head -c 20000000 >&2; echo the-real-error >&2; exit 4")
+        .withTimeout(Duration.ofSeconds(60)));
+
+    assertThat(result.exitStatus()).isEqualTo(4);
+    assertThat(result.stderr().length).isLessThanOrEqualTo(HostSession.MAX_STDERR);
+    assertThat(result.stderrText()).endsWith("the-real-error\n");
+  }
 }
