@@ -136,6 +136,11 @@ class UpgradeBundleTest {
     return byHost;
   }
 
+  /** The report and, should a service have failed, the end of its log: what an operator would read. */
+  private String described(ReconcileRun run) {
+    return run + "\ngunicorn on astakos1: " + fleet.exec("astakos1", "tail", "-n", "20", "/var/log/gunicorn/synnefo.log").stdout();
+  }
+
   private ReconcileRun reconcile(String... flags) {
     List<String> args = new ArrayList<>(List.of("--inventory", project.resolve("prod.ini").toString(),
         "--known-hosts", fleet.knownHosts().toString(), "--export-dir", project.resolve("exports").toString(),
@@ -185,7 +190,7 @@ class UpgradeBundleTest {
     fleet.exec("ganeti2", "apt-mark", "unhold", "snf-common").stdoutOrThrow("unhold");
     ReconcileRun stopped = reconcile();
     assertThat(stopped.code()).as(stopped.toString()).isEqualTo(4);
-    assertThat(stopped.json().get("stopped_at_phase").asText()).as(stopped.toString()).isEqualTo("migrate-services");
+    assertThat(stopped.json().get("stopped_at_phase").asText()).as(described(stopped)).isEqualTo("migrate-services");
     assertThat(error(stopped, "cyclades1", "command:cyclades-users-to-uuids")).contains("user migration failed", "401");
     assertThat(fleet.exec("astakos1", "test", "-e", "/etc/apache2/conf-enabled/reconcile-astakos-closed.conf").exitCode())
         .as("Astakos stays closed to the public while the migration is not over").isZero();
@@ -199,7 +204,7 @@ class UpgradeBundleTest {
     ReconcileRun stopped = reconcile();
     assertThat(stopped.code()).as(stopped.toString()).isEqualTo(4);
     // the first phase of this run that reads Cyclades' settings: the guard of its Django migrations
-    assertThat(stopped.json().get("stopped_at_phase").asText()).as(stopped.toString()).isEqualTo("migrate-django");
+    assertThat(stopped.json().get("stopped_at_phase").asText()).as(described(stopped)).isEqualTo("migrate-django");
     assertThat(error(stopped, "cyclades1", "command:cyclades-django-migrations"))
         .contains("Failed to read settings file: " + CYCLADES_API);
   }
@@ -209,7 +214,7 @@ class UpgradeBundleTest {
   void theRunAfterTheFixFinishesTheUpgrade() {
     fleet.exec("cyclades1", "sed", "-i", "/^BROKEN_BY_HAND = ($/d", CYCLADES_API).stdoutOrThrow("fix");
     ReconcileRun resumed = reconcile();
-    assertThat(resumed.code()).as(resumed.toString()).isZero();
+    assertThat(resumed.code()).as(described(resumed)).isZero();
     assertThat(resumed.statuses().get("astakos1")).as("finished work is not repeated")
         .containsEntry("users-unique:astakos", "ok").containsEntry("command:astakos-django-migrations", "ok");
 
@@ -253,9 +258,9 @@ class UpgradeBundleTest {
   @Test
   @Order(6)
   void theCloudWorksForAUserWhoseProjectGrantsMoreVms() {
-    // A user at the default VM limit, with no quota of their own, joins a project granting 2 more VMs, the
-    // way Astakos does it: an application (as the web form stores it), project-control --approve, the
-    // owner accepting the membership, and the sync that project-control runs.
+    // A user at the default VM limit, with no quota of their own, joins a project granting 2 more VMs (and
+    // the cpu, ram and disk they take), the way Astakos does it: an application (as the web form stores
+    // it), project-control --approve, the owner accepting the membership, and the sync project-control runs.
     String user = fleet.psql(FleetDatabase.CYCLADES, "SELECT userid FROM db_virtualmachine WHERE NOT deleted"
         + " GROUP BY userid HAVING count(*) = 3 ORDER BY userid").lines().map(String::strip)
         .filter(uuid -> fleet.psql(FleetDatabase.ASTAKOS, "SELECT count(*) FROM im_astakosuser a JOIN im_astakosuserquota q"
@@ -273,10 +278,13 @@ class UpgradeBundleTest {
     String application = sql("INSERT INTO im_projectapplication (applicant_id, state, owner_id, chain, name, start_date,"
         + " end_date, member_join_policy, member_leave_policy, issue_date) VALUES (" + id + ", 0, " + id + ", " + chain
         + ", 'grant.test.synnefo.org', now(), '2099-01-01', 1, 1, now()) RETURNING id");
+    // Two more VMs of the largest flavor (4 CPUs, 4 GiB, 40 GB): the user's VMs may already use all the
+    // cpu, ram and disk the defaults allow.
     sql("INSERT INTO im_projectresourcegrant (resource_id, project_application_id, project_capacity, project_import_limit,"
         + " project_export_limit, member_capacity, member_import_limit, member_export_limit) SELECT r.id, " + application
-        + ", 1e32, 1e32, 1e32, 2, 1e32, 1e32 FROM im_resource r JOIN im_service s ON s.id = r.service_id"
-        + " WHERE s.name = 'cyclades' AND r.name = 'vm' RETURNING id");
+        + ", 1e32, 1e32, 1e32, g.capacity, 1e32, 1e32 FROM im_resource r JOIN im_service s ON s.id = r.service_id"
+        + " JOIN (VALUES ('vm', 2::numeric), ('cpu', 8), ('ram', 8 * 1024^3), ('disk', 80 * 1024^3)) g(name, capacity)"
+        + " ON g.name = r.name WHERE s.name = 'cyclades' RETURNING id");
     CommandResult approve = fleet.exec("astakos1", "snf-manage", "project-control", "--approve", application);
     assertThat(approve.exitCode()).as(approve.stderr()).isZero();
     sql("INSERT INTO im_projectmembership (person_id, request_date, project_id, state, is_pending, is_active,"
