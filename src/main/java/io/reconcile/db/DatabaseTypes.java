@@ -12,7 +12,7 @@ public final class DatabaseTypes {
 
   public static ImmutableList<SpecParser> parsers() {
     return ImmutableList.of(new UsersUniqueParser(), new ServicesParser(), new InitialQuotaParser(), new LimitsParser(),
-        new UsageParser());
+        new UsageParser(), new CycladesOwnersKnownParser());
   }
 
   /** The invariant for one host, with its variables (database URL, credentials) resolved. */

@@ -225,6 +225,10 @@ class UpgradeBundleTest {
     assertThat(sync.stdout()).as(sync.stderr()).contains("No sync needed.");
     assertThat(fleet.psql(FleetDatabase.ASTAKOS, "SELECT count(*) FROM (SELECT 1 FROM auth_user GROUP BY lower(email) HAVING count(*) > 1) d").strip())
         .isEqualTo("0");
+    assertThat(fleet.psql(FleetDatabase.CYCLADES, "SELECT count(*) FROM (SELECT userid FROM db_virtualmachine UNION ALL"
+        + " SELECT userid FROM db_network UNION ALL SELECT \"user\" FROM userdata_publickeypair) o(owner)"
+        + " WHERE owner LIKE '%@%'").strip()).as("every Cyclades owner a uuid: the unknown ones exported, then deleted")
+        .isEqualTo("0");
     assertThat(fleet.exec("pithos1", "pithos-migrate", "current").stdout()).contains("(head)");
     assertThat(fleet.exec("pithos1", "grep", "-x", "PITHOS_USE_QUOTAHOLDER = True", "/etc/synnefo/99-reconcile-pithos.conf").exitCode()).isZero();
     assertThat(fleet.exec("cyclades1", "sh", "-c", "service memcached status && service gunicorn status && service snf-dispatcher status").exitCode()).isZero();
