@@ -69,7 +69,6 @@ public final class ReconcileCommand implements Callable<Integer> {
   private static final int DEFAULT_CONNECT_TIMEOUT = 10; // Ansible's default timeout
   private static final int DEFAULT_FORKS = 50;
   private static final int DEFAULT_DPKG_LOCK = 120;
-  private static final String DEFAULT_EXPORT_DIR = "reconcile-exports";
 
   @Spec CommandSpec spec;
 
@@ -146,6 +145,7 @@ public final class ReconcileCommand implements Callable<Integer> {
   private final Consumer<SecretMasker> maskerSink;
   private final Cancellation cancellation;
   private ConnectionDefaults connectionDefaults = ConnectionDefaults.NONE;
+  private Optional<Path> configuredExportDir = Optional.empty();
 
   ReconcileCommand(Consumer<SecretMasker> maskerSink, Cancellation cancellation) {
     this.maskerSink = maskerSink;
@@ -220,7 +220,7 @@ public final class ReconcileCommand implements Callable<Integer> {
 
     String runId = RunIds.next();
     Path stateDir = operations.history.stateDirectory(System.getenv());
-    Path exports = Optional.ofNullable(exportDir).orElse(stateDir.resolve("exports")).toAbsolutePath();
+    Path exports = ExportDirectory.of(Optional.ofNullable(exportDir), configuredExportDir, stateDir);
     try (RunLock lock = RunLock.acquire(stateDir, inventory, "run " + runId + " (" + (check ? "check" : "apply") + ")",
         Duration.ofSeconds(waits.waitForLock));
         RunDeadline deadline = RunDeadline.start(Optional.ofNullable(waits.runTimeout).map(Duration::ofSeconds),
@@ -334,7 +334,7 @@ public final class ReconcileCommand implements Callable<Integer> {
     templates = templates != null ? templates : cfg.reconcilePath("templates").orElse(null);
     knownHosts = knownHosts != null ? knownHosts : cfg.reconcilePath("known_hosts").orElse(null);
     sshConfig = sshConfig != null ? sshConfig : cfg.reconcilePath("ssh_config").or(cfg::sshConfig).orElse(null);
-    exportDir = exportDir != null ? exportDir : cfg.reconcilePath("export_dir").orElse(Path.of(DEFAULT_EXPORT_DIR));
+    configuredExportDir = cfg.reconcilePath("export_dir");
     // host_key_checking = False turns checking off in Ansible; reconcile never does: new hosts are trusted
     // and recorded, a changed key still fails (as --accept-new-host-keys).
     acceptNewHostKeys = acceptNewHostKeys || cfg.reconcileFlag("accept_new_host_keys").orElse(false)
