@@ -165,7 +165,7 @@ class DeclarationsTest {
   }
 
   private static Map<String, Object> vars() {
-    Map<String, Object> vars = new HashMap<>(TestDatabases.vars());
+    Map<String, Object> vars = new HashMap<>(InvariantDeclarations.vars());
     vars.keySet().removeIf(k -> k.startsWith("cyclades_") || k.startsWith("pithos_"));
     return vars;
   }
@@ -173,7 +173,7 @@ class DeclarationsTest {
   private static InvalidInputException renderRefused(Map<String, Object> vars) {
     InvariantSpec spec = new LimitsSpec("astakos", new DatabaseNames("astakos", Optional.empty(), Optional.empty()));
     try {
-      DatabaseTypes.render(TestDatabases.declaration("quotas-limits", "astakos", spec), spec, vars);
+      DatabaseTypes.render(InvariantDeclarations.declaration("quotas-limits", "astakos", spec), spec, vars);
     } catch (InvalidInputException e) {
       return e;
     }
@@ -214,7 +214,7 @@ class DeclarationsTest {
     vars.put("astakos_db_password_file", file.toString());
     vars.put("astakos_db_url", "jdbc:postgresql://db.internal/snf_apps?sslmode=require");
 
-    DbEndpoint endpoint = DbEndpoint.resolve("astakos", vars, TestDatabases.declaration("quotas-limits", "astakos", null));
+    DbEndpoint endpoint = DbEndpoint.resolve("astakos", vars, InvariantDeclarations.declaration("quotas-limits", "astakos", null));
 
     assertThat(endpoint).isEqualTo(new DbEndpoint("astakos", "db.internal", 5432, "snf_apps", "sslmode=require", "synnefo", "from-file"));
     assertThat(endpoint.toString()).doesNotContain("from-file").contains("synnefo@snf_apps at db.internal:5432");

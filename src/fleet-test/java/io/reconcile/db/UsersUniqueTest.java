@@ -65,7 +65,7 @@ class UsersUniqueTest {
 
   private Optional<DatabasePlan> plan(UsersUniqueSpec spec) {
     try (DatabaseSession session = db.session(exports)) {
-      return TestDatabases.render("users-unique", "astakos", spec).plan(session);
+      return InvariantDeclarations.render("users-unique", "astakos", spec).plan(session);
     }
   }
 

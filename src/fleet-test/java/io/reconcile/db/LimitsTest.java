@@ -37,7 +37,7 @@ class LimitsTest {
   }
 
   private InvariantResource<?> limits() {
-    return TestDatabases.render("quotas-limits", "astakos", new LimitsSpec("astakos", new DatabaseNames("astakos", Optional.empty(), Optional.empty())));
+    return InvariantDeclarations.render("quotas-limits", "astakos", new LimitsSpec("astakos", new DatabaseNames("astakos", Optional.empty(), Optional.empty())));
   }
 
   private Optional<DatabasePlan> plan() {

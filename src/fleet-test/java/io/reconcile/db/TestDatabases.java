@@ -37,9 +37,9 @@ import org.testcontainers.utility.MountableFile;
  */
 final class TestDatabases {
   static final String IMAGE = io.reconcile.fleet.FleetImages.image("astakos", "0.12");
-  static final String USER = "synnefo";
-  static final String PASSWORD = "example_db_password";
-  static final Map<Db, String> NAMES = ImmutableMap.of(Db.ASTAKOS, "snf_apps", Db.CYCLADES, "snf_cyclades", Db.PITHOS, "snf_pithos");
+  static final String USER = InvariantDeclarations.USER;
+  static final String PASSWORD = InvariantDeclarations.PASSWORD;
+  static final Map<Db, String> NAMES = InvariantDeclarations.NAMES;
   /** One database holding all three schemas, as a small installation may have it. */
   static final String SHARED = "snf_all";
   private static final Path SCHEMA = Path.of("src/fleet/db");
@@ -270,33 +270,5 @@ final class TestDatabases {
   /** A session whose tunnels are Docker's published port, exporting under {@code exportDir}. */
   DatabaseSession session(Path exportDir) {
     return new DatabaseSession((host, port) -> container.getMappedPort(5432), exportDir, "run-test");
-  }
-
-  /** Inventory-like variables naming the three databases as {@code astakos_db_*}, {@code cyclades_db_*}, {@code pithos_db_*}. */
-  static Map<String, Object> vars() {
-    Map<String, Object> vars = new HashMap<>();
-    NAMES.forEach((db, name) -> {
-      vars.put(db.label() + "_db_url", "jdbc:postgresql://db:5432/" + name);
-      vars.put(db.label() + "_db_user", USER);
-      vars.put(db.label() + "_db_password", PASSWORD);
-    });
-    vars.put("inventory_hostname", "astakos1");
-    return vars;
-  }
-
-  /** A declaration as the state loader would make it, for rendering a spec. */
-  static Declaration declaration(String type, String name, io.reconcile.state.ResourceSpec spec) {
-    return new Declaration(new ResourceId(type, name), spec, "astakos1", com.google.common.collect.ImmutableSet.of(),
-        ImmutableList.of(), ImmutableList.of(), java.util.Optional.empty(), com.google.common.collect.ImmutableMap.of(),
-        new Location("states/50-db.yml", 3));
-  }
-
-  /** The resource a spec renders to with {@link #vars()}. */
-  static InvariantResource<?> render(String type, String name, InvariantSpec spec) {
-    try {
-      return (InvariantResource<?>) DatabaseTypes.render(declaration(type, name, spec), spec, vars());
-    } catch (InvalidInputException e) {
-      throw new IllegalStateException(e.describe(), e);
-    }
   }
 }

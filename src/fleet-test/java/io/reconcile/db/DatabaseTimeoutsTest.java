@@ -77,7 +77,7 @@ class DatabaseTimeoutsTest {
   }
 
   private RunReport check(RunSettings settings) {
-    List<HostTarget> hosts = List.of(new HostTarget("astakos1", ImmutableMap.copyOf(TestDatabases.vars().entrySet().stream()
+    List<HostTarget> hosts = List.of(new HostTarget("astakos1", ImmutableMap.copyOf(InvariantDeclarations.vars().entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))))));
     StateBundle bundle = new StateLoader(DatabaseTypes.parsers()).load(new StateFiles(project.resolve("states"), project.resolve("templates")));
     DesiredState desired = new DesiredStateBuilder(new ResourceRenderer(new TemplateRenderer(project.resolve("templates"))),

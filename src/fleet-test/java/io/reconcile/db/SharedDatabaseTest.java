@@ -38,7 +38,7 @@ class SharedDatabaseTest {
   }
 
   private static Map<String, Object> vars() {
-    Map<String, Object> vars = new HashMap<>(TestDatabases.vars());
+    Map<String, Object> vars = new HashMap<>(InvariantDeclarations.vars());
     for (String prefix : List.of("astakos", "cyclades", "pithos")) {
       vars.put(prefix + "_db_url", "jdbc:postgresql://db:5432/" + TestDatabases.SHARED);
     }
@@ -59,7 +59,7 @@ class SharedDatabaseTest {
 
   private Optional<DatabasePlan> plan(String type, InvariantSpec spec) {
     try (DatabaseSession session = db.session(exports)) {
-      return DatabaseTypes.render(TestDatabases.declaration(type, "astakos", spec), spec, vars()).plan(session);
+      return DatabaseTypes.render(InvariantDeclarations.declaration(type, "astakos", spec), spec, vars()).plan(session);
     }
   }
 

@@ -46,7 +46,7 @@ class ServicesTest {
   }
 
   private InvariantResource<?> services(ImmutableList<ServicesSpec.Service> declared) {
-    return TestDatabases.render("services-registered", "astakos",
+    return InvariantDeclarations.render("services-registered", "astakos",
         new ServicesSpec("astakos", new DatabaseNames("astakos", Optional.empty(), Optional.empty()), declared));
   }
 

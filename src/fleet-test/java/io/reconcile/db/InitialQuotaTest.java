@@ -69,7 +69,7 @@ class InitialQuotaTest {
 
   private Optional<DatabasePlan> plan(InitialQuotaSpec spec) {
     try (DatabaseSession session = db.session(exports)) {
-      return TestDatabases.render("quotas-initial", "astakos", spec).plan(session);
+      return InvariantDeclarations.render("quotas-initial", "astakos", spec).plan(session);
     }
   }
 

@@ -31,7 +31,7 @@ import java.util.Optional;
  * the real path (SSH session to astakos1, tunnel to db:5432, JDBC). Starts a fleet with only astakos1,
  * seeded by fleet-seed-db, checks 3 times; on 0.12 data then applies once and checks again.
  *
- * <pre>mvn -q test-compile && java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
+ * <pre>mvn -q test-compile && java -cp "target/fleet-test-classes:target/test-classes:target/classes:$(cat target/cp.txt)" \
  *     io.reconcile.db.DatabaseCheckBenchmark 100000 0.13</pre>
  * (target/cp.txt from {@code mvn -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt}).
  */

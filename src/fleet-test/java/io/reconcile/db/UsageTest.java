@@ -61,7 +61,7 @@ class UsageTest {
   }
 
   private InvariantResource<?> usage() {
-    return TestDatabases.render("quotas-usage", "astakos",
+    return InvariantDeclarations.render("quotas-usage", "astakos",
         new UsageSpec("astakos", new DatabaseNames("astakos", Optional.of("cyclades"), Optional.of("pithos"))));
   }
 

@@ -1,0 +1,53 @@
+package io.reconcile.db;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import io.reconcile.input.InvalidInputException;
+import io.reconcile.state.Declaration;
+import io.reconcile.state.Location;
+import io.reconcile.state.ResourceId;
+import io.reconcile.state.ResourceSpec;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Database invariants declared as the state loader declares them, for astakos1 of an inventory that names
+ * the fleet's three databases (the names, role and password the fleet's PostgreSQL has).
+ */
+final class InvariantDeclarations {
+  static final String USER = "synnefo";
+  static final String PASSWORD = "example_db_password";
+  static final Map<Db, String> NAMES = ImmutableMap.of(Db.ASTAKOS, "snf_apps", Db.CYCLADES, "snf_cyclades",
+      Db.PITHOS, "snf_pithos");
+
+  private InvariantDeclarations() {}
+
+  /** Inventory-like variables naming the three databases as {@code astakos_db_*}, {@code cyclades_db_*}, {@code pithos_db_*}. */
+  static Map<String, Object> vars() {
+    Map<String, Object> vars = new HashMap<>();
+    NAMES.forEach((db, name) -> {
+      vars.put(db.label() + "_db_url", "jdbc:postgresql://db:5432/" + name);
+      vars.put(db.label() + "_db_user", USER);
+      vars.put(db.label() + "_db_password", PASSWORD);
+    });
+    vars.put("inventory_hostname", "astakos1");
+    return vars;
+  }
+
+  /** A declaration as the state loader would make it, for rendering a spec. */
+  static Declaration declaration(String type, String name, ResourceSpec spec) {
+    return new Declaration(new ResourceId(type, name), spec, "astakos1", ImmutableSet.of(), ImmutableList.of(),
+        ImmutableList.of(), Optional.empty(), ImmutableMap.of(), new Location("states/50-db.yml", 3));
+  }
+
+  /** The resource a spec renders to with {@link #vars()}. */
+  static InvariantResource<?> render(String type, String name, InvariantSpec spec) {
+    try {
+      return (InvariantResource<?>) DatabaseTypes.render(declaration(type, name, spec), spec, vars());
+    } catch (InvalidInputException e) {
+      throw new IllegalStateException(e.describe(), e);
+    }
+  }
+}
