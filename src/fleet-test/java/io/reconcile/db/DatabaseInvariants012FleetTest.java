@@ -3,9 +3,12 @@ package io.reconcile.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.reconcile.cli.ReconcileRun;
 import io.reconcile.fleet.Fleet;
 import io.reconcile.fleet.FleetDatabase;
+import io.reconcile.fleet.FleetDocker;
 import io.reconcile.fleet.FleetMigrations;
+import io.reconcile.fleet.FleetProject;
 import io.reconcile.fleettests.EffectiveQuotas;
 import io.reconcile.testing.FleetTest;
 import java.math.BigInteger;
@@ -32,22 +35,22 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatabaseInvariants012FleetTest {
   private static final String NOT_MIGRATED = "blocked: the Astakos database has no im_resource yet (0.12.5 schema)";
-  @TempDir static Path project;
+  @TempDir static Path dir;
+  private static FleetProject project;
   private static Map<Integer, Map<String, BigInteger>> quotasBefore;
 
   @Test
   @Order(0)
   void aMissingConnectionVariableIsAnInputErrorBeforeAnyHostIsContacted(Fleet fleet) throws Exception {
-    Path bad = Files.createDirectories(project.resolve("bad"));
-    Files.createDirectories(bad.resolve("templates"));
-    Files.writeString(Files.createDirectories(bad.resolve("states")).resolve("50-database.yml"), """
+    FleetProject bad = new FleetProject(dir.resolve("bad"), fleet);
+    bad.state("50-database.yml", """
         phase: database
         hosts: astakos1
         resources:
           - quotas-limits: billing
         """);
 
-    FleetProject.Run run = FleetProject.reconcile(fleet, bad, "--check");
+    ReconcileRun run = bad.runInOwnJvm("--check");
 
     assertThat(run.code()).isEqualTo(65);
     assertThat(run.err()).contains("states/50-database.yml:4: quotas-limits:billing: inventory variable 'billing_db_url' is not set"
@@ -57,17 +60,18 @@ class DatabaseInvariants012FleetTest {
   @Test
   @Order(1)
   void onThe0125SchemaUsersUniqueListsTheDuplicatesAndTheQuotaInvariantsWaitForTheMigrations(Fleet fleet) throws Exception {
-    FleetProject.writeStates(fleet, project);
+    project = new FleetProject(dir.resolve("project"), fleet);
+    FleetInvariants.declare(fleet, project);
     quotasBefore = EffectiveQuotas.before(fleet);
     List<String> duplicateEmails = fleet.psql(FleetDatabase.ASTAKOS,
         "SELECT lower(email) FROM auth_user GROUP BY lower(email) HAVING count(*) > 1 ORDER BY 1").lines().toList();
     assertThat(duplicateEmails).hasSizeGreaterThan(1);
 
-    FleetProject.Run check = FleetProject.reconcile(fleet, project, "--check", "--format", "json", "--accept-new-host-keys");
+    ReconcileRun check = project.runInOwnJvm("--check", "--format", "json", "--accept-new-host-keys");
 
     assertThat(check.code()).as(check.err()).isEqualTo(2);
-    Map<String, JsonNode> resources = FleetProject.resources(FleetProject.JSON.readTree(check.out()));
-    assertThat(resources.keySet()).containsExactlyElementsOf(FleetProject.TYPES);
+    Map<String, JsonNode> resources = FleetInvariants.resources(check.json());
+    assertThat(resources.keySet()).containsExactlyElementsOf(FleetInvariants.TYPES);
     String users = resources.get("users-unique").path("diff").asText().toLowerCase(java.util.Locale.ROOT);
     for (String email : duplicateEmails) {
       assertThat(users).contains("- astakos").contains(email);
@@ -89,10 +93,10 @@ class DatabaseInvariants012FleetTest {
     Map<String, String> losersBefore = new LinkedHashMap<>();
     losers.lines().forEach(l -> losersBefore.put(l.substring(0, l.indexOf(' ')), l));
 
-    FleetProject.Run apply = FleetProject.reconcile(fleet, project, "--tags", "users", "--format", "json");
+    ReconcileRun apply = project.runInOwnJvm("--tags", "users", "--format", "json");
 
     assertThat(apply.code()).as(apply.out() + apply.err()).isZero();
-    JsonNode users = FleetProject.resources(FleetProject.JSON.readTree(apply.out())).get("users-unique");
+    JsonNode users = FleetInvariants.resources(apply.json()).get("users-unique");
     assertThat(users.path("status").asText()).isEqualTo("changed");
     assertThat(users.path("backups")).hasSize(3);
     assertThat(fleet.psql(FleetDatabase.ASTAKOS, "SELECT count(*) FROM (SELECT 1 FROM auth_user GROUP BY lower(email) HAVING count(*) > 1) d"))
@@ -106,17 +110,16 @@ class DatabaseInvariants012FleetTest {
         + ") ORDER BY id").lines().toList());
     assertThat(gone).isNotEmpty();
     String container = fleet.astakos().container();
-    Process copy = new ProcessBuilder("docker", "cp", export, container + ":/tmp/restore.sql").inheritIO().start();
-    assertThat(copy.waitFor()).isZero();
+    FleetDocker.connect().writeFile(container, "/tmp/restore.sql", Files.readAllBytes(Path.of(export)));
     assertThat(fleet.exec(fleet.astakos().name(), "env", "PGPASSWORD=" + FleetDatabase.PASSWORD, "psql", "-X", "-h", "127.0.0.1",
-        "-U", FleetDatabase.USER, "-d", FleetDatabase.ASTAKOS.database(), "-v", "ON_ERROR_STOP=1", "-f", "/tmp/restore.sql").exitCode())
+        "-U", FleetDatabase.USER, "-d", FleetDatabase.ASTAKOS.database(), "-v", "ON_ERROR_STOP=1", "-f", "/tmp/restore.sql").exitStatus())
         .isZero();
     for (String id : gone) {
       assertThat(fleet.psql(FleetDatabase.ASTAKOS, "SELECT u.id || ' ' || row_to_json(u)::text || ' ' || row_to_json(a)::text"
           + " FROM auth_user u JOIN im_astakosuser a ON a.user_ptr_id = u.id WHERE u.id = " + id).strip()).isEqualTo(losersBefore.get(id));
     }
 
-    FleetProject.Run again = FleetProject.reconcile(fleet, project, "--tags", "users", "--format", "json");
+    ReconcileRun again = project.runInOwnJvm("--tags", "users", "--format", "json");
     assertThat(again.code()).as(again.out() + again.err()).isZero();
   }
 
@@ -125,17 +128,17 @@ class DatabaseInvariants012FleetTest {
   void afterThePackagesMigrationsTheQuotaInvariantsConvergeAndNobodysQuotaWentDown(Fleet fleet) throws Exception {
     FleetMigrations.upgradeAndMigrate(fleet);
 
-    FleetProject.Run apply = FleetProject.reconcile(fleet, project, "--format", "json");
+    ReconcileRun apply = project.runInOwnJvm("--format", "json");
 
     assertThat(apply.code()).as(apply.out() + apply.err()).isZero();
-    Map<String, JsonNode> resources = FleetProject.resources(FleetProject.JSON.readTree(apply.out()));
+    Map<String, JsonNode> resources = FleetInvariants.resources(apply.json());
     assertThat(resources.get("users-unique").path("status").asText()).isEqualTo("ok");
     for (String type : List.of("services-registered", "quotas-initial", "quotas-limits", "quotas-usage")) {
       assertThat(resources.get(type).path("status").asText()).as(resources.get(type).toString()).isEqualTo("changed");
     }
-    FleetProject.Run check = FleetProject.reconcile(fleet, project, "--check", "--format", "json");
+    ReconcileRun check = project.runInOwnJvm("--check", "--format", "json");
     assertThat(check.code()).as(check.out()).isZero();
-    FleetProject.resources(FleetProject.JSON.readTree(check.out())).values()
+    FleetInvariants.resources(check.json()).values()
         .forEach(r -> assertThat(r.path("status").asText()).as(r.toString()).isEqualTo("ok"));
     assertThat(EffectiveQuotas.decreases(quotasBefore, EffectiveQuotas.after(fleet))).isEmpty();
     // The check sees a decrease: with the 0.13 default vm uplimit (2) every default user would lose one VM.

@@ -3,9 +3,12 @@ package io.reconcile.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.reconcile.cli.ReconcileRun;
 import io.reconcile.fleet.Fleet;
+import io.reconcile.fleet.FleetProject;
 import io.reconcile.testing.FleetTest;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,17 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @FleetTest(release = "0.13", ganeti = 0, cyclades = 0, pithos = 0)
 class DatabaseInvariants013FleetTest {
-  @TempDir Path project;
+  @TempDir Path dir;
 
   @Test
-  void convergedDataHasNoDrift(Fleet fleet) throws Exception {
-    FleetProject.writeStates(fleet, project);
+  void convergedDataHasNoDrift(Fleet fleet) {
+    FleetProject project = new FleetProject(dir, fleet);
+    FleetInvariants.declare(fleet, project);
 
-    FleetProject.Run check = FleetProject.reconcile(fleet, project, "--check", "--format", "json");
+    ReconcileRun check = project.runInOwnJvm("--check", "--format", "json");
 
     assertThat(check.code()).as(check.out() + check.err()).isZero();
-    JsonNode report = FleetProject.JSON.readTree(check.out());
-    assertThat(FleetProject.resources(report).keySet()).containsExactlyElementsOf(FleetProject.TYPES);
-    FleetProject.resources(report).values().forEach(r -> assertThat(r.path("status").asText()).as(r.toString()).isEqualTo("ok"));
+    Map<String, JsonNode> resources = FleetInvariants.resources(check.json());
+    assertThat(resources.keySet()).containsExactlyElementsOf(FleetInvariants.TYPES);
+    resources.values().forEach(r -> assertThat(r.path("status").asText()).as(r.toString()).isEqualTo("ok"));
   }
 }

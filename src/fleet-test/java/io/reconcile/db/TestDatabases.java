@@ -1,15 +1,9 @@
 package io.reconcile.db;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
-import io.reconcile.input.InvalidInputException;
-import io.reconcile.state.Declaration;
-import io.reconcile.state.Location;
-import io.reconcile.state.ResourceId;
-import io.reconcile.testing.DockerRequirement;
+import io.reconcile.fleet.FleetPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,8 +18,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
 /**
@@ -36,7 +28,6 @@ import org.testcontainers.utility.MountableFile;
  * with the "tunnel" being Docker's published port.
  */
 final class TestDatabases {
-  static final String IMAGE = io.reconcile.fleet.FleetImages.image("astakos", "0.12");
   static final String USER = InvariantDeclarations.USER;
   static final String PASSWORD = InvariantDeclarations.PASSWORD;
   static final Map<Db, String> NAMES = InvariantDeclarations.NAMES;
@@ -54,32 +45,12 @@ final class TestDatabases {
   /** The shared instance (started on first use; skipped or failed like other Docker tests when Docker is missing). */
   static synchronized TestDatabases get() {
     if (instance == null) {
-      DockerRequirement.requireDocker();
-      if (!imagePresent()) {
-        DockerRequirement.unavailable("image " + IMAGE + " is missing");
-      }
-      GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(IMAGE))
-          .withExposedPorts(5432)
-          .waitingFor(Wait.forLogMessage(".*fleet-init: ready.*", 1));
-      container.start();
+      GenericContainer<?> container = FleetPostgres.start("reconcile-test-databases");
       Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
       instance = new TestDatabases(container);
       instance.createTemplates();
     }
     return instance;
-  }
-
-  private static boolean imagePresent() {
-    try {
-      Process p = new ProcessBuilder("docker", "image", "inspect", IMAGE).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   /** Empties the three databases: fresh copies of the 0.13 schema, as the Astakos, Cyclades and Pithos migrations leave it. */
@@ -212,7 +183,7 @@ final class TestDatabases {
 
   Connection connect(String database) {
     try {
-      return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + container.getMappedPort(5432) + "/" + database, USER, PASSWORD);
+      return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + container.getMappedPort(FleetPostgres.PORT) + "/" + database, USER, PASSWORD);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -269,6 +240,6 @@ final class TestDatabases {
 
   /** A session whose tunnels are Docker's published port, exporting under {@code exportDir}. */
   DatabaseSession session(Path exportDir) {
-    return new DatabaseSession((host, port) -> container.getMappedPort(5432), exportDir, "run-test");
+    return new DatabaseSession((host, port) -> container.getMappedPort(FleetPostgres.PORT), exportDir, "run-test");
   }
 }

@@ -3,6 +3,7 @@ package io.reconcile.fleet;
 import static io.reconcile.fleet.AstakosHttp.FRONT_END;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reconcile.ssh.CommandResult;
 import io.reconcile.testing.FleetTest;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,14 +52,14 @@ class AstakosFrontEndFleetTest {
   }
 
   private String address(String host) {
-    return fleet.exec(host, "hostname", "-i").stdoutOrThrow("address of " + host).strip();
+    return fleet.run(host, "hostname", "-i").strip();
   }
 
   private void close(List<String> hosts) {
     StringBuilder allowed = new StringBuilder("127.0.0.1 ::1");
     hosts.forEach(h -> allowed.append(' ').append(address(h)));
-    fleet.exec("astakos1", "sh", "-c", "printf '<Location />\\n    Require ip %s\\n</Location>\\n' '" + allowed
-        + "' > " + CLOSED + " && service apache2 reload").stdoutOrThrow("closing astakos");
+    fleet.run("astakos1", "sh", "-c", "printf '<Location />\\n    Require ip %s\\n</Location>\\n' '" + allowed
+        + "' > " + CLOSED + " && service apache2 reload");
   }
 
   @Test
@@ -85,10 +86,10 @@ class AstakosFrontEndFleetTest {
     CommandResult start = fleet.exec("astakos1", "sh", "-c", "service apache2 start && service apache2 status");
     CommandResult reload = fleet.exec("astakos1", "service", "apache2", "reload");
 
-    assertThat(stop.exitCode()).as("LSB status of a stopped apache2: " + stop.stdout()).isEqualTo(3);
+    assertThat(stop.exitStatus()).as("LSB status of a stopped apache2: " + stop.stdoutText()).isEqualTo(3);
     assertThat(whileStopped).startsWith("unreachable ");
-    assertThat(start.exitCode()).as(start.stdout() + start.stderr()).isZero();
-    assertThat(reload.exitCode()).as(reload.stdout() + reload.stderr()).isZero();
+    assertThat(start.exitStatus()).as(start.stdoutText() + start.stderrText()).isZero();
+    assertThat(reload.exitStatus()).as(reload.stdoutText() + reload.stderrText()).isZero();
     assertThat(authenticate("cyclades1")).startsWith("200 ");
   }
 
@@ -108,17 +109,17 @@ class AstakosFrontEndFleetTest {
       // The astakos host reaches its own quotaholder by name, through the front end (the guide's
       // ASTAKOS_QUOTAHOLDER_URL), so its commands pass while its own address is listed ...
       CommandResult verify = fleet.exec("astakos1", "snf-manage", "astakos-quota", "--verify");
-      assertThat(verify.exitCode()).as(verify.stderr()).isZero();
+      assertThat(verify.exitStatus()).as(verify.stderrText()).isZero();
 
       // ... and fail when only the loopback addresses and the other service hosts are.
       close(List.of("cyclades1", "pithos1"));
       CommandResult refusedVerify = fleet.exec("astakos1", "snf-manage", "astakos-quota", "--verify");
-      assertThat(refusedVerify.exitCode()).isEqualTo(1);
-      assertThat(refusedVerify.stderr()).endsWith("Error: Syncing failed.\n");
+      assertThat(refusedVerify.exitStatus()).isEqualTo(1);
+      assertThat(refusedVerify.stderrText()).endsWith("Error: Syncing failed.\n");
       assertThat(AstakosHttp.request(fleet, "astakos1", "GET", "https://localhost/im/authenticate", user.token(), ""))
           .startsWith("200 ");
     } finally {
-      fleet.exec("astakos1", "sh", "-c", "rm -f " + CLOSED + " && service apache2 reload").stdoutOrThrow("reopening");
+      fleet.run("astakos1", "sh", "-c", "rm -f " + CLOSED + " && service apache2 reload");
     }
     assertThat(authenticate("ganeti1")).startsWith("200 ");
   }

@@ -26,13 +26,12 @@ final class AstakosHttp {
 
   /** "STATUS BODY" of one request made on {@code host}, or "unreachable REASON" when no server answered. */
   static String request(Fleet fleet, String host, String method, String url, String token, String body) {
-    return fleet.exec(host, "python3", "-c", SCRIPT, method, url, token, body).stdoutOrThrow("http on " + host).strip();
+    return fleet.run(host, "python3", "-c", SCRIPT, method, url, token, body).strip();
   }
 
   /** The quotaholder token of the 0.13 astakos host (QUOTAHOLDER_TOKEN of its settings). */
   static String quotaholderToken(Fleet fleet) {
-    return fleet.exec("astakos1", "sh", "-c", "sed -n \"s/^QUOTAHOLDER_TOKEN = '\\(.*\\)'/\\1/p\" " + SETTINGS)
-        .stdoutOrThrow("quotaholder token").strip();
+    return fleet.run("astakos1", "sh", "-c", "sed -n \"s/^QUOTAHOLDER_TOKEN = '\\(.*\\)'/\\1/p\" " + SETTINGS).strip();
   }
 
   /** A user of the seed, with a fresh token (as a login gives it). */

@@ -2,6 +2,7 @@ package io.reconcile.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reconcile.ssh.CommandResult;
 import io.reconcile.testing.FleetTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -87,33 +88,32 @@ class AstakosHttpFleetTest {
   @Order(4)
   void astakosInitRegistersThroughTheQuotaholderAndQuotaSyncConverges() {
     CommandResult init = snfManage("astakos-init", "--load-service-resources");
-    assertThat(init.exitCode()).as(init.stderr()).isZero();
+    assertThat(init.exitStatus()).as(init.stderrText()).isZero();
     assertThat(fleet.psql(FleetDatabase.ASTAKOS, "SELECT count(*) FROM quotaholder_app_holding"
         + " WHERE entity_id IN ('cyclades', 'pithos+') AND resource LIKE entity_id || '.%'").strip()).isEqualTo("6");
 
     CommandResult sync = snfManage("astakos-quota", "--sync");
-    assertThat(sync.exitCode()).as(sync.stderr()).isZero();
-    assertThat(sync.stderr()).contains("Calculating all quotas...");
+    assertThat(sync.exitStatus()).as(sync.stderrText()).isZero();
+    assertThat(sync.stderrText()).contains("Calculating all quotas...");
     CommandResult verify = snfManage("astakos-quota", "--verify");
-    assertThat(verify.stdout()).doesNotContain("Quotas differ");
-    assertThat(snfManage("astakos-quota", "--sync").stdout()).contains("No sync needed.");
+    assertThat(verify.stdoutText()).doesNotContain("Quotas differ");
+    assertThat(snfManage("astakos-quota", "--sync").stdoutText()).contains("No sync needed.");
   }
 
   @Test
   @Order(5)
   void aWrongQuotaholderTokenMakesTheAstakosCommandsFailAsTheRealOnes() {
-    fleet.exec("astakos1", "sh", "-c", "echo \"ASTAKOS_QUOTAHOLDER_TOKEN = 'wrong'\" > /etc/synnefo/99-test-token.conf")
-        .stdoutOrThrow("wrong token");
+    fleet.run("astakos1", "sh", "-c", "echo \"ASTAKOS_QUOTAHOLDER_TOKEN = 'wrong'\" > /etc/synnefo/99-test-token.conf");
     try {
       CommandResult verify = snfManage("astakos-quota", "--verify");
       CommandResult expired = snfManage("project-control", "--check-expired");
 
-      assertThat(verify.exitCode()).isEqualTo(1);
-      assertThat(verify.stderr()).endsWith("Error: Syncing failed.\n");
+      assertThat(verify.exitStatus()).isEqualTo(1);
+      assertThat(verify.stderrText()).endsWith("Error: Syncing failed.\n");
       // The expired projects are listed, then sync_projects fails outside the command's error handling.
-      assertThat(expired.exitCode()).isEqualTo(1);
-      assertThat(expired.stdout()).contains("expired project");
-      assertThat(expired.stderr()).startsWith("Traceback (most recent call last):").contains("invalid token");
+      assertThat(expired.exitStatus()).isEqualTo(1);
+      assertThat(expired.stdoutText()).contains("expired project");
+      assertThat(expired.stderrText()).startsWith("Traceback (most recent call last):").contains("invalid token");
     } finally {
       fleet.exec("astakos1", "rm", "-f", "/etc/synnefo/99-test-token.conf");
     }
@@ -127,48 +127,47 @@ class AstakosHttpFleetTest {
     CommandResult unknownCommand = snfManage("list-everything");
     CommandResult positionalFile = snfManage("user-set-initial-quota", "/tmp/quotas");
 
-    assertThat(unknownOption.exitCode()).isEqualTo(2);
-    assertThat(unknownOption.stderr()).contains("Usage: snf-manage astakos-quota [options]")
+    assertThat(unknownOption.exitStatus()).isEqualTo(2);
+    assertThat(unknownOption.stderrText()).contains("Usage: snf-manage astakos-quota [options]")
         .endsWith("snf-manage: error: no such option: --verfy\n");
-    assertThat(prefix.exitCode()).as(prefix.stderr()).isZero();
-    assertThat(unknownCommand.exitCode()).isEqualTo(1);
-    assertThat(unknownCommand.stderr()).isEqualTo("Unknown command: 'list-everything'\nType 'snf-manage help' for usage.\n");
-    assertThat(positionalFile.exitCode()).isEqualTo(1);
-    assertThat(positionalFile.stderr()).isEqualTo("Error: Please use either `--from-file' or `--set-capacity' options\n");
+    assertThat(prefix.exitStatus()).as(prefix.stderrText()).isZero();
+    assertThat(unknownCommand.exitStatus()).isEqualTo(1);
+    assertThat(unknownCommand.stderrText()).isEqualTo("Unknown command: 'list-everything'\nType 'snf-manage help' for usage.\n");
+    assertThat(positionalFile.exitStatus()).isEqualTo(1);
+    assertThat(positionalFile.stderrText()).isEqualTo("Error: Please use either `--from-file' or `--set-capacity' options\n");
   }
 
   @Test
   @Order(7)
   void aSettingsFileThatDoesNotLoadStopsCommandsAndGunicorn() {
-    fleet.exec("astakos1", "sh", "-c", "echo 'BROKEN = (' > /etc/synnefo/99-broken.conf").stdoutOrThrow("break");
+    fleet.run("astakos1", "sh", "-c", "echo 'BROKEN = (' > /etc/synnefo/99-broken.conf");
     try {
       CommandResult command = snfManage("service-list");
       CommandResult restart = fleet.exec("astakos1", "sh", "-c", "service gunicorn restart; sleep 1.5; service gunicorn status");
-      String log = fleet.exec("astakos1", "tail", "-5", "/var/log/gunicorn/synnefo.log").stdoutOrThrow("log");
+      String log = fleet.run("astakos1", "tail", "-5", "/var/log/gunicorn/synnefo.log");
 
-      assertThat(command.exitCode()).isEqualTo(1);
-      assertThat(command.stderr()).startsWith("Failed to read settings file: /etc/synnefo/99-broken.conf [SyntaxError(");
-      assertThat(restart.exitCode()).as("LSB status of a halted gunicorn").isEqualTo(3);
+      assertThat(command.exitStatus()).isEqualTo(1);
+      assertThat(command.stderrText()).startsWith("Failed to read settings file: /etc/synnefo/99-broken.conf [SyntaxError(");
+      assertThat(restart.exitStatus()).as("LSB status of a halted gunicorn").isEqualTo(3);
       assertThat(log).contains("Failed to read settings file: /etc/synnefo/99-broken.conf", "Worker failed to boot.");
     } finally {
       fleet.exec("astakos1", "sh", "-c", "rm -f /etc/synnefo/99-broken.conf; service gunicorn start");
     }
-    assertThat(fleet.exec("astakos1", "service", "gunicorn", "status").exitCode()).isZero();
+    assertThat(fleet.exec("astakos1", "service", "gunicorn", "status").exitStatus()).isZero();
   }
 
   @Test
   @Order(9)
   void diffsettingsPrintsWhatDiffersFromDjangosDefaultsAsDjango12Does() {
-    fleet.exec("astakos1", "sh", "-c", "printf 'DEBUG = False\\nTEMPLATE_DEBUG = True\\nEMAIL_PORT = 25\\n"
+    fleet.run("astakos1", "sh", "-c", "printf 'DEBUG = False\\nTEMPLATE_DEBUG = True\\nEMAIL_PORT = 25\\n"
         + "FLEET_LIMIT = 10 ** 32\\nFLEET_NAMES = set()\\nFLEET_ONE = (\\047one\\047)\\n' > /etc/synnefo/99-test-diff.conf"
-        + " && chown root:www-data /etc/synnefo/99-test-diff.conf && chmod 0640 /etc/synnefo/99-test-diff.conf")
-        .stdoutOrThrow("test settings");
+        + " && chown root:www-data /etc/synnefo/99-test-diff.conf && chmod 0640 /etc/synnefo/99-test-diff.conf");
     try {
       CommandResult diff = snfManage("diffsettings");
       CommandResult withArgument = snfManage("diffsettings", "extra");
-      java.util.List<String> lines = diff.stdout().lines().toList();
+      java.util.List<String> lines = diff.stdoutText().lines().toList();
 
-      assertThat(diff.exitCode()).as(diff.stderr()).isZero();
+      assertThat(diff.exitStatus()).as(diff.stderrText()).isZero();
       assertThat(lines).isSortedAccordingTo(java.util.Comparator.comparing((String l) -> l.split(" = ")[0]));
       assertThat(lines).contains(
           "TEMPLATE_DEBUG = True",
@@ -187,8 +186,8 @@ class AstakosHttpFleetTest {
       // Equal to Django's global defaults: left out.
       assertThat(lines).noneMatch(l -> l.startsWith("DEBUG = ") || l.startsWith("EMAIL_PORT = ")
           || l.startsWith("DEFAULT_CHARSET = ") || l.startsWith("MANAGERS = "));
-      assertThat(withArgument.exitCode()).isEqualTo(1);
-      assertThat(withArgument.stderr()).isEqualTo("Error: Command doesn't accept any arguments\n");
+      assertThat(withArgument.exitStatus()).isEqualTo(1);
+      assertThat(withArgument.stderrText()).isEqualTo("Error: Command doesn't accept any arguments\n");
     } finally {
       fleet.exec("astakos1", "rm", "-f", "/etc/synnefo/99-test-diff.conf");
     }
@@ -201,7 +200,7 @@ class AstakosHttpFleetTest {
         + " && service memcached status; echo status=$?");
     CommandResult start = fleet.exec("cyclades1", "sh", "-c", "service memcached start && sleep 0.5 && service memcached status");
 
-    assertThat(stop.stdout()).as(stop.stderr()).contains("status=3");
-    assertThat(start.exitCode()).as(start.stdout() + start.stderr()).isZero();
+    assertThat(stop.stdoutText()).as(stop.stderrText()).contains("status=3");
+    assertThat(start.exitStatus()).as(start.stdoutText() + start.stderrText()).isZero();
   }
 }

@@ -1,6 +1,7 @@
 package io.reconcile.fleet;
 
 import com.google.common.collect.ImmutableList;
+import io.reconcile.ssh.CommandResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ public record CloudProbe(Fleet fleet, String astakosUrl, String cycladesUrl, Str
   static Result parse(CommandResult result) {
     ImmutableList.Builder<Step> steps = ImmutableList.builder();
     String summary = "";
-    for (String line : result.stdout().lines().toList()) {
+    for (String line : result.stdoutText().lines().toList()) {
       if (line.startsWith("cloud-works: ")) {
         summary = line;
         continue;
@@ -82,7 +83,7 @@ public record CloudProbe(Fleet fleet, String astakosUrl, String cycladesUrl, Str
         steps.add(new Step(parts[0], Integer.parseInt(parts[1]), parts.length == 3 ? parts[2] : ""));
       }
     }
-    return new Result(result.exitCode(), steps.build(), summary, result.stderr());
+    return new Result(result.exitStatus(), steps.build(), summary, result.stderrText());
   }
 
   /**
@@ -114,7 +115,7 @@ public record CloudProbe(Fleet fleet, String astakosUrl, String cycladesUrl, Str
     Set<String> full = rows(fleet, FleetDatabase.CYCLADES, "SELECT userid FROM db_virtualmachine WHERE NOT deleted"
         + " GROUP BY userid HAVING count(*) > " + maxVms + " UNION SELECT userid FROM db_network WHERE NOT deleted"
         + " AND userid IS NOT NULL GROUP BY userid HAVING count(*) > " + maxNetworks);
-    String quotaFile = fleet.exec(fleet.astakos().name(), "cat", "/srv/seed-out/cyclades-user-quota.conf").stdout();
+    String quotaFile = fleet.exec(fleet.astakos().name(), "cat", "/srv/seed-out/cyclades-user-quota.conf").stdoutText();
     String identity = uuids ? "a.uuid" : "u.email";
     return fleet.psql(FleetDatabase.ASTAKOS, "SELECT u.email || ' ' || " + identity + " FROM auth_user u"
             + " JOIN im_astakosuser a ON a.user_ptr_id = u.id WHERE u.is_active AND a.email_verified"

@@ -1,7 +1,9 @@
 package io.reconcile.fleet;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reconcile.ssh.CommandResult;
 import org.junit.jupiter.api.Test;
 
 class CloudProbeTest {
@@ -12,7 +14,7 @@ class CloudProbeTest {
         create-server 413 {"overLimit": {"code": 413, "message": "Server count limit exceeded for your account."}}
         upload 201 (empty)
         cloud-works: FAILED (create-server)
-        """, ""));
+        """.getBytes(UTF_8), new byte[0]));
 
     assertThat(result.works()).isFalse();
     assertThat(result.steps()).extracting(CloudProbe.Step::name)
@@ -28,7 +30,7 @@ class CloudProbeTest {
         create-network 202 {"network": {"id": "1"}}
         create-network 413 {"overLimit": {}}
         cloud-works: ok
-        """, ""));
+        """.getBytes(UTF_8), new byte[0]));
 
     assertThat(result.works()).isTrue();
     assertThat(result.step("create-network").orElseThrow().status()).isEqualTo(413);

@@ -2,6 +2,7 @@ package io.reconcile.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reconcile.ssh.CommandResult;
 import io.reconcile.testing.FleetTest;
 import java.util.Map;
 import java.util.Set;
@@ -41,12 +42,12 @@ class ConffilePromptFleetTest {
 
   /** snf-manage diffsettings as {name: line}. */
   private Map<String, String> effectiveSettings() {
-    return fleet.exec("astakos1", "snf-manage", "diffsettings").stdoutOrThrow("diffsettings").lines()
+    return fleet.run("astakos1", "snf-manage", "diffsettings").lines()
         .collect(Collectors.toMap(l -> l.split(" = ", 2)[0], l -> l));
   }
 
   private String sha256(String path) {
-    return fleet.exec("astakos1", "sha256sum", path).stdoutOrThrow("sha256sum " + path).split(" ")[0];
+    return fleet.run("astakos1", "sha256sum", path).split(" ")[0];
   }
 
   private CommandResult upgrade(String options) {
@@ -54,7 +55,7 @@ class ConffilePromptFleetTest {
   }
 
   private String status(String pkg) {
-    return fleet.exec("astakos1", "dpkg-query", "-W", "-f", "${db:Status-Abbrev}${Version}", pkg).stdoutOrThrow(pkg);
+    return fleet.run("astakos1", "dpkg-query", "-W", "-f", "${db:Status-Abbrev}${Version}", pkg);
   }
 
   @Test
@@ -62,15 +63,15 @@ class ConffilePromptFleetTest {
   void theOperatorEditedExactlyTheFilesAnOperatorEdits() {
     CommandResult verify = fleet.exec("astakos1", "dpkg", "--verify", "snf-common", "snf-webproject", "snf-astakos-app");
 
-    assertThat(verify.stdout().lines().map(l -> l.replaceFirst("^\\S+ c ", ""))).containsExactlyInAnyOrder(
+    assertThat(verify.stdoutText().lines().map(l -> l.replaceFirst("^\\S+ c ", ""))).containsExactlyInAnyOrder(
         "/etc/synnefo/00-snf-common-admins.conf", "/etc/synnefo/10-snf-webproject-database.conf",
         "/etc/synnefo/10-snf-webproject-deploy.conf", "/etc/synnefo/20-snf-astakos-app-cloudbar.conf",
         ASTAKOS_SETTINGS);
     assertThat(fleet.exec("astakos1", "grep", "-c", "^#", "/etc/synnefo/10-snf-webproject-logging.conf")
-        .stdout().strip()).as("the packaged logging conffile is all comments")
+        .stdoutText().strip()).as("the packaged logging conffile is all comments")
         .isEqualTo(fleet.exec("astakos1", "grep", "-c", "", "/etc/synnefo/10-snf-webproject-logging.conf")
-            .stdout().strip());
-    assertThat(fleet.exec("astakos1", "snf-manage", "service-list").exitCode()).as("the operator's DATABASES").isZero();
+            .stdoutText().strip());
+    assertThat(fleet.exec("astakos1", "snf-manage", "service-list").exitStatus()).as("the operator's DATABASES").isZero();
   }
 
   @Test
@@ -78,9 +79,9 @@ class ConffilePromptFleetTest {
   void withoutAConffilePolicyDpkgStopsAtThePromptOfTheEditedChangedFile() {
     CommandResult upgrade = upgrade("");
 
-    assertThat(upgrade.exitCode()).isEqualTo(100);
+    assertThat(upgrade.exitStatus()).isEqualTo(100);
     // dpkg ends the lines of its conffile dialogue with \r\n.
-    assertThat((upgrade.stdout() + upgrade.stderr()).replace("\r", ""))
+    assertThat((upgrade.stdoutText() + upgrade.stderrText()).replace("\r", ""))
         .contains("Configuration file '" + ASTAKOS_SETTINGS + "'\n ==> Modified (by you or by a script) since"
             + " installation.\n ==> Package distributor has shipped an updated version.")
         .contains("*** 20-snf-astakos-app-settings.conf (Y/I/N/O/D/Z) [default=N] ?")
@@ -98,17 +99,17 @@ class ConffilePromptFleetTest {
   void withConfoldAndConfdefTheEditedFileIsKeptAndThePackagesVersionIsDpkgDist() {
     CommandResult upgrade = upgrade(CONFFILE_POLICY);
 
-    assertThat(upgrade.exitCode()).as(upgrade.stdout() + upgrade.stderr()).isZero();
-    assertThat(upgrade.stdout()).contains(" ==> Keeping old config file as default.");
+    assertThat(upgrade.exitStatus()).as(upgrade.stdoutText() + upgrade.stderrText()).isZero();
+    assertThat(upgrade.stdoutText()).contains(" ==> Keeping old config file as default.");
     assertThat(status("snf-astakos-app")).isEqualTo("ii 0.13-1");
     assertThat(sha256(ASTAKOS_SETTINGS)).isEqualTo(operatorsSettings);
-    String packaged = fleet.exec("astakos1", "sh", "-c", "dpkg-deb --fsys-tarfile /srv/repo/snf-astakos-app_0.13-1_all.deb"
-        + " | tar -xO ./etc/synnefo/20-snf-astakos-app-settings.conf | sha256sum").stdoutOrThrow("packaged").split(" ")[0];
+    String packaged = fleet.run("astakos1", "sh", "-c", "dpkg-deb --fsys-tarfile /srv/repo/snf-astakos-app_0.13-1_all.deb"
+        + " | tar -xO ./etc/synnefo/20-snf-astakos-app-settings.conf | sha256sum").split(" ")[0];
     assertThat(sha256(ASTAKOS_SETTINGS + ".dpkg-dist")).isEqualTo(packaged);
-    assertThat(fleet.exec("astakos1", "sh", "-c", "ls /etc/synnefo | grep dpkg").stdout().strip())
+    assertThat(fleet.exec("astakos1", "sh", "-c", "ls /etc/synnefo | grep dpkg").stdoutText().strip())
         .isEqualTo("20-snf-astakos-app-settings.conf.dpkg-dist");
     assertThat(fleet.exec("astakos1", "grep", "-c", "LOGGING_SETUP\\['loggers'\\]\\['synnefo.admin'\\]",
-        "/etc/synnefo/10-snf-webproject-logging.conf").stdout().strip()).as("0.13's logging conffile").isEqualTo("1");
+        "/etc/synnefo/10-snf-webproject-logging.conf").stdoutText().strip()).as("0.13's logging conffile").isEqualTo("1");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.reconcile.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reconcile.ssh.CommandResult;
 import io.reconcile.testing.FleetTest;
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +15,11 @@ class CycladesPithosCommands013Test {
     CommandResult unknown = fleet.exec("cyclades1", "snf-manage", "cyclades-astakos-migrate-013", "--validat-db");
 
     // A converged database holds uuids only, which the real check takes for "mixed" (it counts emails).
-    assertThat(prefix.exitCode()).as(prefix.stderr()).isZero();
-    assertThat(prefix.stdout())
+    assertThat(prefix.exitStatus()).as(prefix.stderrText()).isZero();
+    assertThat(prefix.stdoutText())
         .isEqualTo("WARNING: It seems that mixed uuid/email user identifiers exist in database.\n");
-    assertThat(unknown.exitCode()).isEqualTo(2);
-    assertThat(unknown.stderr()).contains("snf-manage: error: no such option: --validat-db");
+    assertThat(unknown.exitStatus()).isEqualTo(2);
+    assertThat(unknown.stderrText()).contains("snf-manage: error: no such option: --validat-db");
   }
 
   @Test
@@ -30,15 +31,15 @@ class CycladesPithosCommands013Test {
     CommandResult declined = fleet.exec("cyclades1", "sh", "-c",
         "echo yes | snf-manage cyclades-astakos-migrate-013 --delete-user=" + owner);
 
-    assertThat(declined.exitCode()).as(declined.stderr()).isZero();
-    assertThat(declined.stdout()).contains("Virtual Machines", "PublicKeyPairs",
+    assertThat(declined.exitStatus()).as(declined.stderrText()).isZero();
+    assertThat(declined.stdoutText()).contains("Virtual Machines", "PublicKeyPairs",
         "Type 'yes of course' if you are sure you want to remove those entries: ");
     assertThat(vms(fleet, owner)).isEqualTo(before);
 
     CommandResult confirmed = fleet.exec("cyclades1", "sh", "-c",
         "echo 'yes of course' | snf-manage cyclades-astakos-migrate-013 --delete-user=" + owner);
 
-    assertThat(confirmed.stdout()).endsWith("User entries removed.\n");
+    assertThat(confirmed.stdoutText()).endsWith("User entries removed.\n");
     assertThat(vms(fleet, owner)).isEqualTo("0");
   }
 
@@ -52,10 +53,10 @@ class CycladesPithosCommands013Test {
     CommandResult export = fleet.exec("pithos1", "sh", "-c",
         "cd /tmp && snf-manage pithos-export-quota && wc -l < exported_policies");
 
-    assertThat(duplicates.exitCode()).isEqualTo(1);
-    assertThat(duplicates.stderr()).isEqualTo("Error: The following case insensitive duplicates found:\n"
+    assertThat(duplicates.exitStatus()).isEqualTo(1);
+    assertThat(duplicates.stderrText()).isEqualTo("Error: The following case insensitive duplicates found:\n"
         + account + ", " + account.toUpperCase() + "\n");
-    assertThat(export.stdout().strip()).isEqualTo(fleet.psql(FleetDatabase.PITHOS, "SELECT count(*) FROM nodes n"
+    assertThat(export.stdoutText().strip()).isEqualTo(fleet.psql(FleetDatabase.PITHOS, "SELECT count(*) FROM nodes n"
         + " JOIN policy p ON p.node = n.node AND p.key = 'quota' WHERE n.parent = 0 AND n.node <> 0").strip());
   }
 

@@ -1,6 +1,7 @@
 package io.reconcile.fleet;
 
 import com.google.common.collect.ImmutableList;
+import io.reconcile.ssh.CommandResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -114,6 +115,11 @@ public record Fleet(String name, FleetSpec spec, Path dir, ImmutableList<FleetHo
     return FleetDocker.connect().exec(host(hostName).container(), command);
   }
 
+  /** Runs a command as root inside a host's container; its stdout, or a FleetException naming command and output. */
+  public String run(String hostName, String... command) {
+    return FleetDocker.connect().run(host(hostName).container(), command);
+  }
+
   /** Runs a command as root inside the bastion's container (docker exec), for a fleet behind one. */
   public CommandResult execOnBastion(String... command) {
     return FleetDocker.connect().exec(bastion.orElseThrow(() -> new IllegalStateException("fleet " + name
@@ -127,10 +133,9 @@ public record Fleet(String name, FleetSpec spec, Path dir, ImmutableList<FleetHo
 
   /** Runs SQL on one of the fleet's databases as the Synnefo role; returns psql's unaligned, tuples-only output. */
   public String psql(FleetDatabase database, String sql) {
-    return exec(astakos().name(), "env", "PGPASSWORD=" + FleetDatabase.PASSWORD,
+    return run(astakos().name(), "env", "PGPASSWORD=" + FleetDatabase.PASSWORD,
         "psql", "-h", "127.0.0.1", "-U", FleetDatabase.USER, "-d", database.database(),
-        "-v", "ON_ERROR_STOP=1", "-At", "-c", sql)
-        .stdoutOrThrow("psql on " + database.database());
+        "-v", "ON_ERROR_STOP=1", "-At", "-c", sql);
   }
 
   @Override

@@ -2,11 +2,13 @@ package io.reconcile.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reconcile.ssh.CommandResult;
 import io.reconcile.testing.FleetTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +22,8 @@ class Fleet012Test {
     for (FleetHost host : fleet.hosts()) {
       CommandResult result = fleet.ssh(host.name(), "hostname; dpkg-query -W -f '${Version}\\n' snf-common");
 
-      assertThat(result.exitCode()).as("ssh %s: %s", host.name(), result.stderr()).isZero();
-      assertThat(result.stdout().lines()).as(host.name()).containsExactly(host.name(), "0.12.5-1");
+      assertThat(result.exitStatus()).as("ssh %s: %s", host.name(), result.stderrText()).isZero();
+      assertThat(result.stdoutText().lines()).as(host.name()).containsExactly(host.name(), "0.12.5-1");
     }
   }
 
@@ -48,16 +50,16 @@ class Fleet012Test {
 
     CommandResult result = lying.ssh(astakos.name(), "true");
 
-    assertThat(result.exitCode()).isNotZero();
-    assertThat(result.stderr()).containsIgnoringCase("host key");
+    assertThat(result.exitStatus()).isNotZero();
+    assertThat(result.stderrText()).containsIgnoringCase("host key");
   }
 
   @Test
   void sshIsPublishedOnLoopbackOnly(Fleet fleet) throws Exception {
     for (FleetHost host : fleet.hosts()) {
-      String published = DockerCli.run("port", host.container(), "22");
+      List<String> published = FleetDocker.connect().sshBindings(host.container());
 
-      assertThat(published.lines()).as(host.name()).containsExactly("127.0.0.1:" + host.sshPort());
+      assertThat(published).as(host.name()).containsExactly("127.0.0.1:" + host.sshPort());
     }
   }
 
@@ -77,9 +79,9 @@ class Fleet012Test {
 
   @Test
   void cycladesHostsGotTheSeedsPerUserQuotas(Fleet fleet) {
-    String seeded = fleet.exec("astakos1", "cat", "/srv/seed-out/cyclades-user-quota.conf").stdoutOrThrow("cat");
+    String seeded = fleet.run("astakos1", "cat", "/srv/seed-out/cyclades-user-quota.conf");
 
-    assertThat(fleet.exec("cyclades1", "cat", "/srv/seed-out/cyclades-user-quota.conf").stdoutOrThrow("cat"))
+    assertThat(fleet.run("cyclades1", "cat", "/srv/seed-out/cyclades-user-quota.conf"))
         .isEqualTo(seeded);
   }
 
@@ -88,8 +90,8 @@ class Fleet012Test {
     CommandResult db = fleet.ssh("cyclades1", "getent hosts db");
     CommandResult apt = fleet.ssh("cyclades1", "apt-cache madison snf-common && ! touch /srv/repo/x 2>/dev/null");
 
-    assertThat(db.exitCode()).as(db.stderr()).isZero();
-    assertThat(apt.exitCode()).as(apt.stderr()).isZero();
-    assertThat(apt.stdout()).contains("0.13-1", "0.12.5-1", "file:/srv/repo");
+    assertThat(db.exitStatus()).as(db.stderrText()).isZero();
+    assertThat(apt.exitStatus()).as(apt.stderrText()).isZero();
+    assertThat(apt.stdoutText()).contains("0.13-1", "0.12.5-1", "file:/srv/repo");
   }
 }

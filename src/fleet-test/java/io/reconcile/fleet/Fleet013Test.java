@@ -2,6 +2,7 @@ package io.reconcile.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reconcile.ssh.CommandResult;
 import io.reconcile.testing.FleetTest;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +14,8 @@ class Fleet013Test {
     for (FleetHost host : fleet.hosts()) {
       CommandResult result = fleet.ssh(host.name(), "dpkg-query -W -f '${Version}\\n' snf-common");
 
-      assertThat(result.exitCode()).as("ssh %s: %s", host.name(), result.stderr()).isZero();
-      assertThat(result.stdout().strip()).as(host.name()).isEqualTo("0.13-1");
+      assertThat(result.exitStatus()).as("ssh %s: %s", host.name(), result.stderrText()).isZero();
+      assertThat(result.stdoutText().strip()).as(host.name()).isEqualTo("0.13-1");
     }
   }
 
@@ -22,7 +23,7 @@ class Fleet013Test {
   void cycladesHasMemcachedForTheVmapi(Fleet fleet) {
     CommandResult result = fleet.ssh("cyclades1", "dpkg-query -W -f '${Status}\\n' memcached python-memcache");
 
-    assertThat(result.stdout().lines()).containsOnly("install ok installed").hasSize(2);
+    assertThat(result.stdoutText().lines()).containsOnly("install ok installed").hasSize(2);
   }
 
   @Test

@@ -18,6 +18,7 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Volume;
 import com.google.common.collect.ImmutableList;
+import io.reconcile.ssh.CommandResult;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,20 +30,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * The Docker operations a fleet needs, on Testcontainers' docker-java client. Everything a fleet creates
- * carries the label {@value #FLEET_LABEL}=NAME, so any JVM can find and remove it again.
+ * The one Docker wrapper of the tests: the operations a fleet needs, and the faults tests inflict on its
+ * containers, on Testcontainers' docker-java client. Everything a fleet creates carries the label
+ * {@value #FLEET_LABEL}=NAME, so any JVM can find and remove it again.
  */
-final class FleetDocker {
+public final class FleetDocker {
   static final String FLEET_LABEL = "io.reconcile.fleet";
   static final String HOST_LABEL = "io.reconcile.fleet.host";
   private static final ExposedPort SSH = ExposedPort.tcp(22);
   private static final String LOOPBACK = "127.0.0.1";
   private static final int LOG_TAIL_CHARS = 4000;
+  private static final int COMMAND_CHARS = 200;
 
   private final DockerClient client;
 
@@ -50,7 +54,7 @@ final class FleetDocker {
     this.client = client;
   }
 
-  static FleetDocker connect() {
+  public static FleetDocker connect() {
     try {
       return new FleetDocker(DockerClientFactory.instance().client());
     } catch (RuntimeException e) {
@@ -58,11 +62,11 @@ final class FleetDocker {
     }
   }
 
-  static String networkName(String fleet) {
+  public static String networkName(String fleet) {
     return "reconcile-" + fleet;
   }
 
-  static String containerName(String fleet, String host) {
+  public static String containerName(String fleet, String host) {
     return "reconcile-" + fleet + "-" + host;
   }
 
@@ -75,7 +79,7 @@ final class FleetDocker {
     }
   }
 
-  List<String> missingImages(List<String> images) {
+  public List<String> missingImages(List<String> images) {
     return images.stream().distinct().filter(image -> !imageExists(image)).toList();
   }
 
@@ -180,7 +184,7 @@ final class FleetDocker {
   }
 
   /** The 127.0.0.1 port Docker published for the container's port 22. */
-  int publishedSshPort(String container) {
+  public int publishedSshPort(String container) {
     Ports.Binding[] bindings = client.inspectContainerCmd(container).exec()
         .getNetworkSettings().getPorts().getBindings().get(SSH);
     if (bindings == null || bindings.length == 0) {
@@ -190,7 +194,7 @@ final class FleetDocker {
   }
 
   /** Runs a command in a running container (as root), like {@code docker exec}. */
-  CommandResult exec(String container, String... command) {
+  public CommandResult exec(String container, String... command) {
     String execId = client.execCreateCmd(container)
         .withCmd(command)
         .withAttachStdout(true)
@@ -213,13 +217,27 @@ final class FleetDocker {
       throw new FleetException(container + ": running " + String.join(" ", command) + ": " + e.getMessage(), e);
     }
     Long exitCode = client.inspectExecCmd(execId).exec().getExitCodeLong();
-    return new CommandResult(exitCode == null ? -1 : exitCode.intValue(), stdout.toString(UTF_8), stderr.toString(UTF_8));
+    return new CommandResult(exitCode == null ? -1 : exitCode.intValue(), stdout.toByteArray(),
+        stderr.toByteArray());
+  }
+
+  /** Runs a command like {@link #exec}; its stdout, or a FleetException naming container, command and output. */
+  public String run(String container, String... command) {
+    String line = String.join(" ", command);
+    return FleetException.stdoutOrThrow(exec(container, command), container + ": "
+        + (line.length() > COMMAND_CHARS ? line.substring(0, COMMAND_CHARS) + "..." : line));
+  }
+
+  /** Starts a command in a running container and returns at once, like {@code docker exec -d}. */
+  public void execDetached(String container, String... command) {
+    String execId = client.execCreateCmd(container).withCmd(command).exec().getId();
+    client.execStartCmd(execId).withDetach(true).exec(new ResultCallback.Adapter<Frame>());
   }
 
   /** Writes a file (mode 0644, owned by root) into a running container, creating its directory if needed. */
-  void writeFile(String container, String absolutePath, byte[] content) {
+  public void writeFile(String container, String absolutePath, byte[] content) {
     Path path = Path.of(absolutePath);
-    exec(container, "mkdir", "-p", path.getParent().toString()).stdoutOrThrow(container + ": mkdir " + path.getParent());
+    run(container, "mkdir", "-p", path.getParent().toString());
     ByteArrayOutputStream tar = new ByteArrayOutputStream();
     try (TarArchiveOutputStream out = new TarArchiveOutputStream(tar)) {
       TarArchiveEntry entry = new TarArchiveEntry(path.getFileName().toString());
@@ -238,7 +256,7 @@ final class FleetDocker {
   }
 
   /** Names of the fleet's containers, running or not. */
-  ImmutableList<String> containers(String fleet) {
+  public ImmutableList<String> containers(String fleet) {
     return client.listContainersCmd()
         .withShowAll(true)
         .withLabelFilter(Map.of(FLEET_LABEL, fleet))
@@ -251,6 +269,37 @@ final class FleetDocker {
   private static String nameOf(Container container) {
     String[] names = container.getNames();
     return names != null && names.length > 0 ? names[0].replaceFirst("^/", "") : container.getId();
+  }
+
+  /** Whether a network of exactly this name exists (whoever created it). */
+  public boolean networkExists(String name) {
+    return client.listNetworksCmd().withNameFilter(name).exec().stream().anyMatch(n -> n.getName().equals(name));
+  }
+
+  /** The port Docker publishes for the container's port 22 on each address, as {@code docker port C 22} lists them. */
+  public List<String> sshBindings(String container) {
+    Ports.Binding[] bindings = client.inspectContainerCmd(container).exec()
+        .getNetworkSettings().getPorts().getBindings().get(SSH);
+    return bindings == null ? List.of() : Stream.of(bindings).map(b -> b.getHostIp() + ":" + b.getHostPortSpec()).toList();
+  }
+
+  /** Stops the container as {@code docker stop --time 1} does (TERM to its init, KILL a second later): every process dies. */
+  public void stop(String container) {
+    client.stopContainerCmd(container).withTimeout(1).exec();
+  }
+
+  /** Starts a stopped container again (Docker may publish its ports on other host ports). */
+  public void startContainer(String container) {
+    client.startContainerCmd(container).exec();
+  }
+
+  /** Freezes every process of the container (cgroup freezer): the kernel still accepts TCP, nobody answers. */
+  public void pause(String container) {
+    client.pauseContainerCmd(container).exec();
+  }
+
+  public void unpause(String container) {
+    client.unpauseContainerCmd(container).exec();
   }
 
   void removeContainer(String container) {

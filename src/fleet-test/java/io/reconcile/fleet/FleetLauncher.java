@@ -110,8 +110,7 @@ final class FleetLauncher {
 
   private static String awaitHostKey(FleetDocker docker, String container) {
     docker.awaitOutput(container, READY, READY_TIMEOUT);
-    return withoutComment(docker.exec(container, "cat", "/etc/ssh/ssh_host_ed25519_key.pub")
-        .stdoutOrThrow(container + ": reading its ssh host key"));
+    return withoutComment(docker.run(container, "cat", "/etc/ssh/ssh_host_ed25519_key.pub"));
   }
 
   /** "ssh-ed25519 AAAA... root@host" -> "ssh-ed25519 AAAA..." */
@@ -128,20 +127,17 @@ final class FleetLauncher {
     Stopwatch clock = Stopwatch.createStarted();
     FleetSpec spec = fleet.spec();
     String astakos = fleet.astakos().container();
-    docker.exec(astakos, "fleet-seed-db",
-            "--users", Integer.toString(spec.users()),
-            "--seed", Long.toString(spec.seed()),
-            "--release", spec.release().tag())
-        .stdoutOrThrow(astakos + ": fleet-seed-db");
+    docker.run(astakos, "fleet-seed-db",
+        "--users", Integer.toString(spec.users()),
+        "--seed", Long.toString(spec.seed()),
+        "--release", spec.release().tag());
     ImmutableList<FleetHost> cyclades = fleet.hosts(Role.CYCLADES);
     if (!cyclades.isEmpty()) {
-      byte[] quotas = docker.exec(astakos, "cat", SEED_QUOTA_FILE)
-          .stdoutOrThrow(astakos + ": reading " + SEED_QUOTA_FILE)
-          .getBytes(UTF_8);
+      byte[] quotas = docker.run(astakos, "cat", SEED_QUOTA_FILE).getBytes(UTF_8);
       for (FleetHost host : cyclades) {
         docker.writeFile(host.container(), SEED_QUOTA_FILE, quotas);
         // Merges the quotas into the host's /etc/synnefo/20-snf-cyclades-app-api.conf.
-        docker.exec(host.container(), "fleet-apply-seed").stdoutOrThrow(host.container() + ": fleet-apply-seed");
+        docker.run(host.container(), "fleet-apply-seed");
       }
     }
     LOG.info("fleet {}: seeded {} users in {}", fleet.name(), spec.users(), clock);

@@ -1,5 +1,6 @@
 package io.reconcile.fleet;
 
+import io.reconcile.ssh.CommandResult;
 import java.util.List;
 
 /**
@@ -30,7 +31,7 @@ public final class FleetMigrations {
    * and Astakos serves.
    */
   public static CommandResult migratePithos(Fleet fleet, String host) {
-    fleet.exec("astakos1", "service", "gunicorn", "start").stdoutOrThrow("gunicorn on astakos1");
+    fleet.run("astakos1", "service", "gunicorn", "start");
     return fleet.exec(host, "sh", "-c", "printf '%s\\n' \"PITHOS_USER_CATALOG_URL = 'https://astakos1/user_catalogs'\""
         + " > /etc/synnefo/30-fleet-catalog.conf && chgrp www-data /etc/synnefo/30-fleet-catalog.conf"
         + " && chmod 640 /etc/synnefo/30-fleet-catalog.conf"
@@ -40,10 +41,10 @@ public final class FleetMigrations {
   /** All of it on astakos1, cyclades1, pithos1; the first failure is thrown with its output. */
   public static void upgradeAndMigrate(Fleet fleet) {
     for (String host : List.of("astakos1", "cyclades1", "pithos1")) {
-      upgradePackages(fleet, host).stdoutOrThrow("apt-get install of 0.13 on " + host);
+      FleetException.stdoutOrThrow(upgradePackages(fleet, host), "apt-get install of 0.13 on " + host);
     }
-    migrateDjango(fleet, "astakos1").stdoutOrThrow("snf-manage syncdb and migrate on astakos1");
-    migrateDjango(fleet, "cyclades1").stdoutOrThrow("snf-manage syncdb and migrate on cyclades1");
-    migratePithos(fleet, "pithos1").stdoutOrThrow("pithos-migrate on pithos1");
+    FleetException.stdoutOrThrow(migrateDjango(fleet, "astakos1"), "snf-manage syncdb and migrate on astakos1");
+    FleetException.stdoutOrThrow(migrateDjango(fleet, "cyclades1"), "snf-manage syncdb and migrate on cyclades1");
+    FleetException.stdoutOrThrow(migratePithos(fleet, "pithos1"), "pithos-migrate on pithos1");
   }
 }

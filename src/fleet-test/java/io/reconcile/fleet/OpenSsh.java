@@ -2,6 +2,7 @@ package io.reconcile.fleet;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.reconcile.ssh.CommandResult;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,8 +46,8 @@ final class OpenSsh {
     List<String> command = command(fleet, host, remoteCommand);
     try {
       Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-      CompletableFuture<String> stdout = readAsync(process.getInputStream());
-      CompletableFuture<String> stderr = readAsync(process.getErrorStream());
+      CompletableFuture<byte[]> stdout = readAsync(process.getInputStream());
+      CompletableFuture<byte[]> stderr = readAsync(process.getErrorStream());
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new FleetException("ssh " + host.name() + " '" + remoteCommand + "' did not finish in " + TIMEOUT_SECONDS + "s");
@@ -60,12 +61,12 @@ final class OpenSsh {
     }
   }
 
-  private static CompletableFuture<String> readAsync(InputStream stream) {
+  private static CompletableFuture<byte[]> readAsync(InputStream stream) {
     return CompletableFuture.supplyAsync(() -> {
       try (stream) {
-        return new String(stream.readAllBytes(), UTF_8);
+        return stream.readAllBytes();
       } catch (IOException e) {
-        return "";
+        return new byte[0];
       }
     });
   }

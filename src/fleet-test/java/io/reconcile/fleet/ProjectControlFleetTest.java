@@ -2,6 +2,7 @@ package io.reconcile.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reconcile.ssh.CommandResult;
 import io.reconcile.testing.FleetTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,7 +37,7 @@ class ProjectControlFleetTest {
     userId = sql("SELECT user_ptr_id FROM im_astakosuser WHERE uuid = '" + user.uuid() + "'");
     // A first sync settles what the seed left pending (project 2's members moving to its new application).
     CommandResult settle = projectControl("--check-expired");
-    assertThat(settle.exitCode()).as(settle.stderr()).isZero();
+    assertThat(settle.exitStatus()).as(settle.stderrText()).isZero();
     assertThat(sql("SELECT count(*) FROM im_projectmembership WHERE is_pending")).isEqualTo("0");
     vmCapacityBefore = vmCapacity();
     chain = sql("INSERT INTO im_chain DEFAULT VALUES RETURNING chain");
@@ -83,7 +84,7 @@ class ProjectControlFleetTest {
   void approvingCreatesTheProjectAndTheAcceptedMembersSyncGivesTheGrant() {
     CommandResult approve = projectControl("--approve", application);
 
-    assertThat(approve.exitCode()).as(approve.stderr()).isZero();
+    assertThat(approve.exitStatus()).as(approve.stderrText()).isZero();
     assertThat(sql("SELECT state, is_active, is_modified, application_id, name FROM im_project WHERE id = " + chain))
         .isEqualTo("1|t|f|" + application + "|" + NAME);
     assertThat(sql("SELECT state, response_date IS NOT NULL FROM im_projectapplication WHERE id = " + application))
@@ -95,13 +96,13 @@ class ProjectControlFleetTest {
         + " acceptance_date) VALUES (" + userId + ", now(), " + chain + ", 1, true, false, now()) RETURNING id");
     CommandResult sync = projectControl("--check-expired");
 
-    assertThat(sync.exitCode()).as(sync.stderr()).isZero();
+    assertThat(sync.exitStatus()).as(sync.stderrText()).isZero();
     assertThat(membership()).isEqualTo("1|t|f|" + application + "|-|-");
     assertThat(vmCapacity()).isEqualTo(vmCapacityBefore + 3);
     assertThat(sql("SELECT count(*) FROM quotaholder_app_callserial WHERE clientkey = 'astakos'"))
         .as("serials acked").isEqualTo("0");
     CommandResult verify = fleet.exec("astakos1", "snf-manage", "astakos-quota", "--verify");
-    assertThat(verify.stdout()).as("effective quotas equal the quotaholder's").doesNotContain(user.uuid());
+    assertThat(verify.stdoutText()).as("effective quotas equal the quotaholder's").doesNotContain(user.uuid());
   }
 
   @Test
@@ -111,7 +112,7 @@ class ProjectControlFleetTest {
 
     CommandResult approve = projectControl("--approve", modification);
 
-    assertThat(approve.exitCode()).as(approve.stderr()).isZero();
+    assertThat(approve.exitStatus()).as(approve.stderrText()).isZero();
     assertThat(sql("SELECT application_id, is_modified FROM im_project WHERE id = " + chain))
         .isEqualTo(modification + "|f");
     assertThat(membership()).isEqualTo("1|t|f|" + modification + "|-|-");
@@ -127,12 +128,12 @@ class ProjectControlFleetTest {
     CommandResult deny = projectControl("--deny", denied, "-m", "not now");
     CommandResult denyAgain = projectControl("--deny", denied);
 
-    assertThat(again.exitCode()).isEqualTo(1);
-    assertThat(again.stderr()).isEqualTo("Error: Cannot approve application " + application + " in state 'Approved'\n");
-    assertThat(missing.stderr()).isEqualTo("Error: There is no project application identified by 999999.\n");
-    assertThat(deny.exitCode()).as(deny.stderr()).isZero();
+    assertThat(again.exitStatus()).isEqualTo(1);
+    assertThat(again.stderrText()).isEqualTo("Error: Cannot approve application " + application + " in state 'Approved'\n");
+    assertThat(missing.stderrText()).isEqualTo("Error: There is no project application identified by 999999.\n");
+    assertThat(deny.exitStatus()).as(deny.stderrText()).isZero();
     assertThat(sql("SELECT state, response FROM im_projectapplication WHERE id = " + denied)).isEqualTo("3|not now");
-    assertThat(denyAgain.stderr()).isEqualTo("Error: Cannot deny application " + denied + " in state 'Denied'\n");
+    assertThat(denyAgain.stderrText()).isEqualTo("Error: Cannot deny application " + denied + " in state 'Denied'\n");
     assertThat(vmCapacity()).isEqualTo(vmCapacityBefore + 5);
   }
 
@@ -142,14 +143,14 @@ class ProjectControlFleetTest {
     CommandResult terminate = projectControl("--terminate", chain);
     CommandResult again = projectControl("--terminate", chain);
 
-    assertThat(terminate.exitCode()).as(terminate.stderr()).isZero();
+    assertThat(terminate.exitStatus()).as(terminate.stderrText()).isZero();
     assertThat(sql("SELECT state, is_active, name IS NULL, deactivation_reason FROM im_project WHERE id = " + chain))
         .isEqualTo("100|f|t|TERMINATED");
     assertThat(membership()).isEqualTo("100|f|f|-|-|-");
     assertThat(vmCapacity()).isEqualTo(vmCapacityBefore);
     // 'Project %(id)s is not alive.' % project.__dict__: the dict has id_id, not id.
-    assertThat(again.exitCode()).isEqualTo(1);
-    assertThat(again.stderr()).isEqualTo("Error: 'id'\n");
+    assertThat(again.exitStatus()).isEqualTo(1);
+    assertThat(again.stderrText()).isEqualTo("Error: 'id'\n");
   }
 
   @Test
@@ -157,14 +158,13 @@ class ProjectControlFleetTest {
   void aSyncThatFailsAfterTheActionLeavesTheActionCommittedAndEndsInATraceback() {
     chain = sql("INSERT INTO im_chain DEFAULT VALUES RETURNING chain");
     String other = submit(null, 1);
-    fleet.exec("astakos1", "sh", "-c", "echo \"ASTAKOS_QUOTAHOLDER_TOKEN = 'wrong'\" > /etc/synnefo/99-test-token.conf")
-        .stdoutOrThrow("wrong token");
+    fleet.run("astakos1", "sh", "-c", "echo \"ASTAKOS_QUOTAHOLDER_TOKEN = 'wrong'\" > /etc/synnefo/99-test-token.conf");
     try {
       CommandResult approve = projectControl("--approve", other);
 
-      assertThat(approve.exitCode()).isEqualTo(1);
-      assertThat(approve.stderr()).startsWith("Traceback (most recent call last):").endsWith("invalid token\n");
-      assertThat(approve.stderr().lines()).noneMatch(l -> l.startsWith("Error: "));
+      assertThat(approve.exitStatus()).isEqualTo(1);
+      assertThat(approve.stderrText()).startsWith("Traceback (most recent call last):").endsWith("invalid token\n");
+      assertThat(approve.stderrText().lines()).noneMatch(l -> l.startsWith("Error: "));
       assertThat(sql("SELECT state FROM im_projectapplication WHERE id = " + other)).isEqualTo("1");
     } finally {
       fleet.exec("astakos1", "rm", "-f", "/etc/synnefo/99-test-token.conf");

@@ -1,5 +1,7 @@
 package io.reconcile.fleet;
 
+import io.reconcile.ssh.CommandResult;
+
 /** snf-manage on a fleet host (docker exec, as root). */
 final class SnfManage {
   private SnfManage() {}

@@ -34,8 +34,8 @@ public final class EffectiveQuotas {
 
   /** Per user id and resource, the quota of a 0.12.5 fleet (run before the upgrade). */
   public static Map<Integer, Map<String, BigInteger>> before(Fleet fleet) {
-    String api = fleet.exec("cyclades1", "cat", CYCLADES_API).stdoutOrThrow("read " + CYCLADES_API);
-    String pithos = fleet.exec("pithos1", "cat", PITHOS_SETTINGS).stdoutOrThrow("read " + PITHOS_SETTINGS);
+    String api = fleet.run("cyclades1", "cat", CYCLADES_API);
+    String pithos = fleet.run("pithos1", "cat", PITHOS_SETTINGS);
     BigInteger maxVms = setting(api, "MAX_VMS_PER_USER").orElse(BigInteger.valueOf(3));
     BigInteger maxNetworks = setting(api, "MAX_NETWORKS_PER_USER").orElse(BigInteger.valueOf(5));
     BigInteger pithosDefault = setting(pithos, "PITHOS_BACKEND_QUOTA")

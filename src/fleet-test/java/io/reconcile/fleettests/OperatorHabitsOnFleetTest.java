@@ -69,7 +69,7 @@ class OperatorHabitsOnFleetTest {
   void hostsPublishNoPortAndOpenSshReachesThemOnlyThroughTheBastion() {
     assertThat(fleet.hosts()).noneMatch(FleetHost::published);
     assertThat(fleet.bastion()).isPresent();
-    assertThat(fleet.ssh("ganeti2", "hostname").stdout()).isEqualTo("ganeti2\n");
+    assertThat(fleet.ssh("ganeti2", "hostname").stdoutText()).isEqualTo("ganeti2\n");
   }
 
   @Test
@@ -92,7 +92,7 @@ class OperatorHabitsOnFleetTest {
         .allSatisfy(ids -> assertThat(ids).containsExactly("command:marker"));
     assertThat(most.get()).as("SSH connections the bastion had at once while 3 hosts worked").isEqualTo(1);
     for (FleetHost host : fleet.hosts()) {
-      assertThat(fleet.exec(host.name(), "test", "-e", MARKER).exitCode()).isZero();
+      assertThat(fleet.exec(host.name(), "test", "-e", MARKER).exitStatus()).isZero();
     }
   }
 
@@ -130,7 +130,7 @@ class OperatorHabitsOnFleetTest {
               "  IdentityAgent " + agent.socket() + "\n"));
       assertThat(Files.readString(config)).doesNotContain("IdentityFile");
 
-      fleet.exec("ganeti1", "rm", MARKER).stdoutOrThrow("drift on ganeti1");
+      fleet.run("ganeti1", "rm", MARKER);
       ReconcileRun apply = reconcile(config);
 
       assertThat(apply.code()).as(apply.toString()).isZero();
@@ -244,11 +244,11 @@ class OperatorHabitsOnFleetTest {
         .allSatisfy(ids -> assertThat(ids).containsExactly("file:/etc/reconcile-motd"));
 
     for (FleetHost host : fleet.hosts()) {
-      fleet.exec(host.name(), "sh", "-c", "echo old > /etc/reconcile-motd").stdoutOrThrow("drift on " + host.name());
+      fleet.run(host.name(), "sh", "-c", "echo old > /etc/reconcile-motd");
     }
     ReconcileRun again = reconcile(fleet.sshConfig(), "--check", "--plan-out", plan.toString());
     assertThat(again.code()).as(again.toString()).isEqualTo(2);
-    fleet.exec("ganeti1", "sh", "-c", "echo edited after the review > /etc/reconcile-motd").stdoutOrThrow("edit");
+    fleet.run("ganeti1", "sh", "-c", "echo edited after the review > /etc/reconcile-motd");
 
     ReconcileRun refused = ReconcileRun.of("apply", plan.toString(), "--ssh-config", fleet.sshConfig().toString(),
         "--format", "json", "--progress", "none");
@@ -257,14 +257,14 @@ class OperatorHabitsOnFleetTest {
     assertThat(refused.out()).contains("plan is stale for ganeti1: file /etc/reconcile-motd changed");
     assertThat(refused.statuses().get("astakos1")).containsEntry("file:/etc/reconcile-motd", "changed");
     assertThat(refused.statuses().get("ganeti2")).containsEntry("file:/etc/reconcile-motd", "changed");
-    assertThat(fleet.exec("ganeti1", "cat", "/etc/reconcile-motd").stdout()).isEqualTo("edited after the review\n");
-    assertThat(fleet.exec("ganeti2", "cat", "/etc/reconcile-motd").stdout())
+    assertThat(fleet.exec("ganeti1", "cat", "/etc/reconcile-motd").stdoutText()).isEqualTo("edited after the review\n");
+    assertThat(fleet.exec("ganeti2", "cat", "/etc/reconcile-motd").stdoutText())
         .isEqualTo("managed by reconcile on ganeti2\n");
   }
 
   /** Established TCP connections to the bastion's sshd (port 22), from its kernel's table. */
   private int sshConnectionsOnBastion() {
-    String table = fleet.execOnBastion("cat", "/proc/net/tcp", "/proc/net/tcp6").stdout();
+    String table = fleet.execOnBastion("cat", "/proc/net/tcp", "/proc/net/tcp6").stdoutText();
     return (int) table.lines().map(String::strip).map(l -> l.split("\\s+"))
         .filter(f -> f.length > 3 && f[1].endsWith(":0016") && f[3].equals("01"))
         .count();

@@ -2,10 +2,10 @@ package io.reconcile.fleettests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reconcile.fleet.CommandResult;
 import io.reconcile.fleet.Fleet;
 import io.reconcile.fleet.FleetDatabase;
 import io.reconcile.fleet.FleetMigrations;
+import io.reconcile.ssh.CommandResult;
 import io.reconcile.testing.FleetTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ class SchemaFidelityTest {
 
   private static void upgradePackages(Fleet fleet, String host) {
     CommandResult apt = FleetMigrations.upgradePackages(fleet, host);
-    assertThat(apt.exitCode()).as(host + ": " + apt.stdout() + apt.stderr()).isZero();
+    assertThat(apt.exitStatus()).as(host + ": " + apt.stdoutText() + apt.stderrText()).isZero();
   }
 
   @Test
@@ -82,15 +82,15 @@ class SchemaFidelityTest {
 
     CommandResult migrate = FleetMigrations.migrateDjango(fleet, "astakos1");
 
-    assertThat(migrate.exitCode()).isEqualTo(1);
+    assertThat(migrate.exitStatus()).isEqualTo(1);
     List<String> duplicates = fleet.psql(FleetDatabase.ASTAKOS,
         "SELECT min(email) FROM auth_user GROUP BY lower(email) HAVING count(*) > 1").lines().toList();
     assertThat(duplicates).isNotEmpty();
     // 0016 prints the first group of duplicates on stdout, then its input() prompt meets the end of stdin
     // (13:AM/0016:64-77).
-    assertThat(migrate.stdout()).contains("Duplicate email found in database")
+    assertThat(migrate.stdoutText()).contains("Duplicate email found in database")
         .containsAnyOf(duplicates.toArray(String[]::new));
-    assertThat(migrate.stderr()).endsWith("EOFError: EOF when reading a line\n");
+    assertThat(migrate.stderrText()).endsWith("EOFError: EOF when reading a line\n");
     assertThat(fleet.psql(FleetDatabase.ASTAKOS, "SELECT max(migration) FROM south_migrationhistory").strip())
         .startsWith("0015_");
     assertThat(fleet.psql(FleetDatabase.ASTAKOS, USERNAMES))
@@ -105,14 +105,14 @@ class SchemaFidelityTest {
     upgradePackages(fleet, "pithos1");
     for (String host : List.of("astakos1", "cyclades1")) {
       CommandResult migrate = FleetMigrations.migrateDjango(fleet, host);
-      assertThat(migrate.exitCode()).as(host + ": " + migrate.stderr()).isZero();
+      assertThat(migrate.exitStatus()).as(host + ": " + migrate.stderrText()).isZero();
     }
     CommandResult pithos = FleetMigrations.migratePithos(fleet, "pithos1");
-    assertThat(pithos.exitCode()).as(pithos.stderr()).isZero();
+    assertThat(pithos.exitStatus()).as(pithos.stderrText()).isZero();
     // The 0.13 backend adds config and qh_serials when it first opens its database.
     CommandResult backend = fleet.exec("pithos1", "bash", "-c", ". /usr/lib/synnefo/fleet-db.sh && pithos_db_env"
         + " && for f in /usr/share/synnefo/pithos-backend/*.sql; do snf_psql -f $f || exit 1; done");
-    assertThat(backend.exitCode()).as(backend.stderr()).isZero();
+    assertThat(backend.exitStatus()).as(backend.stderrText()).isZero();
 
     assertThat(differences(fleet, "schema-0.13.txt")).isEmpty();
     assertThat(differences(fleet, "schema-0.12.5.txt")).hasSizeGreaterThan(40);

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.reconcile.cli.ReconcileRun;
 import io.reconcile.fleet.CloudProbe;
-import io.reconcile.fleet.CommandResult;
 import io.reconcile.fleet.Fleet;
 import io.reconcile.fleet.FleetDatabase;
+import io.reconcile.fleet.FleetException;
 import io.reconcile.fleet.FleetHost;
+import io.reconcile.ssh.CommandResult;
 import io.reconcile.testing.FleetTest;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -67,12 +68,12 @@ class UpgradeBundleTest {
     copy(REPO.resolve("templates"), project.resolve("templates"));
     // What an operator does: paste the 0.12 per-user Cyclades quotas into states/60-quotas.yml ...
     Path api = project.resolve("cyclades-api-0.12.conf");
-    Files.writeString(api, fleet.ssh("cyclades1", "cat " + CYCLADES_API).stdoutOrThrow("read api.conf"));
+    Files.writeString(api, FleetException.stdoutOrThrow(fleet.ssh("cyclades1", "cat " + CYCLADES_API), "read api.conf"));
     Process paste = new ProcessBuilder(REPO.resolve("scripts/lib/paste-cyclades-quotas").toString(), api.toString(),
         project.resolve("states/60-quotas.yml").toString()).inheritIO().start();
     assertThat(paste.waitFor()).isZero();
     // ... and read Cyclades' service token off Astakos (guide 3.5: snf-manage service-list).
-    cycladesToken = fleet.exec("astakos1", "snf-manage", "service-list", "-c").stdoutOrThrow("service-list").lines()
+    cycladesToken = fleet.run("astakos1", "snf-manage", "service-list", "-c").lines()
         .map(l -> List.of(l.split("\\|"))).filter(f -> f.contains("cyclades")).findFirst()
         .flatMap(f -> f.stream().filter(v -> v.matches("[0-9a-f]{32}")).findFirst()).orElseThrow();
     settings012 = effectiveSettings();
@@ -101,7 +102,7 @@ class UpgradeBundleTest {
   }
 
   private String address(String host) {
-    return fleet.exec(host, "hostname", "-i").stdoutOrThrow("address of " + host).strip().split("\\s+")[0];
+    return fleet.run(host, "hostname", "-i").strip().split("\\s+")[0];
   }
 
   private static void copy(Path from, Path to) throws IOException {
@@ -121,10 +122,10 @@ class UpgradeBundleTest {
     Map<String, Map<String, String>> byHost = new LinkedHashMap<>();
     for (String host : List.of("astakos1", "cyclades1", "pithos1")) {
       Set<String> assigned = new java.util.HashSet<>();
-      fleet.exec(host, "sh", "-c", "cat /etc/synnefo/*.conf").stdoutOrThrow("settings of " + host).lines()
+      fleet.run(host, "sh", "-c", "cat /etc/synnefo/*.conf").lines()
           .map(l -> l.split("\\s*=", 2)[0]).filter(n -> n.matches("[A-Z_][A-Z0-9_]*")).forEach(assigned::add);
       Map<String, String> values = new TreeMap<>();
-      String out = fleet.exec(host, "snf-manage", "diffsettings").stdoutOrThrow("diffsettings on " + host);
+      String out = fleet.run(host, "snf-manage", "diffsettings");
       for (String line : out.lines().toList()) {
         int eq = line.indexOf(" = ");
         if (eq > 0 && assigned.contains(line.substring(0, eq))) {
@@ -164,7 +165,7 @@ class UpgradeBundleTest {
   @Order(1)
   void anUpgradeStoppedInPhaseTwoSaysWhereAndChangesNoLaterPhase() {
     // A package held back on one ganeti node makes its apt-get run fail in the packages phase.
-    fleet.exec("ganeti2", "apt-mark", "hold", "snf-common").stdoutOrThrow("hold");
+    fleet.run("ganeti2", "apt-mark", "hold", "snf-common");
     ReconcileRun stopped = reconcile();
     assertThat(stopped.code()).as(stopped.toString()).isEqualTo(4);
     assertThat(stopped.json().get("stopped_at_phase").asText()).isEqualTo("packages");
@@ -182,12 +183,12 @@ class UpgradeBundleTest {
   @Test
   @Order(2)
   void aWrongServiceTokenStopsTheUserMigrationAndSaysSo() {
-    fleet.exec("ganeti2", "apt-mark", "unhold", "snf-common").stdoutOrThrow("unhold");
+    fleet.run("ganeti2", "apt-mark", "unhold", "snf-common");
     ReconcileRun stopped = reconcile();
     assertThat(stopped.code()).as(stopped.toString()).isEqualTo(4);
     assertThat(stopped.json().get("stopped_at_phase").asText()).as(stopped.toString()).isEqualTo("migrate-services");
     assertThat(error(stopped, "cyclades1", "command:cyclades-users-to-uuids")).contains("user migration failed", "401");
-    assertThat(fleet.exec("astakos1", "test", "-e", "/etc/apache2/conf-enabled/reconcile-astakos-closed.conf").exitCode())
+    assertThat(fleet.exec("astakos1", "test", "-e", "/etc/apache2/conf-enabled/reconcile-astakos-closed.conf").exitStatus())
         .as("Astakos stays closed to the public while the migration is not over").isZero();
   }
 
@@ -195,7 +196,7 @@ class UpgradeBundleTest {
   @Order(3)
   void aSettingsFileBrokenByHandStopsWhereItIsReadAndNamesIt() throws IOException {
     writeInventory(cycladesToken);
-    fleet.exec("cyclades1", "sh", "-c", "echo 'BROKEN_BY_HAND = (' >> " + CYCLADES_API).stdoutOrThrow("break");
+    fleet.run("cyclades1", "sh", "-c", "echo 'BROKEN_BY_HAND = (' >> " + CYCLADES_API);
     ReconcileRun stopped = reconcile();
     assertThat(stopped.code()).as(stopped.toString()).isEqualTo(4);
     // the first phase of this run that reads Cyclades' settings: the guard of its Django migrations
@@ -207,30 +208,30 @@ class UpgradeBundleTest {
   @Test
   @Order(4)
   void theRunAfterTheFixFinishesTheUpgrade() {
-    fleet.exec("cyclades1", "sed", "-i", "/^BROKEN_BY_HAND = ($/d", CYCLADES_API).stdoutOrThrow("fix");
+    fleet.run("cyclades1", "sed", "-i", "/^BROKEN_BY_HAND = ($/d", CYCLADES_API);
     ReconcileRun resumed = reconcile();
     assertThat(resumed.code()).as(resumed.toString()).isZero();
     assertThat(resumed.statuses().get("astakos1")).as("finished work is not repeated")
         .containsEntry("users-unique:astakos", "ok").containsEntry("command:astakos-django-migrations", "ok");
 
     for (FleetHost host : fleet.hosts()) {
-      assertThat(fleet.exec(host.name(), "dpkg-query", "-W", "-f", "${Version}", "snf-common").stdout()).as(host.name()).isEqualTo("0.13-1");
+      assertThat(fleet.exec(host.name(), "dpkg-query", "-W", "-f", "${Version}", "snf-common").stdoutText()).as(host.name()).isEqualTo("0.13-1");
     }
     CommandResult sync = fleet.exec("astakos1", "snf-manage", "astakos-quota", "--sync");
-    assertThat(sync.stdout()).as(sync.stderr()).contains("No sync needed.");
+    assertThat(sync.stdoutText()).as(sync.stderrText()).contains("No sync needed.");
     assertThat(fleet.psql(FleetDatabase.ASTAKOS, "SELECT count(*) FROM (SELECT 1 FROM auth_user GROUP BY lower(email) HAVING count(*) > 1) d").strip())
         .isEqualTo("0");
-    assertThat(fleet.exec("pithos1", "pithos-migrate", "current").stdout()).contains("(head)");
-    assertThat(fleet.exec("pithos1", "grep", "-x", "PITHOS_USE_QUOTAHOLDER = True", "/etc/synnefo/99-reconcile-pithos.conf").exitCode()).isZero();
-    assertThat(fleet.exec("cyclades1", "sh", "-c", "service memcached status && service gunicorn status && service snf-dispatcher status").exitCode()).isZero();
-    assertThat(fleet.exec("cyclades1", "grep", "-x", "SNF_DSPTCH_ENABLE=true", "/etc/default/snf-dispatcher").exitCode()).isZero();
-    assertThat(fleet.exec("astakos1", "grep", "-c", "RewriteRule ^/login", "/etc/apache2/sites-available/synnefo-ssl").stdout().strip()).isEqualTo("0");
-    assertThat(fleet.exec("astakos1", "test", "-e", "/etc/apache2/conf-enabled/reconcile-astakos-closed.conf").exitCode())
+    assertThat(fleet.exec("pithos1", "pithos-migrate", "current").stdoutText()).contains("(head)");
+    assertThat(fleet.exec("pithos1", "grep", "-x", "PITHOS_USE_QUOTAHOLDER = True", "/etc/synnefo/99-reconcile-pithos.conf").exitStatus()).isZero();
+    assertThat(fleet.exec("cyclades1", "sh", "-c", "service memcached status && service gunicorn status && service snf-dispatcher status").exitStatus()).isZero();
+    assertThat(fleet.exec("cyclades1", "grep", "-x", "SNF_DSPTCH_ENABLE=true", "/etc/default/snf-dispatcher").exitStatus()).isZero();
+    assertThat(fleet.exec("astakos1", "grep", "-c", "RewriteRule ^/login", "/etc/apache2/sites-available/synnefo-ssl").stdoutText().strip()).isEqualTo("0");
+    assertThat(fleet.exec("astakos1", "test", "-e", "/etc/apache2/conf-enabled/reconcile-astakos-closed.conf").exitStatus())
         .as("Astakos open to the public again").isNotZero();
     for (String managed : List.of("astakos1:/etc/synnefo/99-reconcile-astakos.conf", "cyclades1:/etc/synnefo/99-reconcile-cyclades.conf",
         "pithos1:/etc/synnefo/99-reconcile-pithos.conf")) {
       String[] hostAndPath = managed.split(":");
-      assertThat(fleet.exec(hostAndPath[0], "stat", "-c", "%a %U %G", hostAndPath[1]).stdout().strip()).as(managed).isEqualTo("640 root www-data");
+      assertThat(fleet.exec(hostAndPath[0], "stat", "-c", "%a %U %G", hostAndPath[1]).stdoutText().strip()).as(managed).isEqualTo("640 root www-data");
     }
   }
 
@@ -278,11 +279,11 @@ class UpgradeBundleTest {
         + ", 1e32, 1e32, 1e32, 2, 1e32, 1e32 FROM im_resource r JOIN im_service s ON s.id = r.service_id"
         + " WHERE s.name = 'cyclades' AND r.name = 'vm' RETURNING id");
     CommandResult approve = fleet.exec("astakos1", "snf-manage", "project-control", "--approve", application);
-    assertThat(approve.exitCode()).as(approve.stderr()).isZero();
+    assertThat(approve.exitStatus()).as(approve.stderrText()).isZero();
     sql("INSERT INTO im_projectmembership (person_id, request_date, project_id, state, is_pending, is_active,"
         + " acceptance_date) VALUES (" + id + ", now(), " + chain + ", 1, true, false, now()) RETURNING id");
     CommandResult sync = fleet.exec("astakos1", "snf-manage", "project-control", "--check-expired");
-    assertThat(sync.exitCode()).as(sync.stderr()).isZero();
+    assertThat(sync.exitStatus()).as(sync.stderrText()).isZero();
 
     CloudProbe.Result works = probe.run(email, flavor);
     assertThat(works.works()).as("%s: %s%n%s", email, works.steps(), works.stderr()).isTrue();
@@ -326,7 +327,7 @@ class UpgradeBundleTest {
   @Test
   @Order(9)
   void everyDatabaseDumpRestoresIntoAnEmptyDatabase() {
-    List<String> dumps = fleet.exec("astakos1", "sh", "-c", "ls /var/backups/reconcile/db/*/*.sql.gz").stdoutOrThrow("dumps").lines().toList();
+    List<String> dumps = fleet.run("astakos1", "sh", "-c", "ls /var/backups/reconcile/db/*/*.sql.gz").lines().toList();
     assertThat(dumps).as("a dump of each database before the first change, at least").hasSizeGreaterThanOrEqualTo(3);
     for (String dump : dumps) {
       CommandResult restored = fleet.exec("astakos1", "sh", "-c", "set -e; cd \"$(dirname \"$1\")\"; sha256sum -c \"$1.sha256\" >/dev/null;"
@@ -334,8 +335,8 @@ class UpgradeBundleTest {
           + " gunzip -c \"$1\" | runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -d restore_test >/dev/null;"
           + " runuser -u postgres -- psql -X -At -d restore_test -c \"SELECT count(*) FROM information_schema.tables"
           + " WHERE table_schema = 'public'\"", "restore", dump);
-      assertThat(restored.exitCode()).as(dump + ": " + restored.stderr()).isZero();
-      assertThat(Integer.parseInt(restored.stdout().strip())).as(dump).isGreaterThan(3);
+      assertThat(restored.exitStatus()).as(dump + ": " + restored.stderrText()).isZero();
+      assertThat(Integer.parseInt(restored.stdoutText().strip())).as(dump).isGreaterThan(3);
     }
   }
 

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reconcile.cli.ReconcileProcess;
 import io.reconcile.cli.ReconcileRun;
-import io.reconcile.fleet.CommandResult;
 import io.reconcile.fleet.Fleet;
 import io.reconcile.fleet.FleetDatabase;
+import io.reconcile.fleet.FleetDocker;
 import io.reconcile.fleet.FleetHost;
+import io.reconcile.fleet.FleetProject;
+import io.reconcile.ssh.CommandResult;
 import io.reconcile.testing.FleetTest;
+import io.reconcile.testing.Poll;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -63,7 +67,7 @@ class FaultsOnFleetTest {
 
     CompletableFuture<ReconcileRun> apply = inBackground(project, "--format", "json", "--command-timeout", "60");
     Poll.until("apt runs on " + VICTIM, RUN_LIMIT, () -> exists(VICTIM, APT_RUNNING));
-    Docker.stop(container(VICTIM));
+    FleetDocker.connect().stop(container(VICTIM));
     ReconcileRun run = apply.get(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS);
 
     assertThat(run.code()).as(run.toString()).isEqualTo(4);
@@ -71,7 +75,7 @@ class FaultsOnFleetTest {
     assertThat(host(run, VICTIM).get("error").asText()).contains("session closed");
     assertConverged(run, OTHER, version, "stopped");
 
-    Docker.start(container(VICTIM));
+    FleetDocker.connect().startContainer(container(VICTIM));
     awaitSsh(project, VICTIM);
     assertNothingHalfDone(VICTIM);
     assertThat(exists(VICTIM, SETTINGS) ? cat(VICTIM, SETTINGS) : "absent").doesNotContain("stopped");
@@ -90,12 +94,12 @@ class FaultsOnFleetTest {
 
     CompletableFuture<ReconcileRun> apply = inBackground(project, "--format", "json", "--command-timeout", "10");
     Poll.until("apt runs on " + VICTIM, RUN_LIMIT, () -> exists(VICTIM, APT_RUNNING));
-    Docker.pause(container(VICTIM));
+    FleetDocker.connect().pause(container(VICTIM));
     ReconcileRun run;
     try {
       run = apply.get(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS);
     } finally {
-      Docker.unpause(container(VICTIM));
+      FleetDocker.connect().unpause(container(VICTIM));
     }
 
     assertThat(run.code()).as(run.toString()).isEqualTo(4);
@@ -148,11 +152,11 @@ class FaultsOnFleetTest {
             content: "RUN = 'silent'\\n"
         """.formatted(SETTINGS));
     ReconcileRun run;
-    Docker.pause(container(VICTIM)); // Docker's proxy and the kernel still accept TCP; sshd never sends its banner
+    FleetDocker.connect().pause(container(VICTIM)); // Docker's proxy and the kernel still accept TCP; sshd never sends its banner
     try {
       run = project.run("--format", "json", "--connect-timeout", "5");
     } finally {
-      Docker.unpause(container(VICTIM));
+      FleetDocker.connect().unpause(container(VICTIM));
     }
 
     assertThat(run.code()).as(run.toString()).isEqualTo(4);
@@ -170,7 +174,7 @@ class FaultsOnFleetTest {
     project.declare(packageAndSettings(version, "locked"));
     sh(VICTIM, "rm -f /run/rel-lock-held /run/rel-lock-release");
     // Another apt-get (as unattended-upgrades would be) holds the lock while it waits in its own hook.
-    Docker.run("exec", "-d", container(VICTIM), "apt-get", "-q", "-y",
+    FleetDocker.connect().execDetached(container(VICTIM), "apt-get", "-q", "-y",
         "-o", "DPkg::Pre-Invoke::=touch /run/rel-lock-held; while [ ! -e /run/rel-lock-release ]; do sleep 0.1; done",
         "install", "--reinstall", "kamaki");
     Poll.until("another apt-get holds the dpkg lock on " + VICTIM, RUN_LIMIT, () -> exists(VICTIM, "/run/rel-lock-held"));
@@ -207,7 +211,7 @@ class FaultsOnFleetTest {
     String old = cat(VICTIM, file);
     ReconcileRun run;
     try {
-      assertThat(sh(VICTIM, "df --output=avail /dev/shm | tail -1").stdout().strip()).isEqualTo("0");
+      assertThat(sh(VICTIM, "df --output=avail /dev/shm | tail -1").stdoutText().strip()).isEqualTo("0");
       run = project.run("--format", "json");
     } finally {
       sh(VICTIM, "rm -f /dev/shm/rel-fill");
@@ -218,7 +222,7 @@ class FaultsOnFleetTest {
     assertThat(write.get("status").asText()).isEqualTo("failed");
     assertThat(write.get("error").asText()).contains("No space left on device");
     assertThat(cat(VICTIM, file)).isEqualTo(old);
-    assertThat(sh(VICTIM, "ls -A /dev/shm/reconcile-rel").stdout()).isEqualTo("settings.conf\n");
+    assertThat(sh(VICTIM, "ls -A /dev/shm/reconcile-rel").stdoutText()).isEqualTo("settings.conf\n");
     assertThat(run.statuses().get(OTHER)).containsEntry("file:" + file, "changed");
 
     ReconcileRun rerun = assertRerunConverges(project);
@@ -239,7 +243,7 @@ class FaultsOnFleetTest {
     String knownHosts = Files.readString(project.knownHosts());
     sh(VICTIM, "mkdir -p /root/rel-keys && cp -a /etc/ssh/ssh_host_* /root/rel-keys/ && rm /etc/ssh/ssh_host_*"
         + " && ssh-keygen -q -t ed25519 -N '' -f /etc/ssh/ssh_host_ed25519_key && service ssh restart >/dev/null");
-    String newKey = sh(VICTIM, "cut -d' ' -f1,2 /etc/ssh/ssh_host_ed25519_key.pub").stdout().strip();
+    String newKey = sh(VICTIM, "cut -d' ' -f1,2 /etc/ssh/ssh_host_ed25519_key.pub").stdoutText().strip();
     try {
       awaitHostKey(project, VICTIM, newKey);
       ReconcileRun run = project.run("--format", "json", "--accept-new-host-keys");
@@ -300,7 +304,7 @@ class FaultsOnFleetTest {
           - handler: mark
             command: touch /etc/reconcile-rel/handler-ran
         """);
-    FleetProject.write(dir.resolve("states/20-later.yml"), """
+    project.state("20-later.yml", """
         hosts: ganeti
         phase: later
         resources:
@@ -333,11 +337,11 @@ class FaultsOnFleetTest {
     assertThat(report.statuses().get(VICTIM)).containsOnly(java.util.Map.entry("command:step1", "skipped"),
         java.util.Map.entry("file:/etc/reconcile-rel/after-step1.conf", "skipped"),
         java.util.Map.entry("file:/etc/reconcile-rel/later.conf", "skipped"));
-    assertThat(sh(OTHER, "ls /etc/reconcile-rel").stdout()).contains("step1", "handler-ran").doesNotContain("after-step1.conf", "later.conf");
+    assertThat(sh(OTHER, "ls /etc/reconcile-rel").stdoutText()).contains("step1", "handler-ran").doesNotContain("after-step1.conf", "later.conf");
     assertThat(exists(VICTIM, "/run/rel-in-flight")).as("nothing started on " + VICTIM).isFalse();
     assertThat(Files.readString(dir.resolve("junit.xml"))).contains("<skipped");
 
-    ReconcileRun history = ReconcileRun.of("history", "--state-dir", project.stateDir.toString(), "--format", "json");
+    ReconcileRun history = ReconcileRun.of("history", "--state-dir", project.stateDir().toString(), "--format", "json");
     JsonNode recorded = new ObjectMapper().readTree(history.out()).get(0);
     assertThat(recorded.get("id").asText()).isEqualTo(report.json().get("run_id").asText());
     assertThat(recorded.get("mode").asText()).isEqualTo("apply");
@@ -412,7 +416,7 @@ class FaultsOnFleetTest {
   private FleetProject project(Path dir) {
     FleetProject project = new FleetProject(dir, fleet);
     for (FleetHost host : fleet.hosts()) {
-      int port = Docker.sshPort(host.container());
+      int port = FleetDocker.connect().publishedSshPort(host.container());
       if (port != project.port(host.name())) {
         project.hostMoved(host.name(), port);
       }
@@ -458,8 +462,8 @@ class FaultsOnFleetTest {
 
   /** No temp file of a write left next to a managed file, no package half installed. */
   private void assertNothingHalfDone(String host) {
-    assertThat(sh(host, "find /etc /dev/shm -name '.reconcile.*'").stdout()).isEmpty();
-    assertThat(sh(host, "dpkg --audit").stdout()).isEmpty();
+    assertThat(sh(host, "find /etc /dev/shm -name '.reconcile.*'").stdoutText()).isEmpty();
+    assertThat(sh(host, "dpkg --audit").stdoutText()).isEmpty();
   }
 
   private void holdApt(String host) {
@@ -475,7 +479,7 @@ class FaultsOnFleetTest {
 
   /** Waits until the host's sshd answers on the port Docker publishes now, and points the project there. */
   private void awaitSsh(FleetProject project, String host) {
-    int port = Docker.sshPort(container(host));
+    int port = FleetDocker.connect().publishedSshPort(container(host));
     if (port != project.port(host)) {
       project.hostMoved(host, port);
     }
@@ -519,7 +523,7 @@ class FaultsOnFleetTest {
   }
 
   private String kamaki(String host) {
-    return sh(host, "dpkg-query -W -f '${Version}' kamaki").stdout();
+    return sh(host, "dpkg-query -W -f '${Version}' kamaki").stdoutText();
   }
 
   private boolean exists(String host, String path) {
@@ -527,7 +531,7 @@ class FaultsOnFleetTest {
   }
 
   private String cat(String host, String path) {
-    return fleet.exec(host, "cat", path).stdoutOrThrow("cat " + path + " on " + host);
+    return fleet.run(host, "cat", path);
   }
 
   private CommandResult sh(String host, String script) {

@@ -2,9 +2,11 @@ package io.reconcile.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reconcile.cli.ReconcileProcess;
 import io.reconcile.cli.ReconcileRun;
-import io.reconcile.fleet.CommandResult;
 import io.reconcile.fleet.Fleet;
+import io.reconcile.fleet.FleetProject;
+import io.reconcile.ssh.CommandResult;
 import io.reconcile.testing.FleetTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +46,7 @@ class SecretsAndHostileValuesOnFleetTest {
   void fleet(Fleet fleet) {
     this.fleet = fleet;
     // The bundle's secret files are root:synnefo 0640; snf-common creates the group (older images did not).
-    sh("getent group synnefo >/dev/null || groupadd --system synnefo").stdoutOrThrow("group synnefo");
+    fleet.run(HOST, "sh", "-c", "getent group synnefo >/dev/null || groupadd --system synnefo");
   }
 
   @Test
@@ -95,7 +97,7 @@ class SecretsAndHostileValuesOnFleetTest {
     assertThat(cat(dirName + "/lines $(touch /tmp/rel-pwned-line).conf"))
         .isEqualTo("VALUE = '$(touch /tmp/rel-pwned-subst)' `touch /tmp/rel-pwned-tick`; a; touch /tmp/rel-pwned-semi\n");
     assertThat(sh("test -e '" + dirName.replace("'", "'\\''") + "/created $(x)'").succeeded()).isTrue();
-    assertThat(sh("ls -A /tmp /").stdout()).as("markers the values would have created").doesNotContain("rel-pwned");
+    assertThat(sh("ls -A /tmp /").stdoutText()).as("markers the values would have created").doesNotContain("rel-pwned");
   }
 
   @Test
@@ -118,7 +120,7 @@ class SecretsAndHostileValuesOnFleetTest {
     project.declare(secretFile("2"));
     assertThat(outputs.run("apply again", "--diff", "--format", "json").code()).isZero();
     // a failing host: a command prints the secret file on stderr and fails
-    FleetProject.write(dir.resolve("states/20-fail.yml"), """
+    project.state("20-fail.yml", """
         hosts: ganeti
         resources:
           - command: "cat %s >&2; exit 3"
@@ -148,9 +150,9 @@ class SecretsAndHostileValuesOnFleetTest {
 
     // what the history keeps, as `reconcile history` and `reconcile show` print it
     String run = outputs.lastRunId();
-    outputs.add("history", ReconcileRun.of("history", "--state-dir", project.stateDir.toString()));
-    outputs.add("show", ReconcileRun.of("show", run, "--state-dir", project.stateDir.toString()));
-    outputs.add("show json", ReconcileRun.of("show", run, "--state-dir", project.stateDir.toString(), "--format", "json"));
+    outputs.add("history", ReconcileRun.of("history", "--state-dir", project.stateDir().toString()));
+    outputs.add("show", ReconcileRun.of("show", run, "--state-dir", project.stateDir().toString()));
+    outputs.add("show json", ReconcileRun.of("show", run, "--state-dir", project.stateDir().toString(), "--format", "json"));
 
     assertThat(outputs.channels()).hasSizeGreaterThan(25);
     outputs.channels().forEach((channel, text) -> assertThat(text).as(channel).doesNotContain(TOKEN).doesNotContain(API_KEY));
@@ -187,13 +189,13 @@ class SecretsAndHostileValuesOnFleetTest {
     assertThat(modes).as("mode of the temp file at each step of both writes").containsExactly(
         "head 600 root:root", "chown 600 root:root", "chmod 600 root:synnefo", "mv 640 root:synnefo",
         "head 600 root:root", "chown 600 root:root", "chmod 600 root:synnefo", "mv 640 root:synnefo");
-    assertThat(sh("stat -c '%a %U:%G' " + SECRET_FILE).stdout()).isEqualTo("640 root:synnefo\n");
+    assertThat(sh("stat -c '%a %U:%G' " + SECRET_FILE).stdoutText()).isEqualTo("640 root:synnefo\n");
     String backup = second.json().findValues("backups").stream().filter(b -> !b.isEmpty()).findFirst().orElseThrow()
         .get(0).asText();
     assertThat(cat(backup)).contains("GENERATION = 1");
-    assertThat(sh("stat -c '%a %U:%G' '" + backup + "'").stdout()).isEqualTo("640 root:synnefo\n");
+    assertThat(sh("stat -c '%a %U:%G' '" + backup + "'").stdoutText()).isEqualTo("640 root:synnefo\n");
     String runDir = backup.substring(0, backup.indexOf("/etc/reconcile-rel/"));
-    assertThat(sh("stat -c '%a' " + runDir + " " + runDir + "/etc " + runDir + "/etc/reconcile-rel").stdout())
+    assertThat(sh("stat -c '%a' " + runDir + " " + runDir + "/etc " + runDir + "/etc/reconcile-rel").stdoutText())
         .as("backup directories of the run").isEqualTo("700\n700\n700\n");
     assertThat(sh("su -s /bin/sh nobody -c 'cat " + backup + "'").succeeded()).as("another user reads the backup").isFalse();
   }
@@ -241,7 +243,7 @@ class SecretsAndHostileValuesOnFleetTest {
     }
 
     String lastRunId() throws IOException {
-      try (Stream<Path> files = Files.list(project.stateDir.resolve("runs"))) {
+      try (Stream<Path> files = Files.list(project.stateDir().resolve("runs"))) {
         String newest = files.map(p -> p.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow();
         return newest.substring(newest.indexOf('_') + 1, newest.length() - ".json".length());
       }
@@ -250,9 +252,9 @@ class SecretsAndHostileValuesOnFleetTest {
     /** The channels so far, plus every file the runs left: reports, metrics, the run history. */
     Map<String, String> channels() throws IOException {
       Map<String, String> all = new LinkedHashMap<>(channels);
-      try (Stream<Path> files = Files.walk(project.dir)) {
+      try (Stream<Path> files = Files.walk(project.dir())) {
         for (Path file : files.filter(Files::isRegularFile).toList()) {
-          Path relative = project.dir.relativize(file);
+          Path relative = project.dir().relativize(file);
           if (!relative.startsWith("states") && !relative.startsWith("templates") && !relative.toString().equals("prod.ini")) {
             all.put(relative.toString(), Files.readString(file));
           }
@@ -262,17 +264,17 @@ class SecretsAndHostileValuesOnFleetTest {
     }
 
     private String file(int run, String extension) {
-      return project.dir.resolve("reports/run" + run + "." + extension).toString();
+      return project.dir().resolve("reports/run" + run + "." + extension).toString();
     }
   }
 
   private String cat(String path) {
-    return fleet.exec(HOST, "cat", path).stdoutOrThrow("cat " + path);
+    return fleet.run(HOST, "cat", path);
   }
 
   /** Writes an executable script on the host (content passed as an argument: no quoting). */
   private void install(String script, String path) {
-    fleet.exec(HOST, "sh", "-c", "printf '%s' \"$1\" > \"$2\" && chmod 755 \"$2\"", "sh", script, path).stdoutOrThrow("install " + path);
+    fleet.run(HOST, "sh", "-c", "printf '%s' \"$1\" > \"$2\" && chmod 755 \"$2\"", "sh", script, path);
   }
 
   private CommandResult sh(String script) {

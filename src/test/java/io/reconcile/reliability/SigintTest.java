@@ -2,8 +2,10 @@ package io.reconcile.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reconcile.cli.ReconcileProcess;
 import io.reconcile.cli.ReconcileRun;
 import io.reconcile.testing.EmbeddedSshServer;
+import io.reconcile.testing.Poll;
 import io.reconcile.testing.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Files;

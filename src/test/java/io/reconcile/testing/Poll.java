@@ -1,16 +1,16 @@
-package io.reconcile.reliability;
+package io.reconcile.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a condition by checking it again and again: tests synchronise on states, never on sleeps. */
-final class Poll {
+public final class Poll {
   private static final long INTERVAL_MILLIS = 100;
 
   private Poll() {}
 
   /** Returns once {@code condition} holds; fails the test if it does not within {@code limit}. */
-  static void until(String what, Duration limit, BooleanSupplier condition) {
+  public static void until(String what, Duration limit, BooleanSupplier condition) {
     long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() - deadline > 0) {

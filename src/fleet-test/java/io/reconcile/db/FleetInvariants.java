@@ -1,17 +1,8 @@
 package io.reconcile.db;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reconcile.fleet.Fleet;
-import io.reconcile.fleet.FleetDatabase;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
+import io.reconcile.fleet.FleetProject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,33 +11,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A reconcile project for a fleet's databases: the five invariants declared for astakos1, users-unique
- * (tag users) before the migrations and the quota invariants (tag quotas) after them (the Cyclades
- * settings taken from the seed's output, as an operator would copy them), and the CLI run in its own JVM.
+ * The five invariants declared for astakos1 of a fleet: users-unique (tag users) before the migrations
+ * and the quota invariants (tag quotas) after them, the Cyclades settings taken from the seed's output, as
+ * an operator would copy them.
  */
-final class FleetProject {
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final List<String> TYPES = List.of("users-unique", "services-registered", "quotas-initial", "quotas-limits", "quotas-usage");
+final class FleetInvariants {
+  static final List<String> TYPES = List.of("users-unique", "services-registered", "quotas-initial", "quotas-limits",
+      "quotas-usage");
 
-  private FleetProject() {}
+  private FleetInvariants() {}
 
-  record Run(int code, String out, String err) {}
-
-  static Run reconcile(Fleet fleet, Path project, String... flags) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "io.reconcile.cli.Main",
-        "--inventory", fleet.inventory().toString(), "--known-hosts", fleet.knownHosts().toString(),
-        "--states", project.resolve("states").toString(), "--templates", project.resolve("templates").toString(),
-        "--export-dir", project.resolve("exports").toString()));
-    command.addAll(Arrays.asList(flags));
-    Process process = new ProcessBuilder(command).directory(project.toFile()).redirectError(project.resolve("stderr").toFile()).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    int code = process.waitFor();
-    String err = Files.readString(project.resolve("stderr"));
-    assertThat(out + err).as("no credentials in any output").doesNotContain(FleetDatabase.PASSWORD);
-    return new Run(code, out, err);
-  }
-
+  /** The invariants' resources of a `--format json` report, by type. */
   static Map<String, JsonNode> resources(JsonNode report) {
     Map<String, JsonNode> byType = new LinkedHashMap<>();
     report.path("hosts").get(0).path("resources").forEach(r -> byType.put(r.path("type").asText(), r));
@@ -55,7 +30,7 @@ final class FleetProject {
 
   /** The seed's per-user Cyclades settings (a Python dict per setting) as YAML flow mappings. */
   private static Map<String, String> cycladesSettings(Fleet fleet) {
-    String conf = fleet.exec(fleet.astakos().name(), "cat", "/srv/seed-out/cyclades-user-quota.conf").stdoutOrThrow("seed output");
+    String conf = fleet.run(fleet.astakos().name(), "cat", "/srv/seed-out/cyclades-user-quota.conf");
     Map<String, String> settings = new LinkedHashMap<>();
     Matcher block = Pattern.compile("(?m)^(VMS_USER_QUOTA|NETWORKS_USER_QUOTA) = \\{([^}]*)\\}").matcher(conf);
     while (block.find()) {
@@ -65,11 +40,10 @@ final class FleetProject {
     return settings;
   }
 
-  static void writeStates(Fleet fleet, Path project) throws IOException {
+  /** Declares them in the project's states/20-users.yml and 60-quotas.yml. */
+  static void declare(Fleet fleet, FleetProject project) {
     Map<String, String> cyclades = cycladesSettings(fleet);
-    Files.createDirectories(project.resolve("templates"));
-    Files.createDirectories(project.resolve("states"));
-    Files.writeString(project.resolve("states/20-users.yml"), """
+    project.state("20-users.yml", """
         phase: users
         hosts: astakos1
         tags: [users]
@@ -82,7 +56,7 @@ final class FleetProject {
             pithos: merge
             pithos_collisions: history   # the seed's pairs hold a path in both accounts
         """);
-    Files.writeString(project.resolve("states/60-quotas.yml"), """
+    project.state("60-quotas.yml", """
         phase: quotas
         hosts: astakos1
         tags: [quotas]

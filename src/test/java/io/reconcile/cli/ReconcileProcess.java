@@ -1,5 +1,6 @@
-package io.reconcile.reliability;
+package io.reconcile.cli;
 
+import io.reconcile.testing.Poll;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * `reconcile` as a process of its own (a child JVM on the test class path): what signals reach, and
  * stdout/stderr exactly as the process writes them (through its own secret masking).
  */
-final class ReconcileProcess {
+public final class ReconcileProcess {
   private final Process process;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -28,26 +29,32 @@ final class ReconcileProcess {
     this.errPump = pump(process.getErrorStream(), err);
   }
 
-  static ReconcileProcess start(List<String> args) {
+  public static ReconcileProcess start(List<String> args) {
+    return start(Path.of("").toAbsolutePath(), args);
+  }
+
+  /** Starts reconcile with {@code workingDirectory} as its working directory. */
+  public static ReconcileProcess start(Path workingDirectory, List<String> args) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), "io.reconcile.cli.Main"));
     command.addAll(args);
     try {
-      return new ReconcileProcess(new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start());
+      return new ReconcileProcess(new ProcessBuilder(command).directory(workingDirectory.toFile())
+          .redirectInput(ProcessBuilder.Redirect.PIPE).start());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /** Runs to the end (at most {@code limit}). */
-  static ReconcileProcess run(List<String> args, Duration limit) {
+  public static ReconcileProcess run(List<String> args, Duration limit) {
     ReconcileProcess run = start(args);
     run.waitFor(limit);
     return run;
   }
 
   /** Sends a signal (TERM, INT) to this process, by its id. */
-  void signal(String name) {
+  public void signal(String name) {
     try {
       Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
       if (kill.waitFor() != 0) {
@@ -61,7 +68,7 @@ final class ReconcileProcess {
     }
   }
 
-  void awaitStderr(String text, Duration limit) {
+  public void awaitStderr(String text, Duration limit) {
     Poll.until("reconcile writes '" + text + "' on stderr", limit, () -> {
       if (err().contains(text)) {
         return true;
@@ -74,7 +81,7 @@ final class ReconcileProcess {
   }
 
   /** The exit status; the process is killed and the test fails if it runs longer than {@code limit}. */
-  int waitFor(Duration limit) {
+  public int waitFor(Duration limit) {
     try {
       if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
@@ -89,21 +96,21 @@ final class ReconcileProcess {
     }
   }
 
-  int code() {
+  public int code() {
     return process.exitValue();
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  String out() {
+  public String out() {
     synchronized (out) {
       return out.toString(StandardCharsets.UTF_8);
     }
   }
 
-  String err() {
+  public String err() {
     synchronized (err) {
       return err.toString(StandardCharsets.UTF_8);
     }
