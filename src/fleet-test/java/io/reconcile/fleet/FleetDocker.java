@@ -276,14 +276,15 @@ public final class FleetDocker {
     return client.listNetworksCmd().withNameFilter(name).exec().stream().anyMatch(n -> n.getName().equals(name));
   }
 
-  /** The port Docker publishes for the container's port 22 on each address, as {@code docker port C 22} lists them. */
+  /** Where Docker publishes the container's port 22, as {@code docker port C 22} lists them (address:port). */
   public List<String> sshBindings(String container) {
     Ports.Binding[] bindings = client.inspectContainerCmd(container).exec()
         .getNetworkSettings().getPorts().getBindings().get(SSH);
-    return bindings == null ? List.of() : Stream.of(bindings).map(b -> b.getHostIp() + ":" + b.getHostPortSpec()).toList();
+    return bindings == null ? List.of()
+        : Stream.of(bindings).map(b -> b.getHostIp() + ":" + b.getHostPortSpec()).toList();
   }
 
-  /** Stops the container as {@code docker stop --time 1} does (TERM to its init, KILL a second later): every process dies. */
+  /** Stops the container as {@code docker stop --time 1} does (TERM to its init, KILL a second later). */
   public void stop(String container) {
     client.stopContainerCmd(container).withTimeout(1).exec();
   }

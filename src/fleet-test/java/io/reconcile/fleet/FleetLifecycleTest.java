@@ -60,6 +60,7 @@ class FleetLifecycleTest {
     assertThat(FleetDocker.connect().networkExists(FleetDocker.networkName(NAME))).as("its network").isTrue();
     assertThat(Fleet.load(NAME)).as("its files").isEqualTo(running);
     assertThat(running.ssh("ganeti1", "hostname").stdoutText().strip()).isEqualTo("ganeti1");
-    assertThat(Files.exists(Fleet.baseDir().resolve(neverStarted))).as("no files for the fleet that is not up").isFalse();
+    assertThat(Files.exists(Fleet.baseDir().resolve(neverStarted))).as("no files for the fleet that is not up")
+        .isFalse();
   }
 }

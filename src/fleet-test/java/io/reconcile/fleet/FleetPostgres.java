@@ -37,7 +37,8 @@ public final class FleetPostgres {
         .withCreateContainerCmdModifier(cmd -> {
           cmd.withName(namePrefix + "-" + UUID.randomUUID().toString().substring(0, 8));
           // Explicit binding: Testcontainers would publish on all interfaces.
-          cmd.getHostConfig().withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(PORT)));
+          cmd.getHostConfig()
+              .withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(PORT)));
         })
         .waitingFor(Wait.forLogMessage(".*fleet-init: ready.*", 1).withStartupTimeout(Duration.ofMinutes(2)));
     container.start();
