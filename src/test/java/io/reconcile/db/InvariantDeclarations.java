@@ -24,7 +24,7 @@ final class InvariantDeclarations {
 
   private InvariantDeclarations() {}
 
-  /** Inventory-like variables naming the three databases ({@code astakos_db_url}, {@code _user}, {@code _password}...). */
+  /** Inventory-like variables naming the three databases ({@code astakos_db_url}, {@code _user}, ...). */
   static Map<String, Object> vars() {
     Map<String, Object> vars = new HashMap<>();
     NAMES.forEach((db, name) -> {
