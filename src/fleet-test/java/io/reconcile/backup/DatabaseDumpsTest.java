@@ -3,7 +3,7 @@ package io.reconcile.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.reconcile.db.DbEndpoint;
+import io.reconcile.db.DatabaseEndpoint;
 import io.reconcile.history.HistoryDatabase;
 import io.reconcile.host.LocalShell;
 import io.reconcile.testing.RequiresDocker;
@@ -39,9 +39,9 @@ class DatabaseDumpsTest {
     }
   }
 
-  private static DbEndpoint endpoint(String url, String password) {
+  private static DatabaseEndpoint endpoint(String url, String password) {
     String[] parts = url.replace("jdbc:postgresql://", "").split("[:/]");
-    return new DbEndpoint("astakos", parts[0], Integer.parseInt(parts[1]), parts[2], "", HistoryDatabase.USER, password);
+    return new DatabaseEndpoint("astakos", parts[0], Integer.parseInt(parts[1]), parts[2], "", HistoryDatabase.USER, password);
   }
 
   private static void sql(String url, String... statements) throws Exception {
@@ -59,7 +59,7 @@ class DatabaseDumpsTest {
     sql(url, "CREATE TABLE auth_user (id serial PRIMARY KEY, email varchar(75) NOT NULL)",
         "INSERT INTO auth_user (email) SELECT 'user' || i || '@example.org' FROM generate_series(1, 500) i");
     DatabaseDumps dumps = new DatabaseDumps(new LocalShell(), root.toString(), Duration.ofMinutes(1));
-    DbEndpoint db = endpoint(url, HistoryDatabase.PASSWORD);
+    DatabaseEndpoint db = endpoint(url, HistoryDatabase.PASSWORD);
 
     DatabaseDumps.Dump first = dumps.dump(List.of(db), "run1-before-unique-users").get(0);
     assertThat(first.taken()).isTrue();
@@ -98,7 +98,7 @@ class DatabaseDumpsTest {
   void aFailedDumpNamesTheDatabaseAndKeepsNoPartialFileAndNoPassword() throws Exception {
     String url = postgres.newDatabase();
     DatabaseDumps dumps = new DatabaseDumps(new LocalShell(), root.toString(), Duration.ofMinutes(1));
-    DbEndpoint wrong = endpoint(url, "not-the-password-7f3");
+    DatabaseEndpoint wrong = endpoint(url, "not-the-password-7f3");
     assertThatThrownBy(() -> dumps.dump(List.of(wrong), "run1-before-x"))
         .isInstanceOf(DatabaseDumps.DumpFailedException.class)
         .hasMessageStartingWith("astakos: pg_dump of " + wrong.database())

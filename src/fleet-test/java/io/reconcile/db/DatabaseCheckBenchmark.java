@@ -111,14 +111,14 @@ public final class DatabaseCheckBenchmark {
   }
 
   private static List<InvariantResource<?>> invariants(Map<String, Object> model) {
-    DatabaseNames all = new DatabaseNames("astakos", Optional.of("cyclades"), Optional.of("pithos"));
-    DatabaseNames astakos = new DatabaseNames("astakos", Optional.empty(), Optional.empty());
+    DatabaseVariables all = new DatabaseVariables("astakos", Optional.of("cyclades"), Optional.of("pithos"));
+    DatabaseVariables astakos = new DatabaseVariables("astakos", Optional.empty(), Optional.empty());
     BigInteger gib = BigInteger.valueOf(1L << 30);
     List<InvariantSpec> specs = List.of(
         new UsersUniqueSpec("astakos", all, SurvivorRule.ACTIVE_THEN_OLDEST, ImmutableSet.of(), UsersUniqueSpec.Strategy.MERGE,
             UsersUniqueSpec.Strategy.DELETE),
         new ServicesSpec("astakos", astakos, ServicesTest.defaults()),
-        new InitialQuotaSpec("astakos", new DatabaseNames("astakos", Optional.empty(), Optional.of("pithos")),
+        new InitialQuotaSpec("astakos", new DatabaseVariables("astakos", Optional.empty(), Optional.of("pithos")),
             Optional.of(gib.multiply(BigInteger.valueOf(50))), Optional.of(Quantities.INFINITE), InitialQuotaSpec.Settings.none(),
             InitialQuotaSpec.Settings.none(), ImmutableSet.of()),
         new LimitsSpec("astakos", astakos),

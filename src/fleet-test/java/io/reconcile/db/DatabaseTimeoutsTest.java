@@ -89,7 +89,7 @@ class DatabaseTimeoutsTest {
 
   @Test
   void aCheckBehindATableLockEndsAtTheLockTimeoutNamingTheLockAndItsHolder() throws Exception {
-    try (Connection migration = db.connect(Db.ASTAKOS); Statement s = migration.createStatement()) {
+    try (Connection migration = db.connect(DatabaseRole.ASTAKOS); Statement s = migration.createStatement()) {
       migration.setAutoCommit(false);
       s.execute("SET application_name = 'long-migration'");
       s.execute("LOCK TABLE im_astakosuser IN ACCESS EXCLUSIVE MODE");
@@ -114,7 +114,7 @@ class DatabaseTimeoutsTest {
   void aQueryRunningLongerThanTheStatementTimeoutIsCancelled() throws Exception {
     DatabaseSession session = new DatabaseSession(db.session(project).tunnels(), project.resolve("exports"), "run-slow",
         new DatabaseTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(1)));
-    DbEndpoint endpoint = new DbEndpoint("astakos", "db", 5432, "snf_apps", "", TestDatabases.USER, TestDatabases.PASSWORD);
+    DatabaseEndpoint endpoint = new DatabaseEndpoint("astakos", "db", 5432, "snf_apps", "", TestDatabases.USER, TestDatabases.PASSWORD);
     Instant started = Instant.now();
     try (session; Statement s = session.connection(endpoint).createStatement()) {
       assertThat(catchThrowableOfType(java.sql.SQLException.class, () -> s.executeQuery("SELECT pg_sleep(30)")).getSQLState())

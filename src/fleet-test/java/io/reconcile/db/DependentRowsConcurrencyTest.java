@@ -38,7 +38,7 @@ class DependentRowsConcurrencyTest {
     db = TestDatabases.get();
     db.reset();
     // Django's shape: foreign keys DEFERRABLE INITIALLY DEFERRED, no ON DELETE in the database.
-    db.sql(Db.ASTAKOS, """
+    db.sql(DatabaseRole.ASTAKOS, """
         CREATE TABLE t_parent (id integer PRIMARY KEY, name text);
         CREATE TABLE t_child (id serial PRIMARY KEY, parent_id integer NOT NULL
           REFERENCES t_parent (id) DEFERRABLE INITIALLY DEFERRED, note text);
@@ -56,8 +56,8 @@ class DependentRowsConcurrencyTest {
   @Test
   void aChildRowInsertedBetweenFindingAndDeletingIsExportedOrNeverDeleted() throws Exception {
     ExportFile export = new ExportFile();
-    try (Connection gatekeeper = db.connect(Db.ASTAKOS); Connection deleter = db.connect(Db.ASTAKOS);
-        Connection inserter = db.connect(Db.ASTAKOS)) {
+    try (Connection gatekeeper = db.connect(DatabaseRole.ASTAKOS); Connection deleter = db.connect(DatabaseRole.ASTAKOS);
+        Connection inserter = db.connect(DatabaseRole.ASTAKOS)) {
       sql(gatekeeper, "SELECT pg_advisory_lock(" + GATE + ")");
       int deleterPid = pid(deleter);
       CompletableFuture<Integer> delete = CompletableFuture.supplyAsync(() -> {
@@ -89,9 +89,9 @@ class DependentRowsConcurrencyTest {
       int deleted = delete.get(60, TimeUnit.SECONDS);
       boolean inserted = insert.get(60, TimeUnit.SECONDS);
 
-      List<String> remaining = db.query(Db.ASTAKOS, "SELECT note FROM t_child ORDER BY note");
+      List<String> remaining = db.query(DatabaseRole.ASTAKOS, "SELECT note FROM t_child ORDER BY note");
       String undo = export.render(new ExportFile.Header("run-1", "test", "astakos1",
-          new DbEndpoint("astakos", "db", 5432, "snf_apps", "", TestDatabases.USER, TestDatabases.PASSWORD)));
+          new DatabaseEndpoint("astakos", "db", 5432, "snf_apps", "", TestDatabases.USER, TestDatabases.PASSWORD)));
       List<String> exported = new ArrayList<>();
       for (String note : List.of("before-a", "before-b", "other", "inserted-meanwhile")) {
         if (undo.contains("\"note\":\"" + note + "\"")) {

@@ -35,7 +35,7 @@ class InitialQuotaTest {
   void setUp() {
     db = TestDatabases.get();
     db.reset();
-    db.sql(Db.ASTAKOS, new Rows()
+    db.sql(DatabaseRole.ASTAKOS, new Rows()
         .user(1, "alice@example.org", true, "2012-01-01", true, ALICE)
         .user(2, "Bob@Example.org", true, "2012-02-01", true, BOB)
         .user(3, "bob@example.org", false, "2012-01-15", true, BOB2)
@@ -45,7 +45,7 @@ class InitialQuotaTest {
         .userQuota(1, 1, "5", "0", Rows.INF, Rows.INF)
         .sql() + "UPDATE im_service SET name = 'pithos+' WHERE name = 'pithos';"
         + "UPDATE im_resource SET uplimit = CASE name WHEN 'vm' THEN 3 WHEN 'network.private' THEN 5 ELSE " + GIB50 + " END;");
-    db.sql(Db.PITHOS, new Rows()
+    db.sql(DatabaseRole.PITHOS, new Rows()
         .node(1, 0, "alice@example.org", 0, 0).accountQuota(1, GIB.multiply(BigInteger.TEN).toString())
         .node(2, 0, "carol@example.org", 0, 0).accountQuota(2, GIB50)   // equal to the old default: exported all the same
         .node(3, 0, "nobody@example.org", 0, 0).accountQuota(3, "1")    // no such user: skipped
@@ -61,7 +61,7 @@ class InitialQuotaTest {
       "ghost@example.org", BigInteger.valueOf(9));  // no such user: skipped
 
   private static InitialQuotaSpec spec(ImmutableMap<String, BigInteger> vms, Optional<BigInteger> unlimited, ImmutableSet<String> allow) {
-    return new InitialQuotaSpec("astakos", new DatabaseNames("astakos", Optional.empty(), Optional.of("pithos")),
+    return new InitialQuotaSpec("astakos", new DatabaseVariables("astakos", Optional.empty(), Optional.of("pithos")),
         Optional.of(GIB.multiply(BigInteger.valueOf(50))), unlimited,
         new InitialQuotaSpec.Settings(Optional.of(BigInteger.valueOf(3)), vms),
         new InitialQuotaSpec.Settings(Optional.of(BigInteger.valueOf(5)), ImmutableMap.of("Alice@Example.org", BigInteger.TEN)), allow);
@@ -105,19 +105,19 @@ class InitialQuotaTest {
 
   @Test
   void applyWritesTheRowsThenHoldsAndTheExportUndoesIt() {
-    List<String> before = db.dump(Db.ASTAKOS);
+    List<String> before = db.dump(DatabaseRole.ASTAKOS);
 
     ApplyOutcome outcome = apply(plan(VMS).orElseThrow());
 
     assertThat(outcome.error()).isEmpty();
     assertThat(plan(VMS)).isEmpty();
     String limits = " 0 " + Quantities.EXPORT_INFINITE + " " + Quantities.EXPORT_INFINITE;
-    assertThat(db.query(Db.ASTAKOS, "SELECT user_id || ' ' || resource_id || ' ' || capacity || ' ' || quantity || ' ' || import_limit"
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT user_id || ' ' || resource_id || ' ' || capacity || ' ' || quantity || ' ' || import_limit"
         + " || ' ' || export_limit FROM im_astakosuserquota ORDER BY user_id, resource_id")).containsExactly(
         "1 1 5" + limits, "1 2 10" + limits, "1 3 10737418240" + limits, "4 1 4" + limits, "4 3 53687091200" + limits,
         "5 3 " + Quantities.INFINITE + limits);
-    assertThat(db.psqlFile(Db.ASTAKOS, Path.of(outcome.backups().get(0))).getExitCode()).isZero();
-    assertThat(db.dump(Db.ASTAKOS)).isEqualTo(before);
+    assertThat(db.psqlFile(DatabaseRole.ASTAKOS, Path.of(outcome.backups().get(0))).getExitCode()).isZero();
+    assertThat(db.dump(DatabaseRole.ASTAKOS)).isEqualTo(before);
   }
 
   @Test
@@ -134,7 +134,7 @@ class InitialQuotaTest {
 
   @Test
   void aRegisteredDefaultBelowTheOldOneIsRefusedUnlessTheDecreaseIsDeclared() {
-    db.sql(Db.ASTAKOS, "UPDATE im_resource SET uplimit = 2 WHERE name = 'vm'; UPDATE im_resource SET uplimit = 5368709120 WHERE name = 'diskspace'");
+    db.sql(DatabaseRole.ASTAKOS, "UPDATE im_resource SET uplimit = 2 WHERE name = 'vm'; UPDATE im_resource SET uplimit = 5368709120 WHERE name = 'diskspace'");
 
     assertThat(plan(VMS).orElseThrow().change().diff().orElseThrow()).contains(
         "! 3 users without a per-user cyclades.vm quota would go from 3 (the old default) to 2 (its registered uplimit): register it"
@@ -146,7 +146,7 @@ class InitialQuotaTest {
 
   @Test
   void anOwnerMatchingTwoUsersAndAnUnregisteredResourceAreRefused() {
-    db.sql(Db.ASTAKOS, "UPDATE im_service SET name = 'pithos' WHERE name = 'pithos+'");
+    db.sql(DatabaseRole.ASTAKOS, "UPDATE im_service SET name = 'pithos' WHERE name = 'pithos+'");
 
     DatabasePlan plan = plan(ImmutableMap.of("bob@example.org", BigInteger.valueOf(4))).orElseThrow();
 

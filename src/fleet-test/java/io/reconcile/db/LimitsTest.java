@@ -25,7 +25,7 @@ class LimitsTest {
   void setUp() {
     db = TestDatabases.get();
     db.reset();
-    db.sql(Db.ASTAKOS, new Rows()
+    db.sql(DatabaseRole.ASTAKOS, new Rows()
         .user(1, "alice@example.org", true, "2012-01-01", true, ALICE)
         .user(2, "bob@example.org", true, "2012-02-01", true, BOB)
         .user(3, "carol@example.org", true, "2012-03-01", false, CAROL)
@@ -37,7 +37,7 @@ class LimitsTest {
   }
 
   private InvariantResource<?> limits() {
-    return InvariantDeclarations.render("quotas-limits", "astakos", new LimitsSpec("astakos", new DatabaseNames("astakos", Optional.empty(), Optional.empty())));
+    return InvariantDeclarations.render("quotas-limits", "astakos", new LimitsSpec("astakos", new DatabaseVariables("astakos", Optional.empty(), Optional.empty())));
   }
 
   private Optional<DatabasePlan> plan() {
@@ -76,13 +76,13 @@ class LimitsTest {
   @Test
   void applyCreatesWhatIsMissingAndGivesDifferingHoldingsNewPoliciesThenHolds() {
     // Bob's holdings exist; vm shares a policy with network.private (right for network.private, wrong for vm).
-    db.sql(Db.ASTAKOS, new Rows().entity(BOB)
+    db.sql(DatabaseRole.ASTAKOS, new Rows().entity(BOB)
         .policy("shared", "0", "1", Rows.INF, Rows.INF)
         .policy("disk", "0", "5368709120", Rows.INF, Rows.INF)
         .holding(BOB, "cyclades.vm", "shared", BigInteger.ONE)
         .holding(BOB, "cyclades.network.private", "shared", BigInteger.ZERO)
         .holding(BOB, "pithos.diskspace", "disk", BigInteger.TEN).sql());
-    List<String> before = db.dump(Db.ASTAKOS);
+    List<String> before = db.dump(DatabaseRole.ASTAKOS);
     DatabasePlan plan = plan().orElseThrow();
     assertThat(plan.change().before()).isEqualTo("quotas differ for 2 users (4 holdings)");
 
@@ -91,19 +91,19 @@ class LimitsTest {
     assertThat(outcome.error()).isEmpty();
     assertThat(outcome.done()).isTrue();
     assertThat(plan()).isEmpty();
-    assertThat(db.query(Db.ASTAKOS, "SELECT h.resource || ' ' || p.capacity FROM quotaholder_app_holding h"
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT h.resource || ' ' || p.capacity FROM quotaholder_app_holding h"
         + " JOIN quotaholder_app_policy p ON p.policy = h.policy_id WHERE h.entity_id = '" + BOB + "' ORDER BY 1"))
         .containsExactly("cyclades.network.private 1", "cyclades.vm 2", "pithos.diskspace 5368709120");
-    assertThat(db.query(Db.ASTAKOS, "SELECT policy_id FROM quotaholder_app_holding WHERE entity_id = '" + BOB
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT policy_id FROM quotaholder_app_holding WHERE entity_id = '" + BOB
         + "' AND resource <> 'cyclades.vm' ORDER BY 1")).containsExactly("disk", "shared");
-    assertThat(db.query(Db.ASTAKOS, "SELECT entity || ' ' || owner_id || ' ' || key FROM quotaholder_app_entity ORDER BY 1"))
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT entity || ' ' || owner_id || ' ' || key FROM quotaholder_app_entity ORDER BY 1"))
         .containsExactly(ALICE + " system 1", BOB + " system 1", "system system ");
-    assertThat(db.query(Db.ASTAKOS, "SELECT imported FROM quotaholder_app_holding WHERE resource = 'pithos.diskspace' ORDER BY 1"))
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT imported FROM quotaholder_app_holding WHERE resource = 'pithos.diskspace' ORDER BY 1"))
         .as("usage is quotas-usage's business").containsExactly("0", "10");
 
     assertThat(outcome.backups()).hasSize(1);
-    assertThat(db.psqlFile(Db.ASTAKOS, Path.of(outcome.backups().get(0))).getExitCode()).isZero();
-    assertThat(db.dump(Db.ASTAKOS)).as("the export undoes the apply").isEqualTo(before);
+    assertThat(db.psqlFile(DatabaseRole.ASTAKOS, Path.of(outcome.backups().get(0))).getExitCode()).isZero();
+    assertThat(db.dump(DatabaseRole.ASTAKOS)).as("the export undoes the apply").isEqualTo(before);
   }
 
   @Test
@@ -111,7 +111,7 @@ class LimitsTest {
     // Project 1 was modified: application 3 (vm +50) replaced application 1 (vm +3). Alice's membership is
     // still synced to application 1 (13:snf-astakos-app/astakos/im/models.py:844-897, set_sync :2482-2520);
     // Bob's is synced to application 3.
-    db.sql(Db.ASTAKOS, new Rows().application(3, 1, 1, true).grant(1, 3, "50", "0", "0").membership(2, 1, true, 3).sql()
+    db.sql(DatabaseRole.ASTAKOS, new Rows().application(3, 1, 1, true).grant(1, 3, "50", "0", "0").membership(2, 1, true, 3).sql()
         + "UPDATE im_projectapplication SET state = 2 WHERE id = 1; UPDATE im_project SET application_id = 3 WHERE id = 1;");
 
     assertThat(plan().orElseThrow().change().diff().orElseThrow().lines()).contains(
@@ -121,49 +121,49 @@ class LimitsTest {
 
   @Test
   void aMissingSystemEntityIsCreatedAsTheQuotaholdersFixtureHasIt() {
-    db.sql(Db.ASTAKOS, "DELETE FROM quotaholder_app_entity");
+    db.sql(DatabaseRole.ASTAKOS, "DELETE FROM quotaholder_app_entity");
 
     assertThat(apply(plan().orElseThrow()).done()).isTrue();
 
-    assertThat(db.query(Db.ASTAKOS, "SELECT owner_id || ' [' || key || ']' FROM quotaholder_app_entity WHERE entity = 'system'"))
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT owner_id || ' [' || key || ']' FROM quotaholder_app_entity WHERE entity = 'system'"))
         .containsExactly("system []");
   }
 
   @Test
   void anOrphanedPolicyIsDeletedAndRestoredByTheExport() {
-    db.sql(Db.ASTAKOS, new Rows().entity(BOB).policy("old", "0", "9", Rows.INF, Rows.INF)
+    db.sql(DatabaseRole.ASTAKOS, new Rows().entity(BOB).policy("old", "0", "9", Rows.INF, Rows.INF)
         .holding(BOB, "cyclades.vm", "old", BigInteger.ZERO).sql());
-    List<String> before = db.dump(Db.ASTAKOS);
+    List<String> before = db.dump(DatabaseRole.ASTAKOS);
 
     ApplyOutcome outcome = apply(plan().orElseThrow());
 
     assertThat(outcome.done()).isTrue();
-    assertThat(db.query(Db.ASTAKOS, "SELECT policy FROM quotaholder_app_policy WHERE policy = 'old'")).isEmpty();
-    assertThat(db.psqlFile(Db.ASTAKOS, Path.of(outcome.backups().get(0))).getExitCode()).isZero();
-    assertThat(db.dump(Db.ASTAKOS)).isEqualTo(before);
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT policy FROM quotaholder_app_policy WHERE policy = 'old'")).isEmpty();
+    assertThat(db.psqlFile(DatabaseRole.ASTAKOS, Path.of(outcome.backups().get(0))).getExitCode()).isZero();
+    assertThat(db.dump(DatabaseRole.ASTAKOS)).isEqualTo(before);
   }
 
   @Test
   void aRowChangedBetweenPlanAndApplyMakesApplyFailWithNothingWritten() {
     DatabasePlan plan = plan().orElseThrow();
-    db.sql(Db.ASTAKOS, "UPDATE im_astakosuserquota SET capacity = 6 WHERE user_id = 1");
-    List<String> before = db.dump(Db.ASTAKOS);
+    db.sql(DatabaseRole.ASTAKOS, "UPDATE im_astakosuserquota SET capacity = 6 WHERE user_id = 1");
+    List<String> before = db.dump(DatabaseRole.ASTAKOS);
 
     ApplyOutcome outcome = apply(plan);
 
     assertThat(outcome.done()).isFalse();
     assertThat(outcome.error().orElseThrow()).startsWith("the data changed since it was observed").contains("nothing written");
     assertThat(outcome.backups()).isEmpty();
-    assertThat(db.dump(Db.ASTAKOS)).isEqualTo(before);
+    assertThat(db.dump(DatabaseRole.ASTAKOS)).isEqualTo(before);
     assertThat(exports).isEmptyDirectory();
   }
 
   @Test
   void checkWritesNothing() {
-    List<String> before = db.dump(Db.ASTAKOS);
+    List<String> before = db.dump(DatabaseRole.ASTAKOS);
 
     assertThat(plan()).isPresent();
 
-    assertThat(db.dump(Db.ASTAKOS)).isEqualTo(before);
+    assertThat(db.dump(DatabaseRole.ASTAKOS)).isEqualTo(before);
   }
 }

@@ -42,12 +42,12 @@ class ServicesTest {
   void setUp() {
     db = TestDatabases.get();
     db.reset();
-    db.sql(Db.ASTAKOS, new Rows().service(1, "cyclades").service(2, "pithos").sql());
+    db.sql(DatabaseRole.ASTAKOS, new Rows().service(1, "cyclades").service(2, "pithos").sql());
   }
 
   private InvariantResource<?> services(ImmutableList<ServicesSpec.Service> declared) {
     return InvariantDeclarations.render("services-registered", "astakos",
-        new ServicesSpec("astakos", new DatabaseNames("astakos", Optional.empty(), Optional.empty()), declared));
+        new ServicesSpec("astakos", new DatabaseVariables("astakos", Optional.empty(), Optional.empty()), declared));
   }
 
   private Optional<DatabasePlan> plan(ImmutableList<ServicesSpec.Service> declared) {
@@ -90,31 +90,31 @@ class ServicesTest {
 
   @Test
   void applyRegistersWhatAstakosInitWouldThenHoldsAndTheExportUndoesIt() {
-    List<String> before = db.dump(Db.ASTAKOS);
+    List<String> before = db.dump(DatabaseRole.ASTAKOS);
 
     ApplyOutcome outcome = apply(plan(defaults()).orElseThrow());
 
     assertThat(outcome.error()).isEmpty();
     assertThat(plan(defaults())).isEmpty();
-    assertThat(db.query(Db.ASTAKOS, "SELECT s.name || '.' || r.name || ' ' || r.uplimit FROM im_resource r"
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT s.name || '.' || r.name || ' ' || r.uplimit FROM im_resource r"
         + " JOIN im_service s ON s.id = r.service_id ORDER BY 1")).containsExactly(
         "cyclades.cpu 6", "cyclades.disk 32212254720", "cyclades.network.private 1", "cyclades.ram 6442450944", "cyclades.vm 2",
         "pithos+.diskspace 5368709120");
-    assertThat(db.query(Db.ASTAKOS, "SELECT id || ' ' || name FROM im_service ORDER BY id")).containsExactly("1 cyclades", "2 pithos+");
-    assertThat(db.query(Db.ASTAKOS, "SELECT entity || ' ' || owner_id || ' [' || key || ']' FROM quotaholder_app_entity ORDER BY 1"))
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT id || ' ' || name FROM im_service ORDER BY id")).containsExactly("1 cyclades", "2 pithos+");
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT entity || ' ' || owner_id || ' [' || key || ']' FROM quotaholder_app_entity ORDER BY 1"))
         .containsExactly("cyclades system [1]", "pithos+ system [1]", "system system []");
-    assertThat(db.query(Db.ASTAKOS, "SELECT h.entity_id || ' ' || h.resource || ' ' || p.quantity || ' ' || p.capacity || ' '"
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT h.entity_id || ' ' || h.resource || ' ' || p.quantity || ' ' || p.capacity || ' '"
         + " || p.import_limit || ' ' || p.export_limit || ' ' || h.imported FROM quotaholder_app_holding h"
         + " JOIN quotaholder_app_policy p ON p.policy = h.policy_id WHERE h.resource = 'pithos+.diskspace'"))
         .containsExactly("pithos+ pithos+.diskspace " + Rows.INF + " " + Rows.INF + " " + Rows.INF + " " + Rows.INF + " 0");
-    assertThat(db.query(Db.ASTAKOS, "SELECT count(*) FROM quotaholder_app_holding")).containsExactly("6");
-    assertThat(db.psqlFile(Db.ASTAKOS, Path.of(outcome.backups().get(0))).getExitCode()).isZero();
-    assertThat(db.dump(Db.ASTAKOS)).isEqualTo(before);
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT count(*) FROM quotaholder_app_holding")).containsExactly("6");
+    assertThat(db.psqlFile(DatabaseRole.ASTAKOS, Path.of(outcome.backups().get(0))).getExitCode()).isZero();
+    assertThat(db.dump(DatabaseRole.ASTAKOS)).isEqualTo(before);
   }
 
   @Test
   void aSystemKeyOtherThanTheFixturesAndAServiceHoldingWithALimitAreCorrected() {
-    db.sql(Db.ASTAKOS, new Rows().entity("cyclades").policy("limited", "0", "5", Rows.INF, Rows.INF)
+    db.sql(DatabaseRole.ASTAKOS, new Rows().entity("cyclades").policy("limited", "0", "5", Rows.INF, Rows.INF)
         .holding("cyclades", "cyclades.vm", "limited", java.math.BigInteger.ZERO).sql()
         + "UPDATE quotaholder_app_entity SET key = '1' WHERE entity = 'system';");
     ImmutableList<ServicesSpec.Service> cyclades = ImmutableList.of(new ServicesSpec.Service("cyclades", Optional.empty(),
@@ -127,12 +127,12 @@ class ServicesTest {
     assertThat(apply(plan(cyclades).orElseThrow()).error()).isEmpty();
 
     assertThat(plan(cyclades)).isEmpty();
-    assertThat(db.query(Db.ASTAKOS, "SELECT policy FROM quotaholder_app_policy WHERE policy = 'limited'")).as("unused, deleted").isEmpty();
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT policy FROM quotaholder_app_policy WHERE policy = 'limited'")).as("unused, deleted").isEmpty();
   }
 
   @Test
   void aServiceRegisteredUnderBothNamesIsRefused() {
-    db.sql(Db.ASTAKOS, new Rows().service(3, "pithos+").sql());
+    db.sql(DatabaseRole.ASTAKOS, new Rows().service(3, "pithos+").sql());
 
     DatabasePlan plan = plan(defaults()).orElseThrow();
 
@@ -162,14 +162,14 @@ class ServicesTest {
     assertThat(apply(plan(declared).orElseThrow()).error()).isEmpty();
 
     assertThat(plan(declared)).isEmpty();
-    assertThat(db.query(Db.ASTAKOS, "SELECT name || ' ' || \"order\" FROM im_service ORDER BY id"))
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT name || ' ' || \"order\" FROM im_service ORDER BY id"))
         .containsExactly("cyclades 4", "pithos 2", "kyklos 5");
   }
 
   @Test
   void onThe0125SchemaNothingCanBeRegisteredYet() {
     db.reset012();
-    db.sql(Db.ASTAKOS, Rows.at012().service(1, "cyclades").service(2, "pithos").sql());
+    db.sql(DatabaseRole.ASTAKOS, Rows.at012().service(1, "cyclades").service(2, "pithos").sql());
 
     DatabasePlan plan = plan(defaults()).orElseThrow();
 

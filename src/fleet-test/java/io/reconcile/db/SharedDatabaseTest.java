@@ -71,7 +71,7 @@ class SharedDatabaseTest {
 
   @Test
   void invariantsSpanningRolesOfOneDatabaseApplyAndHold() {
-    DatabaseNames all = new DatabaseNames("astakos", Optional.of("cyclades"), Optional.of("pithos"));
+    DatabaseVariables all = new DatabaseVariables("astakos", Optional.of("cyclades"), Optional.of("pithos"));
     UsersUniqueSpec users = new UsersUniqueSpec("astakos", all, SurvivorRule.ACTIVE_THEN_OLDEST, ImmutableSet.of(),
         UsersUniqueSpec.Strategy.MERGE, UsersUniqueSpec.Strategy.MERGE);
     UsageSpec usage = new UsageSpec("astakos", all);

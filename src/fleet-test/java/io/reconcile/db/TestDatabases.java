@@ -30,7 +30,7 @@ import org.testcontainers.utility.MountableFile;
 final class TestDatabases {
   static final String USER = InvariantDeclarations.USER;
   static final String PASSWORD = InvariantDeclarations.PASSWORD;
-  static final Map<Db, String> NAMES = InvariantDeclarations.NAMES;
+  static final Map<DatabaseRole, String> NAMES = InvariantDeclarations.NAMES;
   /** One database holding all three schemas, as a small installation may have it. */
   static final String SHARED = "snf_all";
   private static final Path SCHEMA = Path.of("src/fleet/db");
@@ -81,17 +81,17 @@ final class TestDatabases {
    * migrations, the Pithos backend's tables, and (0.13) the Pithos alembic revisions after the 0.12.5
    * head 3dd56e750a3 (upgrade head on a stamped database).
    */
-  private static final Map<Db, List<String>> FILES = Map.of(
-      Db.ASTAKOS, List.of("syncdb/django", "syncdb/quotaholder_app", "south/im"),
-      Db.CYCLADES, List.of("syncdb/django", "south/db", "south/userdata"),
-      Db.PITHOS, List.of("backend/pithos", "alembic"));
+  private static final Map<DatabaseRole, List<String>> FILES = Map.of(
+      DatabaseRole.ASTAKOS, List.of("syncdb/django", "syncdb/quotaholder_app", "south/im"),
+      DatabaseRole.CYCLADES, List.of("syncdb/django", "south/db", "south/userdata"),
+      DatabaseRole.PITHOS, List.of("backend/pithos", "alembic"));
 
   private void createTemplates() {
     for (String release : List.of("0.12", "0.13")) {
       Map<String, List<String>> templates = new java.util.LinkedHashMap<>();
       NAMES.forEach((db, name) -> templates.put(name, FILES.get(db)));
       List<String> all = new ArrayList<>();
-      List.of(Db.ASTAKOS, Db.CYCLADES, Db.PITHOS).forEach(db -> FILES.get(db).stream().filter(d -> !all.contains(d)).forEach(all::add));
+      List.of(DatabaseRole.ASTAKOS, DatabaseRole.CYCLADES, DatabaseRole.PITHOS).forEach(db -> FILES.get(db).stream().filter(d -> !all.contains(d)).forEach(all::add));
       templates.put(SHARED, all);
       for (Map.Entry<String, List<String>> entry : templates.entrySet()) {
         String template = template(release, entry.getKey());
@@ -171,13 +171,13 @@ final class TestDatabases {
   }
 
   /** Runs an SQL file with psql as an operator would (e.g. an export), returning psql's exit code and output. */
-  ExecResult psqlFile(Db db, Path file) {
+  ExecResult psqlFile(DatabaseRole db, Path file) {
     container.copyFileToContainer(MountableFile.forHostPath(file), "/tmp/restore.sql");
     return exec("env", "PGPASSWORD=" + PASSWORD, "psql", "-X", "-h", "127.0.0.1", "-U", USER, "-d", NAMES.get(db),
         "-v", "ON_ERROR_STOP=1", "-f", "/tmp/restore.sql");
   }
 
-  Connection connect(Db db) {
+  Connection connect(DatabaseRole db) {
     return connect(NAMES.get(db));
   }
 
@@ -202,7 +202,7 @@ final class TestDatabases {
       END $$""";
 
   /** Runs statements on one database (auto-commit). */
-  void sql(Db db, String sql) {
+  void sql(DatabaseRole db, String sql) {
     sql(NAMES.get(db), sql);
   }
 
@@ -216,7 +216,7 @@ final class TestDatabases {
   }
 
   /** The first column of every row, as text. */
-  List<String> query(Db db, String sql) {
+  List<String> query(DatabaseRole db, String sql) {
     try (Connection c = connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       List<String> values = new ArrayList<>();
       while (rs.next()) {
@@ -229,7 +229,7 @@ final class TestDatabases {
   }
 
   /** Every row of every table of a database, sorted: to show that nothing (or exactly something) was written. */
-  List<String> dump(Db db) {
+  List<String> dump(DatabaseRole db) {
     List<String> tables = query(db, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
     List<String> rows = new ArrayList<>();
     for (String table : tables) {

@@ -26,7 +26,7 @@ class UsageTest {
   void setUp() {
     db = TestDatabases.get();
     db.reset();
-    db.sql(Db.ASTAKOS, new Rows()
+    db.sql(DatabaseRole.ASTAKOS, new Rows()
         .user(1, "alice@example.org", true, "2012-01-01", true, ALICE)
         .user(2, "Bob@Example.org", true, "2012-02-01", true, BOB)
         .user(3, "bob@example.org", false, "2012-01-15", true, BOB2)
@@ -43,7 +43,7 @@ class UsageTest {
         .sql()
         // 10 imported - 2 exported: the formula, not a column, is the usage
         + "UPDATE quotaholder_app_holding SET exported = 2, exporting = 2 WHERE resource = 'cyclades.cpu';");
-    db.sql(Db.CYCLADES, new Rows()
+    db.sql(DatabaseRole.CYCLADES, new Rows()
         .flavor(1, 2, 1024, 20).flavor(2, 4, 4096, 40)
         .vm(1, "alice@example.org", 1, false)
         .vm(2, ALICE, 2, false)                       // named by uuid, as after the migration
@@ -51,7 +51,7 @@ class UsageTest {
         .vm(4, "ALICE@example.org", 1, false)         // another spelling of the same email
         .network(1, "alice@example.org", false).network(2, "alice@example.org", true).network(3, null, false)
         .sql());
-    db.sql(Db.PITHOS, new Rows()
+    db.sql(DatabaseRole.PITHOS, new Rows()
         .node(1, 0, "alice@example.org", 0, 0)
         .node(2, 1, "alice@example.org/pithos", 0, 0)
         .node(3, 2, "alice@example.org/pithos/a.txt", 100, 0)
@@ -62,7 +62,7 @@ class UsageTest {
 
   private InvariantResource<?> usage() {
     return InvariantDeclarations.render("quotas-usage", "astakos",
-        new UsageSpec("astakos", new DatabaseNames("astakos", Optional.of("cyclades"), Optional.of("pithos"))));
+        new UsageSpec("astakos", new DatabaseVariables("astakos", Optional.of("cyclades"), Optional.of("pithos"))));
   }
 
   private Optional<DatabasePlan> plan() {
@@ -95,25 +95,25 @@ class UsageTest {
 
   @Test
   void applyResetsTheDifferingHoldingsAndTheExportUndoesIt() {
-    List<String> before = db.dump(Db.ASTAKOS);
+    List<String> before = db.dump(DatabaseRole.ASTAKOS);
 
     ApplyOutcome outcome = apply(plan().orElseThrow());
 
     assertThat(outcome.error()).isEmpty();
     assertThat(plan()).isEmpty();
-    assertThat(db.query(Db.ASTAKOS, "SELECT resource || ' ' || imported || ' ' || importing || ' ' || exported FROM quotaholder_app_holding"
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT resource || ' ' || imported || ' ' || importing || ' ' || exported FROM quotaholder_app_holding"
         + " WHERE entity_id = '" + ALICE + "' ORDER BY 1")).containsExactly(
         "cyclades.cpu 10 10 2", "cyclades.disk 85899345920 85899345920 0", "cyclades.network.private 1 1 0",
         "cyclades.ram 6442450944 6442450944 0", "cyclades.vm 3 3 0", "pithos+.diskspace 100 100 0");
     assertThat(outcome.backups()).singleElement().asString().endsWith("astakos1/quotas-usage-astakos.astakos.sql");
-    assertThat(db.psqlFile(Db.ASTAKOS, Path.of(outcome.backups().get(0))).getExitCode()).isZero();
-    assertThat(db.dump(Db.ASTAKOS)).isEqualTo(before);
+    assertThat(db.psqlFile(DatabaseRole.ASTAKOS, Path.of(outcome.backups().get(0))).getExitCode()).isZero();
+    assertThat(db.dump(DatabaseRole.ASTAKOS)).isEqualTo(before);
   }
 
   @Test
   void usageOfAnOwnerMatchingTwoUsersIsRefusedWithNothingWritten() {
-    db.sql(Db.CYCLADES, new Rows().vm(5, "BOB@example.org", 1, false).sql());
-    List<String> before = db.dump(Db.ASTAKOS);
+    db.sql(DatabaseRole.CYCLADES, new Rows().vm(5, "BOB@example.org", 1, false).sql());
+    List<String> before = db.dump(DatabaseRole.ASTAKOS);
     DatabasePlan plan = plan().orElseThrow();
     assertThat(plan.change().diff().orElseThrow())
         .contains("! 1 owners match several Astakos users (BOB@example.org); apply users-unique first");
@@ -122,12 +122,12 @@ class UsageTest {
 
     assertThat(outcome.done()).isFalse();
     assertThat(outcome.error().orElseThrow()).startsWith("refused, nothing written: 1 owners match several Astakos users");
-    assertThat(db.dump(Db.ASTAKOS)).isEqualTo(before);
+    assertThat(db.dump(DatabaseRole.ASTAKOS)).isEqualTo(before);
   }
 
   @Test
   void usageWithoutAHoldingIsRefused() {
-    db.sql(Db.CYCLADES, new Rows().vm(5, "carol@example.org", 1, false).sql());
+    db.sql(DatabaseRole.CYCLADES, new Rows().vm(5, "carol@example.org", 1, false).sql());
 
     DatabasePlan plan = plan().orElseThrow();
 
@@ -139,12 +139,12 @@ class UsageTest {
   @Test
   void aVmCreatedBetweenPlanAndApplyMakesApplyFail() {
     DatabasePlan plan = plan().orElseThrow();
-    db.sql(Db.CYCLADES, new Rows().vm(6, "alice@example.org", 1, false).sql());
-    List<String> before = db.dump(Db.ASTAKOS);
+    db.sql(DatabaseRole.CYCLADES, new Rows().vm(6, "alice@example.org", 1, false).sql());
+    List<String> before = db.dump(DatabaseRole.ASTAKOS);
 
     ApplyOutcome outcome = apply(plan);
 
     assertThat(outcome.error().orElseThrow()).startsWith("the data changed since it was observed");
-    assertThat(db.dump(Db.ASTAKOS)).isEqualTo(before);
+    assertThat(db.dump(DatabaseRole.ASTAKOS)).isEqualTo(before);
   }
 }

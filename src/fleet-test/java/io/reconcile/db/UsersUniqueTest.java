@@ -30,18 +30,18 @@ class UsersUniqueTest {
   void setUp() {
     db = TestDatabases.get();
     db.reset012();
-    db.sql(Db.ASTAKOS, Rows.at012()
+    db.sql(DatabaseRole.ASTAKOS, Rows.at012()
         .user(1, "alice@example.org", true, "2012-01-01", true, null)
         .user(2, "Bob@Example.org", true, "2012-02-01", true, null)
         .user(3, "bob@example.org", false, "2012-01-15", true, null)
         .user(4, "carol@example.org", true, "2012-03-01", true, null)
         .sql());
-    db.sql(Db.CYCLADES, Rows.at012().flavor(1, 1, 1024, 10)
+    db.sql(DatabaseRole.CYCLADES, Rows.at012().flavor(1, 1, 1024, 10)
         .vm(1, "Bob@Example.org", 1, false).vm(2, "bob@example.org", 1, false).vm(3, "bob@example.org", 1, true)
         .vm(4, "carol@example.org", 1, false).vm(5, "CAROL@example.org", 1, false)
         .network(1, "bob@example.org", false).key(1, "BOB@example.org").key(2, "alice@example.org")
         .sql());
-    db.sql(Db.PITHOS, Rows.at012()
+    db.sql(DatabaseRole.PITHOS, Rows.at012()
         .node(10, 0, "Bob@Example.org", 0, 0).node(11, 10, "Bob@Example.org/pithos", 0, 0).node(12, 11, "Bob@Example.org/pithos/a.txt", 100, 0)
         .node(20, 0, "bob@example.org", 0, 0).accountQuota(20, "10737418240")
         .node(21, 20, "bob@example.org/pithos", 0, 0).node(22, 21, "bob@example.org/pithos/b.txt", 50, 0)
@@ -57,7 +57,7 @@ class UsersUniqueTest {
   }
 
   private static UsersUniqueSpec spec(ImmutableSet<Integer> keep, UsersUniqueSpec.Strategy cyclades, UsersUniqueSpec.Strategy pithos) {
-    return new UsersUniqueSpec("astakos", new DatabaseNames("astakos", Optional.of("cyclades"), Optional.of("pithos")),
+    return new UsersUniqueSpec("astakos", new DatabaseVariables("astakos", Optional.of("cyclades"), Optional.of("pithos")),
         SurvivorRule.ACTIVE_THEN_OLDEST, keep, cyclades, pithos);
   }
 
@@ -75,8 +75,8 @@ class UsersUniqueTest {
     }
   }
 
-  private Map<Db, List<String>> dumps() {
-    return Map.of(Db.ASTAKOS, db.dump(Db.ASTAKOS), Db.CYCLADES, db.dump(Db.CYCLADES), Db.PITHOS, db.dump(Db.PITHOS));
+  private Map<DatabaseRole, List<String>> dumps() {
+    return Map.of(DatabaseRole.ASTAKOS, db.dump(DatabaseRole.ASTAKOS), DatabaseRole.CYCLADES, db.dump(DatabaseRole.CYCLADES), DatabaseRole.PITHOS, db.dump(DatabaseRole.PITHOS));
   }
 
   @Test
@@ -98,35 +98,35 @@ class UsersUniqueTest {
 
   @Test
   void mergeRemovesTheLoserMovesItsDataAndHoldsAfterwardsAndTheExportsRestoreEverything() {
-    Map<Db, List<String>> before = dumps();
+    Map<DatabaseRole, List<String>> before = dumps();
 
     ApplyOutcome outcome = apply(plan(MERGE).orElseThrow());
 
     assertThat(outcome.error()).isEmpty();
     assertThat(plan(MERGE)).isEmpty();
-    assertThat(db.query(Db.ASTAKOS, "SELECT id FROM auth_user ORDER BY id")).containsExactly("1", "2", "4");
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT id FROM auth_user ORDER BY id")).containsExactly("1", "2", "4");
     // Cyclades: one spelling per email
-    assertThat(db.query(Db.CYCLADES, "SELECT DISTINCT userid FROM db_virtualmachine ORDER BY 1")).containsExactly("Bob@Example.org", "carol@example.org");
-    assertThat(db.query(Db.CYCLADES, "SELECT \"user\" FROM userdata_publickeypair ORDER BY 1")).containsExactly("Bob@Example.org", "alice@example.org");
+    assertThat(db.query(DatabaseRole.CYCLADES, "SELECT DISTINCT userid FROM db_virtualmachine ORDER BY 1")).containsExactly("Bob@Example.org", "carol@example.org");
+    assertThat(db.query(DatabaseRole.CYCLADES, "SELECT \"user\" FROM userdata_publickeypair ORDER BY 1")).containsExactly("Bob@Example.org", "alice@example.org");
     // Pithos: one account with both containers' objects, the dup's quota, statistics summed
-    assertThat(db.query(Db.PITHOS, "SELECT node || ' ' || parent || ' ' || path FROM nodes WHERE node <> 0 ORDER BY node")).containsExactly(
+    assertThat(db.query(DatabaseRole.PITHOS, "SELECT node || ' ' || parent || ' ' || path FROM nodes WHERE node <> 0 ORDER BY node")).containsExactly(
         "10 0 Bob@Example.org", "11 10 Bob@Example.org/pithos", "12 11 Bob@Example.org/pithos/a.txt",
         "22 11 Bob@Example.org/pithos/b.txt", "23 10 Bob@Example.org/photos", "24 23 Bob@Example.org/photos/c.jpg");
-    assertThat(db.query(Db.PITHOS, "SELECT node || ' ' || value FROM policy")).containsExactly("10 10737418240");
-    assertThat(db.query(Db.PITHOS, "SELECT node || ' ' || population || ' ' || size FROM statistics ORDER BY node"))
+    assertThat(db.query(DatabaseRole.PITHOS, "SELECT node || ' ' || value FROM policy")).containsExactly("10 10737418240");
+    assertThat(db.query(DatabaseRole.PITHOS, "SELECT node || ' ' || population || ' ' || size FROM statistics ORDER BY node"))
         .containsExactly("10 3 180", "11 2 150", "23 1 30");
-    assertThat(db.query(Db.PITHOS, "SELECT path FROM public")).containsExactly("Bob@Example.org/photos/c.jpg");
-    assertThat(db.query(Db.PITHOS, "SELECT owner || ' ' || name || ' ' || member FROM \"groups\" ORDER BY 1"))
+    assertThat(db.query(DatabaseRole.PITHOS, "SELECT path FROM public")).containsExactly("Bob@Example.org/photos/c.jpg");
+    assertThat(db.query(DatabaseRole.PITHOS, "SELECT owner || ' ' || name || ' ' || member FROM \"groups\" ORDER BY 1"))
         .containsExactly("Bob@Example.org friends alice@example.org", "alice@example.org team Bob@Example.org");
-    assertThat(db.query(Db.PITHOS, "SELECT x.path || ' ' || v.key || ' ' || v.value FROM xfeatures x JOIN xfeaturevals v USING (feature_id)"
+    assertThat(db.query(DatabaseRole.PITHOS, "SELECT x.path || ' ' || v.key || ' ' || v.value FROM xfeatures x JOIN xfeaturevals v USING (feature_id)"
         + " ORDER BY 1")).as("sharing permissions follow the account").containsExactly(
         "Bob@Example.org/pithos/b.txt 0 Bob@Example.org:friends", "Bob@Example.org/pithos/b.txt 0 alice@example.org",
         "alice@example.org/pithos 0 *", "alice@example.org/pithos 0 Bob@Example.org", "alice@example.org/pithos 1 Bob@Example.org");
-    assertThat(db.query(Db.PITHOS, "SELECT DISTINCT muser FROM versions ORDER BY 1")).containsExactly("Bob@Example.org");
+    assertThat(db.query(DatabaseRole.PITHOS, "SELECT DISTINCT muser FROM versions ORDER BY 1")).containsExactly("Bob@Example.org");
 
     assertThat(outcome.backups()).hasSize(3);
     for (String backup : outcome.backups()) {
-      Db which = backup.endsWith(".astakos.sql") ? Db.ASTAKOS : backup.endsWith(".cyclades.sql") ? Db.CYCLADES : Db.PITHOS;
+      DatabaseRole which = backup.endsWith(".astakos.sql") ? DatabaseRole.ASTAKOS : backup.endsWith(".cyclades.sql") ? DatabaseRole.CYCLADES : DatabaseRole.PITHOS;
       assertThat(db.psqlFile(which, Path.of(backup)).getExitCode()).as(backup).isZero();
     }
     assertThat(dumps()).isEqualTo(before);
@@ -134,22 +134,22 @@ class UsersUniqueTest {
 
   @Test
   void deleteDiscardsTheOtherSpellingsData() {
-    Map<Db, List<String>> before = dumps();
+    Map<DatabaseRole, List<String>> before = dumps();
     ApplyOutcome outcome = apply(plan(spec(ImmutableSet.of(), UsersUniqueSpec.Strategy.DELETE, UsersUniqueSpec.Strategy.DELETE)).orElseThrow());
 
     assertThat(outcome.error()).isEmpty();
-    assertThat(db.query(Db.CYCLADES, "SELECT id || ' ' || userid FROM db_virtualmachine ORDER BY id")).containsExactly("1 Bob@Example.org", "4 carol@example.org");
-    assertThat(db.query(Db.CYCLADES, "SELECT count(*) FROM db_network")).containsExactly("0");
-    assertThat(db.query(Db.PITHOS, "SELECT path FROM nodes WHERE node <> 0 ORDER BY node"))
+    assertThat(db.query(DatabaseRole.CYCLADES, "SELECT id || ' ' || userid FROM db_virtualmachine ORDER BY id")).containsExactly("1 Bob@Example.org", "4 carol@example.org");
+    assertThat(db.query(DatabaseRole.CYCLADES, "SELECT count(*) FROM db_network")).containsExactly("0");
+    assertThat(db.query(DatabaseRole.PITHOS, "SELECT path FROM nodes WHERE node <> 0 ORDER BY node"))
         .containsExactly("Bob@Example.org", "Bob@Example.org/pithos", "Bob@Example.org/pithos/a.txt");
-    assertThat(db.query(Db.PITHOS, "SELECT count(*) FROM public")).containsExactly("0");
-    assertThat(db.query(Db.PITHOS, "SELECT count(*) FROM versions")).containsExactly("3");
-    assertThat(db.query(Db.PITHOS, "SELECT count(*) FROM \"groups\"")).as("groups owned by or naming the deleted account").containsExactly("0");
-    assertThat(db.query(Db.PITHOS, "SELECT x.path || ' ' || v.key || ' ' || v.value FROM xfeatures x JOIN xfeaturevals v USING (feature_id)"
+    assertThat(db.query(DatabaseRole.PITHOS, "SELECT count(*) FROM public")).containsExactly("0");
+    assertThat(db.query(DatabaseRole.PITHOS, "SELECT count(*) FROM versions")).containsExactly("3");
+    assertThat(db.query(DatabaseRole.PITHOS, "SELECT count(*) FROM \"groups\"")).as("groups owned by or naming the deleted account").containsExactly("0");
+    assertThat(db.query(DatabaseRole.PITHOS, "SELECT x.path || ' ' || v.key || ' ' || v.value FROM xfeatures x JOIN xfeaturevals v USING (feature_id)"
         + " ORDER BY 1")).as("its objects' permissions and its grants on others' go").containsExactly(
         "alice@example.org/pithos 0 *", "alice@example.org/pithos 1 Bob@Example.org");
     for (String backup : outcome.backups()) {
-      Db which = backup.endsWith(".astakos.sql") ? Db.ASTAKOS : backup.endsWith(".cyclades.sql") ? Db.CYCLADES : Db.PITHOS;
+      DatabaseRole which = backup.endsWith(".astakos.sql") ? DatabaseRole.ASTAKOS : backup.endsWith(".cyclades.sql") ? DatabaseRole.CYCLADES : DatabaseRole.PITHOS;
       assertThat(db.psqlFile(which, Path.of(backup)).getExitCode()).as(backup).isZero();
     }
     assertThat(dumps()).as("the exports restore what delete removed").isEqualTo(before);
@@ -157,8 +157,8 @@ class UsersUniqueTest {
 
   @Test
   void aPathInBothPithosAccountsRefusesTheMergeWithNothingWritten() {
-    db.sql(Db.PITHOS, Rows.at012().node(25, 21, "bob@example.org/pithos/a.txt", 7, 0).sql());
-    Map<Db, List<String>> before = dumps();
+    db.sql(DatabaseRole.PITHOS, Rows.at012().node(25, 21, "bob@example.org/pithos/a.txt", 7, 0).sql());
+    Map<DatabaseRole, List<String>> before = dumps();
     DatabasePlan plan = plan(MERGE).orElseThrow();
     assertThat(plan.change().diff().orElseThrow()).startsWith("! pithos merge of bob@example.org into Bob@Example.org refused:"
         + " 1 object paths exist in both (pithos/a.txt); rename them, declare 'pithos_collisions: history', or declare 'pithos: delete'\n");
@@ -172,12 +172,12 @@ class UsersUniqueTest {
 
   @Test
   void withHistoryAPathInBothAccountsKeepsTheMergedObjectCurrentAndTheKeepersInTheHistory() {
-    db.sql(Db.PITHOS, Rows.at012().node(25, 21, "bob@example.org/pithos/a.txt", 7, 0).sql()
+    db.sql(DatabaseRole.PITHOS, Rows.at012().node(25, 21, "bob@example.org/pithos/a.txt", 7, 0).sql()
         + "UPDATE statistics SET population = 2, size = 57 WHERE node = 21; UPDATE statistics SET population = 3, size = 87 WHERE node = 20;");
-    UsersUniqueSpec history = new UsersUniqueSpec("astakos", new DatabaseNames("astakos", Optional.of("cyclades"), Optional.of("pithos")),
+    UsersUniqueSpec history = new UsersUniqueSpec("astakos", new DatabaseVariables("astakos", Optional.of("cyclades"), Optional.of("pithos")),
         SurvivorRule.ACTIVE_THEN_OLDEST, ImmutableSet.of(), UsersUniqueSpec.Strategy.MERGE, UsersUniqueSpec.Strategy.MERGE,
         UsersUniqueSpec.Collisions.HISTORY);
-    Map<Db, List<String>> before = dumps();
+    Map<DatabaseRole, List<String>> before = dumps();
     DatabasePlan plan = plan(history).orElseThrow();
     assertThat(plan.change().diff().orElseThrow()).doesNotContain("!")
         .contains("+ pithos Bob@Example.org: 3 containers, 3 objects, 187 bytes (merged; 1 objects held by both: the kept account's pass to history)");
@@ -186,14 +186,14 @@ class UsersUniqueTest {
 
     assertThat(outcome.error()).isEmpty();
     assertThat(plan(history)).isEmpty();
-    assertThat(db.query(Db.PITHOS, "SELECT v.size || ' ' || v.cluster || ' ' || (n.latest_version = v.serial) FROM versions v"
+    assertThat(db.query(DatabaseRole.PITHOS, "SELECT v.size || ' ' || v.cluster || ' ' || (n.latest_version = v.serial) FROM versions v"
         + " JOIN nodes n ON n.node = v.node WHERE n.path = 'Bob@Example.org/pithos/a.txt' ORDER BY v.cluster"))
         .as("the merged account's object is the current version, the keeper's is history").containsExactly("7 0 true", "100 1 false");
-    assertThat(db.query(Db.PITHOS, "SELECT count(*) FROM nodes WHERE path LIKE '%/pithos/a.txt'")).containsExactly("1");
-    assertThat(db.query(Db.PITHOS, "SELECT node || ' ' || cluster || ' ' || population || ' ' || size FROM statistics ORDER BY 1"))
+    assertThat(db.query(DatabaseRole.PITHOS, "SELECT count(*) FROM nodes WHERE path LIKE '%/pithos/a.txt'")).containsExactly("1");
+    assertThat(db.query(DatabaseRole.PITHOS, "SELECT node || ' ' || cluster || ' ' || population || ' ' || size FROM statistics ORDER BY 1"))
         .containsExactly("10 0 3 87", "10 1 1 100", "11 0 2 57", "11 1 1 100", "23 0 1 30");
     for (String backup : outcome.backups()) {
-      Db which = backup.endsWith(".astakos.sql") ? Db.ASTAKOS : backup.endsWith(".cyclades.sql") ? Db.CYCLADES : Db.PITHOS;
+      DatabaseRole which = backup.endsWith(".astakos.sql") ? DatabaseRole.ASTAKOS : backup.endsWith(".cyclades.sql") ? DatabaseRole.CYCLADES : DatabaseRole.PITHOS;
       assertThat(db.psqlFile(which, Path.of(backup)).getExitCode()).as(backup).isZero();
     }
     assertThat(dumps()).isEqualTo(before);
@@ -202,8 +202,8 @@ class UsersUniqueTest {
   @Test
   void aVmCreatedBetweenPlanAndApplyMakesApplyFailWithNothingWritten() {
     DatabasePlan plan = plan(MERGE).orElseThrow();
-    db.sql(Db.CYCLADES, Rows.at012().vm(9, "bob@example.org", 1, false).sql());
-    Map<Db, List<String>> before = dumps();
+    db.sql(DatabaseRole.CYCLADES, Rows.at012().vm(9, "bob@example.org", 1, false).sql());
+    Map<DatabaseRole, List<String>> before = dumps();
 
     ApplyOutcome outcome = apply(plan);
 
@@ -227,7 +227,7 @@ class UsersUniqueTest {
   @Test
   void onThe013SchemaTheLosersProjectsAndMembershipsMoveToTheSurvivor() {
     db.reset();
-    db.sql(Db.ASTAKOS, new Rows()
+    db.sql(DatabaseRole.ASTAKOS, new Rows()
         .user(1, "alice@example.org", true, "2012-01-01", true, "aaaaaaaa-0000-4000-8000-000000000001")
         .user(2, "Bob@Example.org", true, "2012-02-01", true, BOB)
         .user(3, "bob@example.org", false, "2012-01-15", true, BOB3)
@@ -236,21 +236,21 @@ class UsersUniqueTest {
         .project(1, 3).membership(3, 1, true).membership(1, 1, true)
         .project(2, 1).membership(2, 2, true).membership(3, 2, false)
         .sql());
-    UsersUniqueSpec astakosOnly = new UsersUniqueSpec("astakos", new DatabaseNames("astakos", Optional.empty(), Optional.empty()),
+    UsersUniqueSpec astakosOnly = new UsersUniqueSpec("astakos", new DatabaseVariables("astakos", Optional.empty(), Optional.empty()),
         SurvivorRule.ACTIVE_THEN_OLDEST, ImmutableSet.of(), UsersUniqueSpec.Strategy.MERGE, UsersUniqueSpec.Strategy.MERGE);
-    List<String> before = db.dump(Db.ASTAKOS);
+    List<String> before = db.dump(DatabaseRole.ASTAKOS);
 
     ApplyOutcome outcome = apply(plan(astakosOnly).orElseThrow());
 
     assertThat(outcome.error()).isEmpty();
     assertThat(plan(astakosOnly)).isEmpty();
     // user 3 is gone; its project and membership moved to 2 (already a member of project 2: that one went)
-    assertThat(db.query(Db.ASTAKOS, "SELECT id FROM auth_user ORDER BY id")).containsExactly("1", "2");
-    assertThat(db.query(Db.ASTAKOS, "SELECT owner_id || ' ' || applicant_id FROM im_projectapplication ORDER BY id")).containsExactly("2 2", "1 1");
-    assertThat(db.query(Db.ASTAKOS, "SELECT person_id || ' ' || project_id FROM im_projectmembership ORDER BY 1"))
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT id FROM auth_user ORDER BY id")).containsExactly("1", "2");
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT owner_id || ' ' || applicant_id FROM im_projectapplication ORDER BY id")).containsExactly("2 2", "1 1");
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT person_id || ' ' || project_id FROM im_projectmembership ORDER BY 1"))
         .containsExactly("1 1", "2 1", "2 2");
-    assertThat(db.query(Db.ASTAKOS, "SELECT count(*) FROM im_astakosuserquota")).containsExactly("0");
-    assertThat(db.psqlFile(Db.ASTAKOS, Path.of(outcome.backups().get(0))).getExitCode()).isZero();
-    assertThat(db.dump(Db.ASTAKOS)).isEqualTo(before);
+    assertThat(db.query(DatabaseRole.ASTAKOS, "SELECT count(*) FROM im_astakosuserquota")).containsExactly("0");
+    assertThat(db.psqlFile(DatabaseRole.ASTAKOS, Path.of(outcome.backups().get(0))).getExitCode()).isZero();
+    assertThat(db.dump(DatabaseRole.ASTAKOS)).isEqualTo(before);
   }
 }

@@ -20,7 +20,7 @@ public final class DatabaseTypes {
     if (!(spec instanceof InvariantSpec invariant)) {
       throw new IllegalArgumentException("no database resource type for " + spec.getClass().getSimpleName());
     }
-    Endpoints endpoints = invariant.databases().resolve(model, declaration);
+    DatabaseEndpoints endpoints = invariant.databases().resolve(model, declaration);
     return new InvariantResource<>(declaration, String.valueOf(model.get("inventory_hostname")), invariant.invariant(endpoints));
   }
 }

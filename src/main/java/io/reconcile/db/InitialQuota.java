@@ -95,10 +95,10 @@ final class InitialQuota implements Invariant<Observed> {
       SELECT n.path, p.value FROM nodes n JOIN policy p ON p.node = n.node AND p.key = 'quota'
        WHERE n.node <> 0 AND n.parent = 0 AND p.value ~ '^[0-9]+$'""";
 
-  private final Endpoints endpoints;
+  private final DatabaseEndpoints endpoints;
   private final InitialQuotaSpec spec;
 
-  InitialQuota(Endpoints endpoints, InitialQuotaSpec spec) {
+  InitialQuota(DatabaseEndpoints endpoints, InitialQuotaSpec spec) {
     this.endpoints = endpoints;
     this.spec = spec;
   }
@@ -109,7 +109,7 @@ final class InitialQuota implements Invariant<Observed> {
   }
 
   @Override
-  public Endpoints endpoints() {
+  public DatabaseEndpoints endpoints() {
     return endpoints;
   }
 
@@ -117,23 +117,23 @@ final class InitialQuota implements Invariant<Observed> {
   public ImmutableList<TableLock> locks() {
     ImmutableList.Builder<TableLock> locks = ImmutableList.builder();
     for (String table : List.of("auth_user", "im_astakosuser", "im_resource", "im_service")) {
-      locks.add(TableLock.read(Db.ASTAKOS, table));
+      locks.add(TableLock.read(DatabaseRole.ASTAKOS, table));
     }
-    locks.add(TableLock.write(Db.ASTAKOS, "im_astakosuserquota"));
-    if (endpoints.has(Db.PITHOS)) {
-      locks.add(TableLock.read(Db.PITHOS, "nodes"), TableLock.read(Db.PITHOS, "policy"));
+    locks.add(TableLock.write(DatabaseRole.ASTAKOS, "im_astakosuserquota"));
+    if (endpoints.has(DatabaseRole.PITHOS)) {
+      locks.add(TableLock.read(DatabaseRole.PITHOS, "nodes"), TableLock.read(DatabaseRole.PITHOS, "policy"));
     }
     return locks.build();
   }
 
   @Override
-  public Observed observe(Connections db) throws SQLException {
-    Optional<String> notMigrated = MigratedSchema.blocker(db.get(Db.ASTAKOS), MigratedSchema.ALL);
+  public Observed observe(DatabaseConnections db) throws SQLException {
+    Optional<String> notMigrated = MigratedSchema.blocker(db.get(DatabaseRole.ASTAKOS), MigratedSchema.ALL);
     if (notMigrated.isPresent()) {
       return MigratedSchema.notMigrated(notMigrated.get());
     }
     Entries entries = entries(db);
-    Connection astakos = db.get(Db.ASTAKOS);
+    Connection astakos = db.get(DatabaseRole.ASTAKOS);
     Offenders offenders = Offenders.query(astakos, OFFENDERS, entries.params());
     List<String> blockers = new ArrayList<>(Sql.strings(astakos, BLOCKERS, entries.params()));
     if (entries.unlimited() > 0) {
@@ -150,13 +150,13 @@ final class InitialQuota implements Invariant<Observed> {
   /** The explicit old quotas as (owner, resource, capacity) arrays, and how many unlimited ones lack a declared value. */
   private record Entries(Object[] params, int unlimited) {}
 
-  private Entries entries(Connections db) throws SQLException {
+  private Entries entries(DatabaseConnections db) throws SQLException {
     List<String> identities = new ArrayList<>();
     List<String> resources = new ArrayList<>();
     List<BigDecimal> capacities = new ArrayList<>();
     int unlimited = 0;
-    if (db.has(Db.PITHOS)) {
-      try (PreparedStatement statement = db.get(Db.PITHOS).prepareStatement(PITHOS_QUOTAS); ResultSet rs = statement.executeQuery()) {
+    if (db.has(DatabaseRole.PITHOS)) {
+      try (PreparedStatement statement = db.get(DatabaseRole.PITHOS).prepareStatement(PITHOS_QUOTAS); ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
           BigInteger quota = new BigInteger(rs.getString(2));
           Optional<BigInteger> capacity = quota.signum() != 0 ? Optional.of(quota)
@@ -215,8 +215,8 @@ final class InitialQuota implements Invariant<Observed> {
   }
 
   @Override
-  public void fix(Observed findings, Connections db, Changes changes) throws SQLException {
-    RowChanges astakos = changes.of(Db.ASTAKOS);
+  public void fix(Observed findings, DatabaseConnections db, Changes changes) throws SQLException {
+    RowChanges astakos = changes.of(DatabaseRole.ASTAKOS);
     Sql.update(astakos.connection(), "CREATE TEMPORARY TABLE reconcile_initial"
         + " (quota_id integer, user_id integer, resource_id integer, capacity numeric) ON COMMIT DROP");
     Sql.update(astakos.connection(), "INSERT INTO reconcile_initial " + COMPARED

@@ -33,23 +33,23 @@ final class InitialQuotaParser implements SpecParser {
 
   @Override
   public ImmutableSet<String> keys() {
-    return ImmutableSet.of(DatabaseNames.ASTAKOS_KEY, DatabaseNames.PITHOS_KEY, "pithos_default_quota",
+    return ImmutableSet.of(DatabaseVariables.ASTAKOS_KEY, DatabaseVariables.PITHOS_KEY, "pithos_default_quota",
         "pithos_unlimited_quota", "cyclades_vms", "cyclades_networks", "allow_decrease");
   }
 
   @Override
   public ResourceSpec parse(YamlMap map, StateFiles files) {
     String name = map.requireString(type());
-    DatabaseNames names = DatabaseNames.parse(map, name);
+    DatabaseVariables names = DatabaseVariables.parse(map, name);
     for (String key : List.of("pithos_default_quota", "pithos_unlimited_quota")) {
       if (map.has(key) && names.pithos().isEmpty()) {
-        throw map.error(key, "'" + key + "' needs '" + DatabaseNames.PITHOS_KEY + "'");
+        throw map.error(key, "'" + key + "' needs '" + DatabaseVariables.PITHOS_KEY + "'");
       }
     }
     InitialQuotaSpec.Settings vms = settings(map, "cyclades_vms", InitialQuotaSpec.MAX_VMS_PER_USER);
     InitialQuotaSpec.Settings networks = settings(map, "cyclades_networks", InitialQuotaSpec.MAX_NETWORKS_PER_USER);
     if (names.pithos().isEmpty() && !map.has("cyclades_vms") && !map.has("cyclades_networks")) {
-      throw map.error(type(), "quotas-initial needs a source: '" + DatabaseNames.PITHOS_KEY + "', 'cyclades_vms' or 'cyclades_networks'");
+      throw map.error(type(), "quotas-initial needs a source: '" + DatabaseVariables.PITHOS_KEY + "', 'cyclades_vms' or 'cyclades_networks'");
     }
     ImmutableSet.Builder<String> decrease = ImmutableSet.builder();
     for (String resource : map.strings("allow_decrease")) {

@@ -16,7 +16,7 @@ import java.util.Optional;
  *     0.13 reads as "nothing allowed"
  * @param allowDecrease resources whose effective quota may go down for some users (declared choice)
  */
-public record InitialQuotaSpec(String name, DatabaseNames databases, Optional<BigInteger> pithosDefault,
+public record InitialQuotaSpec(String name, DatabaseVariables databases, Optional<BigInteger> pithosDefault,
     Optional<BigInteger> pithosUnlimited, Settings vms, Settings networks, ImmutableSet<String> allowDecrease)
     implements InvariantSpec {
   /** 0.12.5's PITHOS_BACKEND_QUOTA (12:snf-pithos-app/pithos/api/settings.py:37). */
@@ -39,7 +39,7 @@ public record InitialQuotaSpec(String name, DatabaseNames databases, Optional<Bi
   }
 
   @Override
-  public Invariant<?> invariant(Endpoints endpoints) {
+  public Invariant<?> invariant(DatabaseEndpoints endpoints) {
     return new InitialQuota(endpoints, this);
   }
 }

@@ -62,9 +62,9 @@ final class Limits implements Invariant<Observed> {
       .replace("WANTED", tuple("quantity", "capacity", "import_limit", "export_limit"))
       .replace("DIFFERS", DIFFERS);
 
-  private final Endpoints endpoints;
+  private final DatabaseEndpoints endpoints;
 
-  Limits(Endpoints endpoints) {
+  Limits(DatabaseEndpoints endpoints) {
     this.endpoints = endpoints;
   }
 
@@ -75,7 +75,7 @@ final class Limits implements Invariant<Observed> {
   }
 
   @Override
-  public Endpoints endpoints() {
+  public DatabaseEndpoints endpoints() {
     return endpoints;
   }
 
@@ -84,29 +84,29 @@ final class Limits implements Invariant<Observed> {
     ImmutableList.Builder<TableLock> locks = ImmutableList.builder();
     for (String table : List.of("im_astakosuser", "im_astakosuserquota", "im_resource", "im_service", "im_projectmembership",
         "im_projectresourcegrant")) {
-      locks.add(TableLock.read(Db.ASTAKOS, table));
+      locks.add(TableLock.read(DatabaseRole.ASTAKOS, table));
     }
     for (String table : List.of("quotaholder_app_entity", "quotaholder_app_policy", "quotaholder_app_holding")) {
-      locks.add(TableLock.write(Db.ASTAKOS, table));
+      locks.add(TableLock.write(DatabaseRole.ASTAKOS, table));
     }
     return locks.build();
   }
 
   @Override
-  public Observed observe(Connections db) throws SQLException {
-    Optional<String> notMigrated = MigratedSchema.blocker(db.get(Db.ASTAKOS), MigratedSchema.ALL);
+  public Observed observe(DatabaseConnections db) throws SQLException {
+    Optional<String> notMigrated = MigratedSchema.blocker(db.get(DatabaseRole.ASTAKOS), MigratedSchema.ALL);
     if (notMigrated.isPresent()) {
       return MigratedSchema.notMigrated(notMigrated.get());
     }
-    Offenders offenders = Offenders.query(db.get(Db.ASTAKOS), OFFENDERS);
+    Offenders offenders = Offenders.query(db.get(DatabaseRole.ASTAKOS), OFFENDERS);
     return new Observed(offenders, ImmutableList.of(),
         "quotas differ for " + offenders.subjects() + " users (" + offenders.count() + " holdings)",
         "every email-verified user's holdings carry their effective quota");
   }
 
   @Override
-  public void fix(Observed findings, Connections db, Changes changes) throws SQLException {
-    RowChanges astakos = changes.of(Db.ASTAKOS);
+  public void fix(Observed findings, DatabaseConnections db, Changes changes) throws SQLException {
+    RowChanges astakos = changes.of(DatabaseRole.ASTAKOS);
     Sql.update(astakos.connection(), "CREATE TEMPORARY TABLE reconcile_limits ON COMMIT DROP AS " + COMPARED
         + " SELECT *, 'policy_' || md5(uuid || '.' || resource || random()::text || clock_timestamp()::text) AS new_policy"
         + " FROM compared WHERE " + DIFFERS);

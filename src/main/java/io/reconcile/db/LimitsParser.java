@@ -15,13 +15,13 @@ final class LimitsParser implements SpecParser {
 
   @Override
   public ImmutableSet<String> keys() {
-    return ImmutableSet.of(DatabaseNames.ASTAKOS_KEY);
+    return ImmutableSet.of(DatabaseVariables.ASTAKOS_KEY);
   }
 
   @Override
   public ResourceSpec parse(YamlMap map, StateFiles files) {
     String name = map.requireString(type());
-    return new LimitsSpec(name, DatabaseNames.parse(map, name));
+    return new LimitsSpec(name, DatabaseVariables.parse(map, name));
   }
 
   @Override

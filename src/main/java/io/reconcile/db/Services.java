@@ -13,16 +13,16 @@ import java.util.Optional;
  * the services ({@link ServiceHoldings}). On the 0.12.5 schema (before the migrations) it is blocked.
  */
 final class Services implements Invariant<ServicesDiff> {
-  private final Endpoints endpoints;
+  private final DatabaseEndpoints endpoints;
   private final ImmutableList<ServicesSpec.Service> declared;
 
-  Services(Endpoints endpoints, ImmutableList<ServicesSpec.Service> declared) {
+  Services(DatabaseEndpoints endpoints, ImmutableList<ServicesSpec.Service> declared) {
     this.endpoints = endpoints;
     this.declared = declared;
   }
 
   @Override
-  public Endpoints endpoints() {
+  public DatabaseEndpoints endpoints() {
     return endpoints;
   }
 
@@ -31,14 +31,14 @@ final class Services implements Invariant<ServicesDiff> {
     ImmutableList.Builder<TableLock> locks = ImmutableList.builder();
     for (String table : List.of("im_service", "im_resource", "quotaholder_app_entity", "quotaholder_app_policy",
         "quotaholder_app_holding")) {
-      locks.add(TableLock.write(Db.ASTAKOS, table));
+      locks.add(TableLock.write(DatabaseRole.ASTAKOS, table));
     }
     return locks.build();
   }
 
   @Override
-  public ServicesDiff observe(Connections db) throws SQLException {
-    Connection astakos = db.get(Db.ASTAKOS);
+  public ServicesDiff observe(DatabaseConnections db) throws SQLException {
+    Connection astakos = db.get(DatabaseRole.ASTAKOS);
     Optional<String> notMigrated = MigratedSchema.blocker(astakos, MigratedSchema.ALL);
     if (notMigrated.isPresent()) {
       return new ServicesDiff(MigratedSchema.notMigrated(notMigrated.get()), ImmutableList.of());
@@ -49,8 +49,8 @@ final class Services implements Invariant<ServicesDiff> {
   }
 
   @Override
-  public void fix(ServicesDiff findings, Connections db, Changes changes) throws SQLException {
-    RowChanges astakos = changes.of(Db.ASTAKOS);
+  public void fix(ServicesDiff findings, DatabaseConnections db, Changes changes) throws SQLException {
+    RowChanges astakos = changes.of(DatabaseRole.ASTAKOS);
     for (ServicesDiff.Action action : findings.actions()) {
       if (action instanceof ServicesDiff.Rename rename) {
         astakos.rewrite("im_service", List.of("id"), "t.id = ?", new Object[] {rename.serviceId()},

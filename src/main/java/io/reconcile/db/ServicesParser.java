@@ -38,7 +38,7 @@ final class ServicesParser implements SpecParser {
 
   @Override
   public ImmutableSet<String> keys() {
-    return ImmutableSet.of(DatabaseNames.ASTAKOS_KEY, "services");
+    return ImmutableSet.of(DatabaseVariables.ASTAKOS_KEY, "services");
   }
 
   @Override
@@ -63,7 +63,7 @@ final class ServicesParser implements SpecParser {
         throw item.error("renamed_from", "'" + from.get() + "' is itself a declared service; it cannot also be renamed");
       }
     }
-    return new ServicesSpec(name, DatabaseNames.parse(map, name), services.build());
+    return new ServicesSpec(name, DatabaseVariables.parse(map, name), services.build());
   }
 
   private static ServicesSpec.Service service(YamlMap item) {

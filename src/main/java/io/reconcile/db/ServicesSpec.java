@@ -9,7 +9,7 @@ import java.util.Optional;
  * Absent {@code unit}, {@code group} and {@code desc} mean NULL, as with astakos-init; an absent
  * {@code url} or {@code order} leaves the registered one alone.
  */
-public record ServicesSpec(String name, DatabaseNames databases, ImmutableList<Service> services) implements InvariantSpec {
+public record ServicesSpec(String name, DatabaseVariables databases, ImmutableList<Service> services) implements InvariantSpec {
   /** One service; {@code renamedFrom} names the service to rename (e.g. pithos -> pithos+). */
   public record Service(String name, Optional<String> renamedFrom, Optional<String> url, Optional<Integer> order,
       ImmutableList<Resource> resources) {}
@@ -17,7 +17,7 @@ public record ServicesSpec(String name, DatabaseNames databases, ImmutableList<S
   public record Resource(String name, Optional<String> group, Optional<String> unit, BigInteger uplimit, Optional<String> desc) {}
 
   @Override
-  public Invariant<?> invariant(Endpoints endpoints) {
+  public Invariant<?> invariant(DatabaseEndpoints endpoints) {
     return new Services(endpoints, services);
   }
 }

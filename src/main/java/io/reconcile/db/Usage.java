@@ -56,62 +56,62 @@ final class Usage implements Invariant<Observed> {
       SELECT count(*) || ' owners match several Astakos users (' || string_agg(identity, ', ' ORDER BY identity) || '); apply users-unique first'
         FROM (SELECT identity FROM ambiguous ORDER BY identity LIMIT 5) AS shown HAVING count(*) > 0""";
 
-  private final Endpoints endpoints;
+  private final DatabaseEndpoints endpoints;
   private final ImmutableList<String> resources;
 
-  Usage(Endpoints endpoints) {
+  Usage(DatabaseEndpoints endpoints) {
     this.endpoints = endpoints;
     ImmutableList.Builder<String> counted = ImmutableList.builder();
-    if (endpoints.has(Db.CYCLADES)) {
+    if (endpoints.has(DatabaseRole.CYCLADES)) {
       counted.addAll(CountedUsage.CYCLADES_RESOURCES);
     }
-    if (endpoints.has(Db.PITHOS)) {
+    if (endpoints.has(DatabaseRole.PITHOS)) {
       counted.add(CountedUsage.PITHOS_RESOURCE);
     }
     this.resources = counted.build();
   }
 
   @Override
-  public Endpoints endpoints() {
+  public DatabaseEndpoints endpoints() {
     return endpoints;
   }
 
   @Override
   public ImmutableList<TableLock> locks() {
     ImmutableList.Builder<TableLock> locks = ImmutableList.builder();
-    locks.add(TableLock.read(Db.ASTAKOS, "auth_user"), TableLock.read(Db.ASTAKOS, "im_astakosuser"),
-        TableLock.write(Db.ASTAKOS, "quotaholder_app_holding"));
-    if (endpoints.has(Db.CYCLADES)) {
-      locks.add(TableLock.read(Db.CYCLADES, "db_virtualmachine"), TableLock.read(Db.CYCLADES, "db_flavor"),
-          TableLock.read(Db.CYCLADES, "db_network"));
+    locks.add(TableLock.read(DatabaseRole.ASTAKOS, "auth_user"), TableLock.read(DatabaseRole.ASTAKOS, "im_astakosuser"),
+        TableLock.write(DatabaseRole.ASTAKOS, "quotaholder_app_holding"));
+    if (endpoints.has(DatabaseRole.CYCLADES)) {
+      locks.add(TableLock.read(DatabaseRole.CYCLADES, "db_virtualmachine"), TableLock.read(DatabaseRole.CYCLADES, "db_flavor"),
+          TableLock.read(DatabaseRole.CYCLADES, "db_network"));
     }
-    if (endpoints.has(Db.PITHOS)) {
-      locks.add(TableLock.read(Db.PITHOS, "nodes"), TableLock.read(Db.PITHOS, "versions"));
+    if (endpoints.has(DatabaseRole.PITHOS)) {
+      locks.add(TableLock.read(DatabaseRole.PITHOS, "nodes"), TableLock.read(DatabaseRole.PITHOS, "versions"));
     }
     return locks.build();
   }
 
   @Override
-  public Observed observe(Connections db) throws SQLException {
-    Optional<String> notMigrated = MigratedSchema.blocker(db.get(Db.ASTAKOS), MigratedSchema.ALL);
+  public Observed observe(DatabaseConnections db) throws SQLException {
+    Optional<String> notMigrated = MigratedSchema.blocker(db.get(DatabaseRole.ASTAKOS), MigratedSchema.ALL);
     if (notMigrated.isPresent()) {
       return MigratedSchema.notMigrated(notMigrated.get());
     }
     Object[] params = params(db);
-    Connection astakos = db.get(Db.ASTAKOS);
+    Connection astakos = db.get(DatabaseRole.ASTAKOS);
     Offenders offenders = Offenders.query(astakos, OFFENDERS, params);
     ImmutableList<String> blockers = offenders.isEmpty() ? ImmutableList.of() : Sql.strings(astakos, BLOCKERS, params);
     return new Observed(offenders, blockers, "usage differs for " + offenders.subjects() + " users (" + offenders.count() + " holdings)",
-        "holdings' usage equals what " + (resources.size() == 1 ? "Pithos counts" : endpoints.has(Db.PITHOS) ? "Cyclades and Pithos count" : "Cyclades counts"));
+        "holdings' usage equals what " + (resources.size() == 1 ? "Pithos counts" : endpoints.has(DatabaseRole.PITHOS) ? "Cyclades and Pithos count" : "Cyclades counts"));
   }
 
-  private Object[] params(Connections db) throws SQLException {
+  private Object[] params(DatabaseConnections db) throws SQLException {
     CountedUsage counted = new CountedUsage();
-    if (db.has(Db.CYCLADES)) {
-      counted.readCyclades(db.get(Db.CYCLADES));
+    if (db.has(DatabaseRole.CYCLADES)) {
+      counted.readCyclades(db.get(DatabaseRole.CYCLADES));
     }
-    if (db.has(Db.PITHOS)) {
-      counted.readPithos(db.get(Db.PITHOS));
+    if (db.has(DatabaseRole.PITHOS)) {
+      counted.readPithos(db.get(DatabaseRole.PITHOS));
     }
     List<Object> params = new ArrayList<>(List.of(counted.params()));
     params.add(resources.toArray(String[]::new));
@@ -120,8 +120,8 @@ final class Usage implements Invariant<Observed> {
   }
 
   @Override
-  public void fix(Observed findings, Connections db, Changes changes) throws SQLException {
-    RowChanges astakos = changes.of(Db.ASTAKOS);
+  public void fix(Observed findings, DatabaseConnections db, Changes changes) throws SQLException {
+    RowChanges astakos = changes.of(DatabaseRole.ASTAKOS);
     Sql.update(astakos.connection(), "CREATE TEMPORARY TABLE reconcile_usage (holding_id integer PRIMARY KEY, counted numeric) ON COMMIT DROP");
     Sql.update(astakos.connection(), "INSERT INTO reconcile_usage " + COMPARED
         + " SELECT holding_id, counted FROM compared WHERE holding_id IS NOT NULL AND held <> counted", params(db));

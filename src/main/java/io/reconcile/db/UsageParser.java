@@ -21,15 +21,15 @@ final class UsageParser implements SpecParser {
 
   @Override
   public ImmutableSet<String> keys() {
-    return ImmutableSet.of(DatabaseNames.ASTAKOS_KEY, DatabaseNames.CYCLADES_KEY, DatabaseNames.PITHOS_KEY);
+    return ImmutableSet.of(DatabaseVariables.ASTAKOS_KEY, DatabaseVariables.CYCLADES_KEY, DatabaseVariables.PITHOS_KEY);
   }
 
   @Override
   public ResourceSpec parse(YamlMap map, StateFiles files) {
     String name = map.requireString(type());
-    DatabaseNames names = DatabaseNames.parse(map, name);
+    DatabaseVariables names = DatabaseVariables.parse(map, name);
     if (names.cyclades().isEmpty() && names.pithos().isEmpty()) {
-      throw map.error(type(), "quotas-usage needs '" + DatabaseNames.CYCLADES_KEY + "' or '" + DatabaseNames.PITHOS_KEY
+      throw map.error(type(), "quotas-usage needs '" + DatabaseVariables.CYCLADES_KEY + "' or '" + DatabaseVariables.PITHOS_KEY
           + "' (or both): the databases whose usage is counted");
     }
     return new UsageSpec(name, names);

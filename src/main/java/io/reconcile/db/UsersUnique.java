@@ -18,14 +18,14 @@ import java.util.stream.Collectors;
  * data merged into the keeping spelling, or deleted).
  */
 final class UsersUnique implements Invariant<UsersFindings> {
-  private final Endpoints endpoints;
+  private final DatabaseEndpoints endpoints;
   private final SurvivorRule rule;
   private final ImmutableSet<Integer> keep;
   private final UsersUniqueSpec.Strategy cyclades;
   private final UsersUniqueSpec.Strategy pithos;
   private final boolean history;
 
-  UsersUnique(Endpoints endpoints, UsersUniqueSpec spec) {
+  UsersUnique(DatabaseEndpoints endpoints, UsersUniqueSpec spec) {
     this.endpoints = endpoints;
     this.rule = spec.survivor();
     this.keep = spec.keep();
@@ -35,31 +35,31 @@ final class UsersUnique implements Invariant<UsersFindings> {
   }
 
   @Override
-  public Endpoints endpoints() {
+  public DatabaseEndpoints endpoints() {
     return endpoints;
   }
 
   @Override
   public ImmutableList<TableLock> locks() {
     ImmutableList.Builder<TableLock> locks = ImmutableList.builder();
-    locks.add(TableLock.write(Db.ASTAKOS, "auth_user"), TableLock.write(Db.ASTAKOS, "im_astakosuser"));
-    if (endpoints.has(Db.CYCLADES)) {
-      CycladesOwners.COLUMNS.keySet().forEach(table -> locks.add(TableLock.write(Db.CYCLADES, table)));
+    locks.add(TableLock.write(DatabaseRole.ASTAKOS, "auth_user"), TableLock.write(DatabaseRole.ASTAKOS, "im_astakosuser"));
+    if (endpoints.has(DatabaseRole.CYCLADES)) {
+      CycladesOwners.COLUMNS.keySet().forEach(table -> locks.add(TableLock.write(DatabaseRole.CYCLADES, table)));
     }
-    if (endpoints.has(Db.PITHOS)) {
-      PithosAccounts.TABLES.forEach(table -> locks.add(TableLock.write(Db.PITHOS, table)));
+    if (endpoints.has(DatabaseRole.PITHOS)) {
+      PithosAccounts.TABLES.forEach(table -> locks.add(TableLock.write(DatabaseRole.PITHOS, table)));
     }
     return locks.build();
   }
 
   @Override
-  public UsersFindings observe(Connections db) throws SQLException {
-    Connection astakos = db.get(Db.ASTAKOS);
+  public UsersFindings observe(DatabaseConnections db) throws SQLException {
+    Connection astakos = db.get(DatabaseRole.ASTAKOS);
     Map<String, List<AstakosAccount>> astakosGroups = DuplicateGroups.astakos(astakos);
     Map<String, ImmutableList<DuplicateGroups.Spelling>> cycladesGroups =
-        db.has(Db.CYCLADES) ? DuplicateGroups.cyclades(db.get(Db.CYCLADES)) : Map.of();
+        db.has(DatabaseRole.CYCLADES) ? DuplicateGroups.cyclades(db.get(DatabaseRole.CYCLADES)) : Map.of();
     Map<String, ImmutableList<DuplicateGroups.Spelling>> pithosGroups =
-        db.has(Db.PITHOS) ? DuplicateGroups.pithos(db.get(Db.PITHOS)) : Map.of();
+        db.has(DatabaseRole.PITHOS) ? DuplicateGroups.pithos(db.get(DatabaseRole.PITHOS)) : Map.of();
     TreeSet<String> serviceKeys = new TreeSet<>(cycladesGroups.keySet());
     serviceKeys.addAll(pithosGroups.keySet());
     Map<String, List<AstakosAccount>> owners = serviceKeys.isEmpty() ? Map.of() : DuplicateGroups.accountsOf(astakos, List.copyOf(serviceKeys));
@@ -81,7 +81,7 @@ final class UsersUnique implements Invariant<UsersFindings> {
     ImmutableList<UsersFindings.Reduction> cycladesReductions = reductions(cycladesGroups, owners, "cyclades", cyclades,
         "vms", "networks", "keys", rows, Map.of());
     PithosAccounts.Collisions collisions = pithos == UsersUniqueSpec.Strategy.MERGE && !pithosGroups.isEmpty()
-        ? PithosAccounts.collisions(db.get(Db.PITHOS), reductions(pithosGroups, owners), history)
+        ? PithosAccounts.collisions(db.get(DatabaseRole.PITHOS), reductions(pithosGroups, owners), history)
         : new PithosAccounts.Collisions(ImmutableList.of(), Map.of());
     blockers.addAll(collisions.blockers());
     ImmutableList<UsersFindings.Reduction> pithosReductions = reductions(pithosGroups, owners, "pithos", pithos,
@@ -92,8 +92,8 @@ final class UsersUnique implements Invariant<UsersFindings> {
         emails + " emails have several users or spellings (astakos " + astakosGroups.size() + ", cyclades " + cycladesGroups.size()
             + ", pithos " + pithosGroups.size() + ")",
         "one user per email (survivor " + rule.label() + (keep.isEmpty() ? "" : ", keep " + keep) + "; cyclades "
-            + (endpoints.has(Db.CYCLADES) ? cyclades.label() : "not checked") + ", pithos "
-            + (endpoints.has(Db.PITHOS) ? pithos.label() : "not checked") + ")"));
+            + (endpoints.has(DatabaseRole.CYCLADES) ? cyclades.label() : "not checked") + ", pithos "
+            + (endpoints.has(DatabaseRole.PITHOS) ? pithos.label() : "not checked") + ")"));
   }
 
   /** Per name, which spelling keeps the data and which go. */
@@ -140,9 +140,9 @@ final class UsersUnique implements Invariant<UsersFindings> {
   }
 
   @Override
-  public void fix(UsersFindings findings, Connections db, Changes changes) throws SQLException {
+  public void fix(UsersFindings findings, DatabaseConnections db, Changes changes) throws SQLException {
     if (!findings.pithos().isEmpty()) {
-      PithosAccounts accounts = new PithosAccounts(changes.of(Db.PITHOS), findings.pithos());
+      PithosAccounts accounts = new PithosAccounts(changes.of(DatabaseRole.PITHOS), findings.pithos());
       if (pithos == UsersUniqueSpec.Strategy.MERGE) {
         accounts.merge();
       } else {
@@ -150,7 +150,7 @@ final class UsersUnique implements Invariant<UsersFindings> {
       }
     }
     if (!findings.cyclades().isEmpty()) {
-      CycladesOwners owners = new CycladesOwners(changes.of(Db.CYCLADES), findings.cyclades());
+      CycladesOwners owners = new CycladesOwners(changes.of(DatabaseRole.CYCLADES), findings.cyclades());
       if (cyclades == UsersUniqueSpec.Strategy.MERGE) {
         owners.merge();
       } else {
@@ -158,7 +158,7 @@ final class UsersUnique implements Invariant<UsersFindings> {
       }
     }
     if (!findings.astakos().isEmpty()) {
-      new AstakosRemovals(changes.of(Db.ASTAKOS), findings.astakos()).apply();
+      new AstakosRemovals(changes.of(DatabaseRole.ASTAKOS), findings.astakos()).apply();
     }
   }
 }

@@ -28,14 +28,14 @@ final class UsersUniqueParser implements SpecParser {
 
   @Override
   public ImmutableSet<String> keys() {
-    return ImmutableSet.of(DatabaseNames.ASTAKOS_KEY, DatabaseNames.CYCLADES_KEY, DatabaseNames.PITHOS_KEY, "survivor", "keep",
+    return ImmutableSet.of(DatabaseVariables.ASTAKOS_KEY, DatabaseVariables.CYCLADES_KEY, DatabaseVariables.PITHOS_KEY, "survivor", "keep",
         "cyclades", "pithos", "pithos_collisions");
   }
 
   @Override
   public ResourceSpec parse(YamlMap map, StateFiles files) {
     String name = map.requireString(type());
-    DatabaseNames names = DatabaseNames.parse(map, name);
+    DatabaseVariables names = DatabaseVariables.parse(map, name);
     SurvivorRule rule = map.string("survivor").map(text -> SurvivorRule.parse(text).orElseThrow(() -> map.error("survivor",
         "'survivor' must be one of " + Arrays.stream(SurvivorRule.values()).map(SurvivorRule::label).collect(Collectors.joining(", "))
             + ", not '" + text + "'"))).orElse(SurvivorRule.ACTIVE_THEN_OLDEST);

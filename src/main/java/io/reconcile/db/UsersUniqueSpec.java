@@ -11,7 +11,7 @@ import com.google.common.collect.ImmutableSet;
  * @param pithos what happens to the Pithos accounts of the spellings that go
  * @param pithosCollisions what a merge does with an object path both accounts hold
  */
-public record UsersUniqueSpec(String name, DatabaseNames databases, SurvivorRule survivor, ImmutableSet<Integer> keep,
+public record UsersUniqueSpec(String name, DatabaseVariables databases, SurvivorRule survivor, ImmutableSet<Integer> keep,
     Strategy cyclades, Strategy pithos, Collisions pithosCollisions) implements InvariantSpec {
 
   /**
@@ -28,7 +28,7 @@ public record UsersUniqueSpec(String name, DatabaseNames databases, SurvivorRule
   }
 
   /** Collisions refused (the default). */
-  public UsersUniqueSpec(String name, DatabaseNames databases, SurvivorRule survivor, ImmutableSet<Integer> keep,
+  public UsersUniqueSpec(String name, DatabaseVariables databases, SurvivorRule survivor, ImmutableSet<Integer> keep,
       Strategy cyclades, Strategy pithos) {
     this(name, databases, survivor, keep, cyclades, pithos, Collisions.REFUSE);
   }
@@ -44,7 +44,7 @@ public record UsersUniqueSpec(String name, DatabaseNames databases, SurvivorRule
   }
 
   @Override
-  public Invariant<?> invariant(Endpoints endpoints) {
+  public Invariant<?> invariant(DatabaseEndpoints endpoints) {
     return new UsersUnique(endpoints, this);
   }
 }

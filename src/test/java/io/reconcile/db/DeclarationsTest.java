@@ -89,7 +89,7 @@ class DeclarationsTest {
     assertThat(all).extracting(d -> d.id().toString()).containsExactly("users-unique:astakos", "services-registered:astakos",
         "quotas-initial:astakos", "quotas-limits:apps", "quotas-usage:astakos");
     assertThat(all.get(0).spec()).isEqualTo(new UsersUniqueSpec("astakos",
-        new DatabaseNames("astakos", Optional.of("cyclades"), Optional.of("pithos")), SurvivorRule.OLDEST, ImmutableSet.of(12, 40),
+        new DatabaseVariables("astakos", Optional.of("cyclades"), Optional.of("pithos")), SurvivorRule.OLDEST, ImmutableSet.of(12, 40),
         UsersUniqueSpec.Strategy.MERGE, UsersUniqueSpec.Strategy.DELETE, UsersUniqueSpec.Collisions.HISTORY));
     ServicesSpec services = (ServicesSpec) all.get(1).spec();
     assertThat(services.services().get(0)).isEqualTo(new ServicesSpec.Service("cyclades", Optional.empty(), Optional.empty(), Optional.of(1),
@@ -171,7 +171,7 @@ class DeclarationsTest {
   }
 
   private static InvalidInputException renderRefused(Map<String, Object> vars) {
-    InvariantSpec spec = new LimitsSpec("astakos", new DatabaseNames("astakos", Optional.empty(), Optional.empty()));
+    InvariantSpec spec = new LimitsSpec("astakos", new DatabaseVariables("astakos", Optional.empty(), Optional.empty()));
     try {
       DatabaseTypes.render(InvariantDeclarations.declaration("quotas-limits", "astakos", spec), spec, vars);
     } catch (InvalidInputException e) {
@@ -214,9 +214,9 @@ class DeclarationsTest {
     vars.put("astakos_db_password_file", file.toString());
     vars.put("astakos_db_url", "jdbc:postgresql://db.internal/snf_apps?sslmode=require");
 
-    DbEndpoint endpoint = DbEndpoint.resolve("astakos", vars, InvariantDeclarations.declaration("quotas-limits", "astakos", null));
+    DatabaseEndpoint endpoint = DatabaseEndpoint.resolve("astakos", vars, InvariantDeclarations.declaration("quotas-limits", "astakos", null));
 
-    assertThat(endpoint).isEqualTo(new DbEndpoint("astakos", "db.internal", 5432, "snf_apps", "sslmode=require", "synnefo", "from-file"));
+    assertThat(endpoint).isEqualTo(new DatabaseEndpoint("astakos", "db.internal", 5432, "snf_apps", "sslmode=require", "synnefo", "from-file"));
     assertThat(endpoint.toString()).doesNotContain("from-file").contains("synnefo@snf_apps at db.internal:5432");
     assertThat(endpoint.tunnelledUrl(40123)).isEqualTo("jdbc:postgresql://127.0.0.1:40123/snf_apps?sslmode=require");
   }

@@ -19,8 +19,8 @@ import java.util.Optional;
 final class InvariantDeclarations {
   static final String USER = "synnefo";
   static final String PASSWORD = "example_db_password";
-  static final Map<Db, String> NAMES = ImmutableMap.of(Db.ASTAKOS, "snf_apps", Db.CYCLADES, "snf_cyclades",
-      Db.PITHOS, "snf_pithos");
+  static final Map<DatabaseRole, String> NAMES = ImmutableMap.of(DatabaseRole.ASTAKOS, "snf_apps", DatabaseRole.CYCLADES, "snf_cyclades",
+      DatabaseRole.PITHOS, "snf_pithos");
 
   private InvariantDeclarations() {}
 

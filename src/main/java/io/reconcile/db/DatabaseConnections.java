@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /** Open connections to an invariant's databases, each inside the transaction the caller started. */
-public record Connections(ImmutableMap<Db, Connection> byRole) {
-  public Connection get(Db role) {
+public record DatabaseConnections(ImmutableMap<DatabaseRole, Connection> byRole) {
+  public Connection get(DatabaseRole role) {
     Connection connection = byRole.get(role);
     if (connection == null) {
       throw new IllegalStateException("no " + role.label() + " database declared");
@@ -17,7 +17,7 @@ public record Connections(ImmutableMap<Db, Connection> byRole) {
     return connection;
   }
 
-  public boolean has(Db role) {
+  public boolean has(DatabaseRole role) {
     return byRole.containsKey(role);
   }
 

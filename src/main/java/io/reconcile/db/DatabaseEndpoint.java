@@ -20,16 +20,16 @@ import java.util.regex.Pattern;
  * @param host database host as seen from the tunnel host, e.g. "db"
  * @param params the URL's query string (without '?'), may be empty
  */
-public record DbEndpoint(String prefix, String host, int port, String database, String params, String user, String password) {
+public record DatabaseEndpoint(String prefix, String host, int port, String database, String params, String user, String password) {
   private static final Pattern URL = Pattern.compile("jdbc:postgresql://([^/:?,\\[\\]]+)(?::([0-9]{1,5}))?/([^/?]+)(?:\\?(.*))?");
 
   /** The endpoint named by {@code prefix} in a host's template model; errors name the declaration and the variable. */
-  public static DbEndpoint resolve(String prefix, Map<String, Object> model, Declaration declaration) {
+  public static DatabaseEndpoint resolve(String prefix, Map<String, Object> model, Declaration declaration) {
     return resolve(prefix, model, declaration.location(), declaration.id().toString());
   }
 
   /** As above, for what is not a declaration (a phase's backup): errors name {@code where} and {@code subject}. */
-  public static DbEndpoint resolve(String prefix, Map<String, Object> model, Location where, String subject) {
+  public static DatabaseEndpoint resolve(String prefix, Map<String, Object> model, Location where, String subject) {
     Origin declaration = new Origin(where, subject);
     String urlVar = prefix + "_db_url";
     String url = variable(model, urlVar, declaration, "the JDBC URL of the " + prefix
@@ -51,7 +51,7 @@ public record DbEndpoint(String prefix, String host, int port, String database, 
       throw error(declaration, "inventory variable '" + urlVar + "' has an invalid port " + port);
     }
     String user = variable(model, prefix + "_db_user", declaration, "the database role to log in as");
-    return new DbEndpoint(prefix, m.group(1), port, m.group(3), params, user, password(prefix, model, declaration));
+    return new DatabaseEndpoint(prefix, m.group(1), port, m.group(3), params, user, password(prefix, model, declaration));
   }
 
   private static String password(String prefix, Map<String, Object> model, Origin declaration) {
@@ -104,6 +104,6 @@ public record DbEndpoint(String prefix, String host, int port, String database, 
 
   @Override
   public String toString() {
-    return "DbEndpoint[" + prefix + ": " + user + "@" + describe() + "]";
+    return "DatabaseEndpoint[" + prefix + ": " + user + "@" + describe() + "]";
   }
 }

@@ -12,16 +12,16 @@ import java.util.regex.Pattern;
  * declaration's name), {@code cyclades_database} and {@code pithos_database}, each a variable prefix
  * such that {@code <prefix>_db_url}, {@code <prefix>_db_user}, ... hold the connection settings.
  */
-public record DatabaseNames(String astakos, Optional<String> cyclades, Optional<String> pithos) {
+public record DatabaseVariables(String astakos, Optional<String> cyclades, Optional<String> pithos) {
   public static final String ASTAKOS_KEY = "database";
   public static final String CYCLADES_KEY = "cyclades_database";
   public static final String PITHOS_KEY = "pithos_database";
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-  static DatabaseNames parse(YamlMap map, String name) {
+  static DatabaseVariables parse(YamlMap map, String name) {
     String astakos = map.string(ASTAKOS_KEY).orElse(name);
     check(map, map.has(ASTAKOS_KEY) ? ASTAKOS_KEY : null, astakos);
-    return new DatabaseNames(astakos, optional(map, CYCLADES_KEY), optional(map, PITHOS_KEY));
+    return new DatabaseVariables(astakos, optional(map, CYCLADES_KEY), optional(map, PITHOS_KEY));
   }
 
   private static Optional<String> optional(YamlMap map, String key) {
@@ -38,12 +38,12 @@ public record DatabaseNames(String astakos, Optional<String> cyclades, Optional<
     }
   }
 
-  /** The endpoints these names resolve to in one host's variables (exit 65 on anything missing). */
-  Endpoints resolve(Map<String, Object> model, Declaration declaration) {
-    ImmutableMap.Builder<Db, DbEndpoint> endpoints = ImmutableMap.builder();
-    endpoints.put(Db.ASTAKOS, DbEndpoint.resolve(astakos, model, declaration));
-    cyclades.ifPresent(p -> endpoints.put(Db.CYCLADES, DbEndpoint.resolve(p, model, declaration)));
-    pithos.ifPresent(p -> endpoints.put(Db.PITHOS, DbEndpoint.resolve(p, model, declaration)));
-    return new Endpoints(endpoints.buildOrThrow());
+  /** The endpoints these variables resolve to in one host's variables (exit 65 on anything missing). */
+  DatabaseEndpoints resolve(Map<String, Object> model, Declaration declaration) {
+    ImmutableMap.Builder<DatabaseRole, DatabaseEndpoint> endpoints = ImmutableMap.builder();
+    endpoints.put(DatabaseRole.ASTAKOS, DatabaseEndpoint.resolve(astakos, model, declaration));
+    cyclades.ifPresent(p -> endpoints.put(DatabaseRole.CYCLADES, DatabaseEndpoint.resolve(p, model, declaration)));
+    pithos.ifPresent(p -> endpoints.put(DatabaseRole.PITHOS, DatabaseEndpoint.resolve(p, model, declaration)));
+    return new DatabaseEndpoints(endpoints.buildOrThrow());
   }
 }
