@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.reconcile.db.types.DatabaseTypes;
+import io.reconcile.db.types.InvariantDeclarations;
 import io.reconcile.host.HostShell;
 import io.reconcile.plan.DesiredState;
 import io.reconcile.plan.DesiredStateBuilder;

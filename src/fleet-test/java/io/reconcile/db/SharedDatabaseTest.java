@@ -3,6 +3,11 @@ package io.reconcile.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableSet;
+import io.reconcile.db.quotasusage.UsageSpec;
+import io.reconcile.db.types.DatabaseTypes;
+import io.reconcile.db.types.InvariantDeclarations;
+import io.reconcile.db.usersunique.SurvivorRule;
+import io.reconcile.db.usersunique.UsersUniqueSpec;
 import io.reconcile.host.ApplyOutcome;
 import io.reconcile.testing.RequiresDocker;
 import java.math.BigInteger;

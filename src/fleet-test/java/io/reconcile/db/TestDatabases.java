@@ -1,6 +1,7 @@
 package io.reconcile.db;
 
 import com.google.common.collect.ImmutableList;
+import io.reconcile.db.types.InvariantDeclarations;
 import io.reconcile.fleet.FleetPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,12 +28,12 @@ import org.testcontainers.utility.MountableFile;
  * One container per test JVM. Tests reach it as the reconciler does, through a {@link DatabaseSession},
  * with the "tunnel" being Docker's published port.
  */
-final class TestDatabases {
-  static final String USER = InvariantDeclarations.USER;
-  static final String PASSWORD = InvariantDeclarations.PASSWORD;
-  static final Map<DatabaseRole, String> NAMES = InvariantDeclarations.NAMES;
+public final class TestDatabases {
+  public static final String USER = InvariantDeclarations.USER;
+  public static final String PASSWORD = InvariantDeclarations.PASSWORD;
+  public static final Map<DatabaseRole, String> NAMES = InvariantDeclarations.NAMES;
   /** One database holding all three schemas, as a small installation may have it. */
-  static final String SHARED = "snf_all";
+  public static final String SHARED = "snf_all";
   private static final Path SCHEMA = Path.of("src/fleet/db");
   private static TestDatabases instance;
 
@@ -43,7 +44,7 @@ final class TestDatabases {
   }
 
   /** The shared instance (started on first use; skipped or failed like other Docker tests when Docker is missing). */
-  static synchronized TestDatabases get() {
+  public static synchronized TestDatabases get() {
     if (instance == null) {
       GenericContainer<?> container = FleetPostgres.start("reconcile-test-databases");
       Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
@@ -54,12 +55,12 @@ final class TestDatabases {
   }
 
   /** Empties the three databases: fresh copies of the 0.13 schema, as the Astakos, Cyclades and Pithos migrations leave it. */
-  void reset() {
+  public void reset() {
     reset("0.13");
   }
 
   /** Empties the three databases: fresh copies of the 0.12.5 schema (before any 0.13 migration). */
-  void reset012() {
+  public void reset012() {
     reset("0.12");
   }
 
@@ -171,17 +172,17 @@ final class TestDatabases {
   }
 
   /** Runs an SQL file with psql as an operator would (e.g. an export), returning psql's exit code and output. */
-  ExecResult psqlFile(DatabaseRole db, Path file) {
+  public ExecResult psqlFile(DatabaseRole db, Path file) {
     container.copyFileToContainer(MountableFile.forHostPath(file), "/tmp/restore.sql");
     return exec("env", "PGPASSWORD=" + PASSWORD, "psql", "-X", "-h", "127.0.0.1", "-U", USER, "-d", NAMES.get(db),
         "-v", "ON_ERROR_STOP=1", "-f", "/tmp/restore.sql");
   }
 
-  Connection connect(DatabaseRole db) {
+  public Connection connect(DatabaseRole db) {
     return connect(NAMES.get(db));
   }
 
-  Connection connect(String database) {
+  public Connection connect(String database) {
     try {
       return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + container.getMappedPort(FleetPostgres.PORT) + "/" + database, USER, PASSWORD);
     } catch (SQLException e) {
@@ -202,11 +203,11 @@ final class TestDatabases {
       END $$""";
 
   /** Runs statements on one database (auto-commit). */
-  void sql(DatabaseRole db, String sql) {
+  public void sql(DatabaseRole db, String sql) {
     sql(NAMES.get(db), sql);
   }
 
-  void sql(String database, String sql) {
+  public void sql(String database, String sql) {
     try (Connection c = connect(database); Statement s = c.createStatement()) {
       s.execute(sql);
       s.execute(SYNC_SEQUENCES);
@@ -216,7 +217,7 @@ final class TestDatabases {
   }
 
   /** The first column of every row, as text. */
-  List<String> query(DatabaseRole db, String sql) {
+  public List<String> query(DatabaseRole db, String sql) {
     try (Connection c = connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       List<String> values = new ArrayList<>();
       while (rs.next()) {
@@ -229,7 +230,7 @@ final class TestDatabases {
   }
 
   /** Every row of every table of a database, sorted: to show that nothing (or exactly something) was written. */
-  List<String> dump(DatabaseRole db) {
+  public List<String> dump(DatabaseRole db) {
     List<String> tables = query(db, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
     List<String> rows = new ArrayList<>();
     for (String table : tables) {
@@ -239,7 +240,7 @@ final class TestDatabases {
   }
 
   /** A session whose tunnels are Docker's published port, exporting under {@code exportDir}. */
-  DatabaseSession session(Path exportDir) {
+  public DatabaseSession session(Path exportDir) {
     return new DatabaseSession((host, port) -> container.getMappedPort(FleetPostgres.PORT), exportDir, "run-test");
   }
 }

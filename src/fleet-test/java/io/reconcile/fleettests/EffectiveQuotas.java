@@ -1,6 +1,6 @@
 package io.reconcile.fleettests;
 
-import io.reconcile.db.Quantities;
+import io.reconcile.db.quota.Quantities;
 import io.reconcile.fleet.Fleet;
 import io.reconcile.fleet.FleetDatabase;
 import java.math.BigInteger;

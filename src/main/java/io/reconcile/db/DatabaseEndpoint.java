@@ -93,7 +93,7 @@ public record DatabaseEndpoint(String prefix, String host, int port, String data
   private record Origin(Location where, String subject) {}
 
   /** The JDBC URL of the local end of a tunnel to this database. */
-  String tunnelledUrl(int localPort) {
+  public String tunnelledUrl(int localPort) {
     return "jdbc:postgresql://127.0.0.1:" + localPort + "/" + database + (params.isEmpty() ? "" : "?" + params);
   }
 

@@ -18,7 +18,7 @@ public record DatabaseVariables(String astakos, Optional<String> cyclades, Optio
   public static final String PITHOS_KEY = "pithos_database";
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-  static DatabaseVariables parse(YamlMap map, String name) {
+  public static DatabaseVariables parse(YamlMap map, String name) {
     String astakos = map.string(ASTAKOS_KEY).orElse(name);
     check(map, map.has(ASTAKOS_KEY) ? ASTAKOS_KEY : null, astakos);
     return new DatabaseVariables(astakos, optional(map, CYCLADES_KEY), optional(map, PITHOS_KEY));
@@ -39,7 +39,7 @@ public record DatabaseVariables(String astakos, Optional<String> cyclades, Optio
   }
 
   /** The endpoints these variables resolve to in one host's variables (exit 65 on anything missing). */
-  DatabaseEndpoints resolve(Map<String, Object> model, Declaration declaration) {
+  public DatabaseEndpoints resolve(Map<String, Object> model, Declaration declaration) {
     ImmutableMap.Builder<DatabaseRole, DatabaseEndpoint> endpoints = ImmutableMap.builder();
     endpoints.put(DatabaseRole.ASTAKOS, DatabaseEndpoint.resolve(astakos, model, declaration));
     cyclades.ifPresent(p -> endpoints.put(DatabaseRole.CYCLADES, DatabaseEndpoint.resolve(p, model, declaration)));
