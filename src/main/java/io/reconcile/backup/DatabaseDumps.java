@@ -1,7 +1,7 @@
 package io.reconcile.backup;
 
 import com.google.common.collect.ImmutableList;
-import io.reconcile.db.DbEndpoint;
+import io.reconcile.db.DatabaseEndpoint;
 import io.reconcile.host.HostShell;
 import io.reconcile.host.ShellResult;
 import java.io.IOException;
@@ -45,9 +45,9 @@ public final class DatabaseDumps {
    *
    * @throws DumpFailedException naming the database and pg_dump's reason; databases before it were dumped
    */
-  public ImmutableList<Dump> dump(List<DbEndpoint> databases, String stamp) {
+  public ImmutableList<Dump> dump(List<DatabaseEndpoint> databases, String stamp) {
     StringBuilder stdin = new StringBuilder();
-    for (DbEndpoint db : databases) {
+    for (DatabaseEndpoint db : databases) {
       for (String field : List.of(db.prefix(), db.host(), db.database(), db.user())) {
         if (!SAFE.matcher(field).matches()) {
           throw new DumpFailedException(db.prefix() + ": '" + field + "' cannot be passed to pg_dump safely");

@@ -3,7 +3,7 @@ package io.reconcile.cli;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
-import io.reconcile.db.DatabaseTypes;
+import io.reconcile.db.types.DatabaseTypes;
 import io.reconcile.history.RunRecord;
 import io.reconcile.history.RunScope;
 import io.reconcile.inventory.HostPattern;

@@ -50,7 +50,7 @@ final class SecretSources {
     return masker.withVariables(variableSets).plus(secrets);
   }
 
-  /** The password in a file as {@code DbEndpoint} reads it (without the newline echo adds), when readable. */
+  /** The password in a file as {@code DatabaseEndpoint} reads it (without the newline echo adds), when readable. */
   private static Optional<String> contentOf(String file) {
     try {
       Path path = Path.of(file);

@@ -15,18 +15,18 @@ import java.util.Properties;
  * database address and one JDBC connection per database and role, closed with the session.
  */
 public final class DatabaseSession implements AutoCloseable {
-  private final Tunnels tunnels;
+  private final DatabaseTunnels tunnels;
   private final Path exportDir;
   private final String runId;
   private final DatabaseTimeouts timeouts;
   private final Map<String, Integer> localPorts = new LinkedHashMap<>();
   private final Map<String, Connection> connections = new LinkedHashMap<>();
 
-  public DatabaseSession(Tunnels tunnels, Path exportDir, String runId) {
+  public DatabaseSession(DatabaseTunnels tunnels, Path exportDir, String runId) {
     this(tunnels, exportDir, runId, DatabaseTimeouts.DEFAULTS);
   }
 
-  public DatabaseSession(Tunnels tunnels, Path exportDir, String runId, DatabaseTimeouts timeouts) {
+  public DatabaseSession(DatabaseTunnels tunnels, Path exportDir, String runId, DatabaseTimeouts timeouts) {
     this.tunnels = tunnels;
     this.exportDir = exportDir;
     this.runId = runId;
@@ -37,7 +37,7 @@ public final class DatabaseSession implements AutoCloseable {
     return timeouts;
   }
 
-  public Tunnels tunnels() {
+  public DatabaseTunnels tunnels() {
     return tunnels;
   }
 
@@ -53,7 +53,7 @@ public final class DatabaseSession implements AutoCloseable {
    * The session's connection to a database (opened through a tunnel on first use), in auto-commit mode
    * between uses: callers open and end their own transactions.
    */
-  public synchronized Connection connection(DbEndpoint endpoint) {
+  public synchronized Connection connection(DatabaseEndpoint endpoint) {
     String key = endpoint.user() + "@" + endpoint.host() + ":" + endpoint.port() + "/" + endpoint.database() + "?" + endpoint.params();
     Connection open = connections.get(key);
     try {

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * Found from the database's own constraints, so tables this code does not know are not left dangling.
  * Self-references (a tree in one table) are the caller's to include in the starting rows.
  */
-final class DependentRows {
+public final class DependentRows {
   private static final int MAX_DEPTH = 8;
 
   private DependentRows() {}
@@ -33,7 +33,7 @@ final class DependentRows {
    * meanwhile, referencing one of them, waits until this transaction ends (and then finds its parent
    * gone), so no dependent appears between finding and deleting. Each delete exports what it deleted.
    */
-  static int delete(RowChanges changes, String table, String where, Object... params) throws SQLException {
+  public static int delete(RowChanges changes, String table, String where, Object... params) throws SQLException {
     changes.lock(table, where, params);
     Map<String, Target> byTable = new LinkedHashMap<>();
     List<Target> queue = new ArrayList<>(List.of(new Target(table, where, Arrays.asList(params), 0)));

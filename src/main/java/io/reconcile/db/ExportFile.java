@@ -74,7 +74,7 @@ public final class ExportFile {
   }
 
   /** What the file's header says: which run, invariant, host and database it undoes. */
-  public record Header(String runId, String invariant, String host, DbEndpoint database) {}
+  public record Header(String runId, String invariant, String host, DatabaseEndpoint database) {}
 
   /** The whole script. */
   public String render(Header header) {
@@ -109,7 +109,7 @@ public final class ExportFile {
 
   private void writeTo(Appendable out, Header header) {
     try {
-      DbEndpoint db = header.database();
+      DatabaseEndpoint db = header.database();
       out.append("-- reconcile: undo of ").append(header.invariant()).append(" on host ").append(header.host())
           .append(", run ").append(header.runId()).append('\n')
           .append("-- database: ").append(db.describe()).append(" (as seen from ").append(header.host()).append(")\n")

@@ -8,33 +8,33 @@ import java.sql.SQLException;
  * transactions around both are {@link InvariantResource}'s and {@link InvariantPlan}'s.
  */
 public interface Invariant<F extends Findings> {
-  Endpoints endpoints();
+  DatabaseEndpoints endpoints();
 
   /** Tables apply locks (per database) before it looks again: those it reads and those it writes. */
   ImmutableList<TableLock> locks();
 
   /** Reads (never writes) the databases; inside a read-only snapshot for check, under locks for apply. */
-  F observe(Connections db) throws SQLException;
+  F observe(DatabaseConnections db) throws SQLException;
 
   /**
    * Writes exactly what {@code findings} (a fresh observation, under locks) call for, through
    * {@code changes} so that every row is exported; {@code db} is for reading.
    */
-  void fix(F findings, Connections db, Changes changes) throws SQLException;
+  void fix(F findings, DatabaseConnections db, Changes changes) throws SQLException;
 
   /** A table to lock in one database; {@code write} for tables apply changes. */
-  record TableLock(Db db, String table, boolean write) {
-    public static TableLock read(Db db, String table) {
+  record TableLock(DatabaseRole db, String table, boolean write) {
+    public static TableLock read(DatabaseRole db, String table) {
       return new TableLock(db, table, false);
     }
 
-    public static TableLock write(Db db, String table) {
+    public static TableLock write(DatabaseRole db, String table) {
       return new TableLock(db, table, true);
     }
   }
 
   /** The apply's writers, one per database. */
   interface Changes {
-    RowChanges of(Db db);
+    RowChanges of(DatabaseRole db);
   }
 }

@@ -43,11 +43,11 @@ final class InvariantPlan<F extends Findings> implements DatabasePlan {
 
   @Override
   public ApplyOutcome apply(DatabaseSession session) {
-    ImmutableMap.Builder<Db, Connection> open = ImmutableMap.builder();
+    ImmutableMap.Builder<DatabaseRole, Connection> open = ImmutableMap.builder();
     invariant.endpoints().byRole().forEach((db, endpoint) -> open.put(db, session.connection(endpoint)));
-    Connections connections = new Connections(open.buildOrThrow());
-    Map<Db, RowChanges> writers = new EnumMap<>(Db.class);
-    Map<Db, ExportFile> exports = new EnumMap<>(Db.class);
+    DatabaseConnections connections = new DatabaseConnections(open.buildOrThrow());
+    Map<DatabaseRole, RowChanges> writers = new EnumMap<>(DatabaseRole.class);
+    Map<DatabaseRole, ExportFile> exports = new EnumMap<>(DatabaseRole.class);
     List<Path> written = new ArrayList<>();
     try {
       begin(connections);
@@ -64,9 +64,9 @@ final class InvariantPlan<F extends Findings> implements DatabasePlan {
         exports.put(d, export);
         return new RowChanges(connections.get(d), export);
       }));
-      for (Map.Entry<Db, ExportFile> entry : exports.entrySet()) {
+      for (Map.Entry<DatabaseRole, ExportFile> entry : exports.entrySet()) {
         if (!entry.getValue().isEmpty()) {
-          DbEndpoint endpoint = invariant.endpoints().get(entry.getKey());
+          DatabaseEndpoint endpoint = invariant.endpoints().get(entry.getKey());
           written.add(entry.getValue().write(exportFile(session, endpoint),
               new ExportFile.Header(session.runId(), declaration.id().toString(), host, endpoint)));
         }
@@ -88,18 +88,18 @@ final class InvariantPlan<F extends Findings> implements DatabasePlan {
     }
   }
 
-  private void begin(Connections connections) throws SQLException {
+  private void begin(DatabaseConnections connections) throws SQLException {
     for (Connection connection : connections.distinct()) {
       connection.setAutoCommit(false); // the session's lock and statement timeouts bound every wait below
     }
-    for (Map.Entry<Db, Connection> entry : connections.byRole().entrySet()) {
+    for (Map.Entry<DatabaseRole, Connection> entry : connections.byRole().entrySet()) {
       lock(entry.getValue(), entry.getKey(), false, "SHARE");
       lock(entry.getValue(), entry.getKey(), true, "SHARE ROW EXCLUSIVE");
     }
   }
 
   /** SHARE lets others read but not write what apply reads; SHARE ROW EXCLUSIVE also keeps other such lockers out. */
-  private void lock(Connection connection, Db db, boolean write, String mode) throws SQLException {
+  private void lock(Connection connection, DatabaseRole db, boolean write, String mode) throws SQLException {
     String tables = invariant.locks().stream().filter(l -> l.db() == db && l.write() == write)
         .map(Invariant.TableLock::table).distinct().collect(Collectors.joining(", "));
     if (!tables.isEmpty()) {
@@ -108,12 +108,12 @@ final class InvariantPlan<F extends Findings> implements DatabasePlan {
   }
 
   /** Commits the other databases first and Astakos (which decides who survives) last. */
-  private ApplyOutcome commit(Connections connections, List<Path> written) {
-    List<Db> order = new ArrayList<>(connections.byRole().keySet());
-    order.remove(Db.ASTAKOS);
-    order.add(Db.ASTAKOS);
+  private ApplyOutcome commit(DatabaseConnections connections, List<Path> written) {
+    List<DatabaseRole> order = new ArrayList<>(connections.byRole().keySet());
+    order.remove(DatabaseRole.ASTAKOS);
+    order.add(DatabaseRole.ASTAKOS);
     List<String> committed = new ArrayList<>();
-    for (Db db : order) {
+    for (DatabaseRole db : order) {
       try {
         Connection connection = connections.get(db);
         if (connection.getAutoCommit()) {
@@ -136,12 +136,12 @@ final class InvariantPlan<F extends Findings> implements DatabasePlan {
     return ApplyOutcome.success(paths(written));
   }
 
-  private static ApplyOutcome refuse(Connections connections, String message) {
+  private static ApplyOutcome refuse(DatabaseConnections connections, String message) {
     Transactions.rollback(connections);
     return ApplyOutcome.failure(message);
   }
 
-  private Path exportFile(DatabaseSession session, DbEndpoint endpoint) {
+  private Path exportFile(DatabaseSession session, DatabaseEndpoint endpoint) {
     String name = (declaration.id().type() + "-" + declaration.id().name()).replaceAll("[^A-Za-z0-9._+-]", "_");
     return session.exportDir().resolve(host.replaceAll("[^A-Za-z0-9._-]", "_")).resolve(name + "." + endpoint.prefix() + ".sql");
   }

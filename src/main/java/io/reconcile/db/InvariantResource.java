@@ -26,9 +26,9 @@ public final class InvariantResource<F extends Findings> implements DatabaseReso
   /** Observes in one read-only REPEATABLE READ transaction per database: check mode writes nothing anywhere. */
   @Override
   public Optional<DatabasePlan> plan(DatabaseSession session) {
-    ImmutableMap.Builder<Db, Connection> open = ImmutableMap.builder();
+    ImmutableMap.Builder<DatabaseRole, Connection> open = ImmutableMap.builder();
     invariant.endpoints().byRole().forEach((db, endpoint) -> open.put(db, session.connection(endpoint)));
-    Connections connections = new Connections(open.buildOrThrow());
+    DatabaseConnections connections = new DatabaseConnections(open.buildOrThrow());
     try {
       for (Connection connection : connections.distinct()) {
         connection.setAutoCommit(false);

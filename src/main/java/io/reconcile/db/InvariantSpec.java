@@ -4,7 +4,7 @@ import io.reconcile.state.DatabaseSpec;
 
 /** A database invariant's declaration: the databases it names and the logic it becomes once they resolve. */
 public interface InvariantSpec extends DatabaseSpec {
-  DatabaseNames databases();
+  DatabaseVariables databases();
 
-  Invariant<?> invariant(Endpoints endpoints);
+  Invariant<?> invariant(DatabaseEndpoints endpoints);
 }

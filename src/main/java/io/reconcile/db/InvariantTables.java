@@ -10,7 +10,7 @@ import java.util.Map;
 final class InvariantTables {
   private InvariantTables() {}
 
-  static Map<Connection, List<String>> byConnection(Invariant<?> invariant, Connections connections) {
+  static Map<Connection, List<String>> byConnection(Invariant<?> invariant, DatabaseConnections connections) {
     Map<Connection, List<String>> tables = new IdentityHashMap<>();
     for (Invariant.TableLock lock : invariant.locks()) {
       if (connections.has(lock.db())) {

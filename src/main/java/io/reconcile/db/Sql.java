@@ -15,7 +15,7 @@ public final class Sql {
   private Sql() {}
 
   /** Ordered bind parameters; String[] / Long[] / BigDecimal[] become text[] / bigint[] / numeric[]. */
-  static void bind(PreparedStatement statement, Object... params) throws SQLException {
+  public static void bind(PreparedStatement statement, Object... params) throws SQLException {
     Connection connection = statement.getConnection();
     for (int i = 0; i < params.length; i++) {
       Object p = params[i];
@@ -39,7 +39,7 @@ public final class Sql {
   }
 
   /** Runs a statement that changes rows; returns how many. */
-  static int update(Connection connection, String sql, Object... params) throws SQLException {
+  public static int update(Connection connection, String sql, Object... params) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       bind(statement, params);
       return statement.executeUpdate();
@@ -47,7 +47,7 @@ public final class Sql {
   }
 
   /** The first column of every row, as text (SQL NULLs left out). */
-  static ImmutableList<String> strings(Connection connection, String sql, Object... params) throws SQLException {
+  public static ImmutableList<String> strings(Connection connection, String sql, Object... params) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       bind(statement, params);
       ImmutableList.Builder<String> values = ImmutableList.builder();
@@ -64,13 +64,13 @@ public final class Sql {
   }
 
   /** The first column of the first row, if any and not NULL. */
-  static Optional<String> string(Connection connection, String sql, Object... params) throws SQLException {
+  public static Optional<String> string(Connection connection, String sql, Object... params) throws SQLException {
     ImmutableList<String> values = strings(connection, sql, params);
     return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
   /** A table or column name quoted for SQL text. */
-  static String quote(String identifier) {
+  public static String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }
 

@@ -8,7 +8,7 @@ final class Transactions {
   private Transactions() {}
 
   /** Rolls back every open transaction; never throws (a broken connection is closed and reopened next time). */
-  static void rollback(Connections connections) {
+  static void rollback(DatabaseConnections connections) {
     for (Connection connection : connections.distinct()) {
       try {
         if (!connection.getAutoCommit()) {

@@ -40,6 +40,7 @@ public final class YamlDocuments {
     options.setAllowRecursiveKeys(false);
     StreamReader stream = null;
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      requireWithinLimit(path, displayName);
       stream = new StreamReader(reader);
       Node root = new Composer(new ParserImpl(stream, options), new Resolver(), options).getSingleNode();
       if (root == null) {
@@ -56,6 +57,28 @@ public final class YamlDocuments {
       throw new InvalidInputException(displayName, line, "invalid YAML: " + firstLine(e.getMessage()));
     } catch (IOException e) {
       throw new InvalidInputException(displayName, 0, "cannot read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Refuses a document of more than {@link #MAX_CODE_POINTS} code points before SnakeYAML reads it: SnakeYAML
+   * enforces the same limit, but its scanner takes seconds (quadratic) to get there inside one long scalar.
+   */
+  private static void requireWithinLimit(Path path, String displayName) throws IOException {
+    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      char[] buffer = new char[8192];
+      long codePoints = 0;
+      int line = 1;
+      for (int n; (n = reader.read(buffer)) >= 0; ) {
+        for (int i = 0; i < n; i++) {
+          codePoints += Character.isLowSurrogate(buffer[i]) ? 0 : 1; // a surrogate pair is one code point
+          if (codePoints > MAX_CODE_POINTS) {
+            throw new InvalidInputException(displayName, line, "invalid YAML: The incoming YAML document exceeds the"
+                + " limit: " + MAX_CODE_POINTS + " code points.");
+          }
+          line += buffer[i] == '\n' ? 1 : 0;
+        }
+      }
     }
   }
 

@@ -2,7 +2,7 @@ package io.reconcile.plan;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import io.reconcile.db.DbEndpoint;
+import io.reconcile.db.DatabaseEndpoint;
 import io.reconcile.host.HostResource;
 import io.reconcile.state.Handler;
 import java.util.Map;
@@ -52,5 +52,5 @@ public record DesiredState(ImmutableList<PhaseState> phases, ImmutableMap<String
    *
    * @param selected whether the run (after --limit) may contact that host
    */
-  public record Backup(HostTarget host, boolean selected, ImmutableList<DbEndpoint> databases) {}
+  public record Backup(HostTarget host, boolean selected, ImmutableList<DatabaseEndpoint> databases) {}
 }

@@ -8,7 +8,7 @@ import io.reconcile.input.InvalidInputException;
 import io.reconcile.state.Declaration;
 import io.reconcile.state.Phase;
 import io.reconcile.state.PhaseBackup;
-import io.reconcile.db.DbEndpoint;
+import io.reconcile.db.DatabaseEndpoint;
 import io.reconcile.state.RequireGraph;
 import io.reconcile.state.StateBundle;
 import io.reconcile.template.MissingVariablesException;
@@ -89,8 +89,8 @@ public final class DesiredStateBuilder {
     String name = named.iterator().next();
     HostTarget host = everyHost.stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow();
     Map<String, Object> model = TemplateModel.forHost(host, groups, everyHost);
-    ImmutableList<DbEndpoint> databases = backup.databases().stream()
-        .map(prefix -> DbEndpoint.resolve(prefix, model, backup.location(), "backup of phase '" + phase.name() + "'"))
+    ImmutableList<DatabaseEndpoint> databases = backup.databases().stream()
+        .map(prefix -> DatabaseEndpoint.resolve(prefix, model, backup.location(), "backup of phase '" + phase.name() + "'"))
         .collect(ImmutableList.toImmutableList());
     boolean isSelected = selected.stream().anyMatch(h -> h.name().equals(name));
     return new DesiredState.Backup(host, isSelected, databases);

@@ -8,7 +8,7 @@ import io.reconcile.host.HostResource;
 import io.reconcile.host.LineResource;
 import io.reconcile.host.PackageResource;
 import io.reconcile.host.ServiceResource;
-import io.reconcile.db.DatabaseTypes;
+import io.reconcile.db.types.DatabaseTypes;
 import io.reconcile.input.InvalidInputException;
 import io.reconcile.state.CommandSpec;
 import io.reconcile.state.DatabaseSpec;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import io.reconcile.db.DatabaseTypes;
+import io.reconcile.db.types.DatabaseTypes;
 import io.reconcile.host.FileResource;
 import io.reconcile.host.GuardedResource;
 import io.reconcile.host.HostResource;
@@ -142,7 +142,7 @@ class BundleSettingsTest {
         .load(new StateFiles(REPO.resolve("states"), REPO.resolve("templates")));
     Map<String, String> declared = new java.util.TreeMap<>();
     bundle.phases().stream().flatMap(p -> p.declarations().stream()).map(d -> d.spec())
-        .filter(io.reconcile.db.ServicesSpec.class::isInstance).map(io.reconcile.db.ServicesSpec.class::cast)
+        .filter(io.reconcile.db.servicesregistered.ServicesSpec.class::isInstance).map(io.reconcile.db.servicesregistered.ServicesSpec.class::cast)
         .flatMap(spec -> spec.services().stream())
         .forEach(service -> service.resources().forEach(r -> declared.put(service.name() + "." + r.name(),
             r.uplimit() + " " + r.group().orElse("") + " " + r.unit().orElse(null) + " " + r.desc().orElse(""))));

@@ -107,6 +107,31 @@ class CliTest {
     assertThat(web1.sessionsCreated()).as("one SSH session per host per run").isEqualTo(3);
   }
 
+  /** What an operator reads (diff, JSON on stdout, --report-json) is masked by the run itself, not by its reader. */
+  @Test
+  void diffsAndJsonNeverShowSecretValues() throws Exception {
+    inventory(web1.port(), 0);
+    // the secret behind a secret name, and in a line whose name says nothing (masked by its value only)
+    Files.writeString(project.resolve("templates/app.conf.ftl"),
+        "TOKEN = '${service_token}'\nNOTE = 'rotated to ${service_token}'\n");
+    Path reportJson = project.resolve("report.json");
+
+    Run text = reconcile("--check", "--diff");
+    Run json = reconcile("--check", "--format", "json", "--report-json", reportJson.toString());
+
+    assertThat(text.code()).as(text.err()).isEqualTo(2);
+    assertThat(text.out()).contains("+TOKEN = '********'", "+NOTE = 'rotated to ********'");
+    for (String report : List.of(json.out(), Files.readString(reportJson))) {
+      assertThat(new ObjectMapper().readTree(report).get("hosts").get(0).get("resources").get(0).get("diff").asText())
+          .contains("+TOKEN = '********'", "+NOTE = 'rotated to ********'");
+    }
+    assertThat(text.out() + text.err() + json.out() + json.err() + Files.readString(reportJson))
+        .doesNotContain("tok-Secret-123");
+    assertThat(reconcile().code()).isZero();
+    assertThat(Files.readString(etc.resolve("app.conf"))).as("the secret is really in play")
+        .isEqualTo("TOKEN = 'tok-Secret-123'\nNOTE = 'rotated to tok-Secret-123'\n");
+  }
+
   @Test
   void anUnreachableHostIsNamedAndTheOthersConverge() throws Exception {
     int closedPort;

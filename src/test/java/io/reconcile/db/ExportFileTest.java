@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The undo script's format: header without secrets, sections in reverse order, rows one per line, quoting. */
 class ExportFileTest {
-  static final DbEndpoint APPS = new DbEndpoint("astakos", "db", 5432, "snf_apps", "", "synnefo", "s3cret-pw");
+  static final DatabaseEndpoint APPS = new DatabaseEndpoint("astakos", "db", 5432, "snf_apps", "", "synnefo", "s3cret-pw");
   static final ExportFile.Header HEADER = new ExportFile.Header("20260101-120000-ab12", "users-unique:astakos", "astakos1", APPS);
 
   @Test

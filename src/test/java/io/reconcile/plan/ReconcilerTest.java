@@ -3,11 +3,9 @@ package io.reconcile.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reconcile.report.HostStatus;
-import io.reconcile.report.JsonReport;
 import io.reconcile.report.ResourceResult;
 import io.reconcile.report.ResourceStatus;
 import io.reconcile.report.RunReport;
-import io.reconcile.report.SecretMasker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,22 +114,6 @@ class ReconcilerTest {
     RunReport applyAgain = run(false, hosts, Set.of());
     assertThat(applyAgain.summary().changes()).isZero();
     assertThat(Files.readString(etc.resolve("handler.log"))).as("handler runs only after a change").isEqualTo("reloaded\n");
-  }
-
-  @Test
-  void diffsAndJsonNeverShowSecretValues() throws IOException {
-    states("""
-        resources:
-          - file: ETC/app.conf
-            template: app.conf.ftl
-        """);
-    List<HostTarget> hosts = LocalFleet.hosts("h1");
-    RunReport check = run(true, hosts, Set.of());
-    ResourceResult file = check.hosts().get(0).resources().get(0);
-    assertThat(file.diff()).hasValueSatisfying(d -> assertThat(d).contains("+PASSWORD = 's3cr3t-h1'"));
-    SecretMasker masker = SecretMasker.of(hosts.stream().map(HostTarget::vars).toList(), Set.of());
-    String json = masker.mask(new JsonReport().render(check));
-    assertThat(json).doesNotContain("s3cr3t").contains("+PASSWORD = '********'");
   }
 
   @Test

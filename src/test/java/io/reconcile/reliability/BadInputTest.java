@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reconcile.cli.ReconcileRun;
 import io.reconcile.testing.EmbeddedSshServer;
+import io.reconcile.testing.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,7 +137,7 @@ class BadInputTest {
     Map<String, String> files = new LinkedHashMap<>(Map.of("prod.ini", inventory, "states/10-app.yml", GOOD_STATE,
         "templates/app.conf.ftl", GOOD_TEMPLATE));
     files.putAll(bad.files());
-    files.forEach((name, text) -> FleetProject.write(project.resolve(name), text));
+    files.forEach((name, text) -> ProjectFiles.write(project.resolve(name), text));
 
     ReconcileRun run = reconcile(project);
 
@@ -151,9 +152,9 @@ class BadInputTest {
 
   @Test
   void theSameProjectWithoutTheBadInputDoesReachTheHost(@TempDir Path project) {
-    FleetProject.write(project.resolve("prod.ini"), inventory);
-    FleetProject.write(project.resolve("states/10-app.yml"), GOOD_STATE);
-    FleetProject.write(project.resolve("templates/app.conf.ftl"), GOOD_TEMPLATE);
+    ProjectFiles.write(project.resolve("prod.ini"), inventory);
+    ProjectFiles.write(project.resolve("states/10-app.yml"), GOOD_STATE);
+    ProjectFiles.write(project.resolve("templates/app.conf.ftl"), GOOD_TEMPLATE);
     int before = host.sessionsCreated();
 
     ReconcileRun run = reconcile(project, "--check");

@@ -2,8 +2,11 @@ package io.reconcile.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reconcile.cli.ReconcileProcess;
 import io.reconcile.cli.ReconcileRun;
 import io.reconcile.testing.EmbeddedSshServer;
+import io.reconcile.testing.Poll;
+import io.reconcile.testing.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +32,9 @@ class SigintTest {
     try (EmbeddedSshServer host = EmbeddedSshServer.builder().authorizedKey(EmbeddedSshServer.readPublicKey(Path.of(key + ".pub"))).start()) {
       host.writeKnownHosts(dir.resolve("known_hosts"));
       Path work = Files.createDirectories(dir.resolve("host"));
-      FleetProject.write(dir.resolve("prod.ini"), "web1 ansible_host=127.0.0.1 ansible_port=" + host.port()
+      ProjectFiles.write(dir.resolve("prod.ini"), "web1 ansible_host=127.0.0.1 ansible_port=" + host.port()
           + " ansible_user=deploy ansible_ssh_private_key_file=" + key + "\n");
-      FleetProject.write(dir.resolve("states/10-work.yml"), """
+      ProjectFiles.write(dir.resolve("states/10-work.yml"), """
           resources:
             - command: "touch W/in-flight; while [ ! -e W/release ]; do sleep 0.1; done; touch W/step1"
               id: step1

@@ -75,8 +75,16 @@ class TemplateRendererTest {
 
   @Test
   void templatesCannotReachJavaClasses() throws Exception {
-    Files.writeString(templates.resolve("d.ftl"), "<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}");
+    // FreeMarker's ?new instantiates any TemplateModel class unless told not to; Execute runs a shell command.
+    Path ran = templates.resolve("ran");
+    Files.writeString(templates.resolve("d.ftl"), "ok\n<#assign ex = \"freemarker.template.utility.Execute\"?new()>"
+        + "${ex(\"touch " + ran + "\")}");
     assertThatThrownBy(() -> new TemplateRenderer(templates).renderFile("d.ftl", Map.of()))
-        .isInstanceOf(InvalidInputException.class);
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.file()).endsWith("d.ftl");
+          assertThat(e.line()).isEqualTo(2);
+          assertThat(e.getMessage()).contains("freemarker.template.utility.Execute", "not allowed");
+        });
+    assertThat(ran).as("the command never ran").doesNotExist();
   }
 }

@@ -1,9 +1,0 @@
-package io.reconcile.db;
-
-/** {@code quotas-limits}: every email-verified user's quotaholder policies equal their effective quota (guide §8). */
-public record LimitsSpec(String name, DatabaseNames databases) implements InvariantSpec {
-  @Override
-  public Invariant<?> invariant(Endpoints endpoints) {
-    return new Limits(endpoints);
-  }
-}
