@@ -5,6 +5,7 @@ import io.reconcile.report.ResourceResult;
 import io.reconcile.report.ResourceStatus;
 import io.reconcile.report.ServiceEvent;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,8 +29,13 @@ final class ServiceScripts {
   /**
    * @param cause the resource or handler the actions are of, as the phase's results name it
    * @param done whether its script came back done
+   * @param sent when its script was sent; this and {@code returned} are kept to the millisecond
    */
   void ran(String cause, List<HostAction> actions, boolean done, Instant sent, Instant returned) {
+    record(cause, actions, done, sent.truncatedTo(ChronoUnit.MILLIS), returned.truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  private void record(String cause, List<HostAction> actions, boolean done, Instant sent, Instant returned) {
     for (HostAction action : actions) {
       if (!(action instanceof HostAction.ServiceControl control)
           || !OutageLog.WEB_SERVICES.contains(control.service())) {
