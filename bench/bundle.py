@@ -29,8 +29,8 @@ LOG_PREFIX = "@@%c|%a|%d@@ "
 class BundleFleet:
     """A faithful fleet with the bundle's inventory (bundle.ini) and a copy of states/ and templates/."""
 
-    def __init__(self, h, name, release, size):
-        self.h, self.name, self.release, self.size = h, name, release, size
+    def __init__(self, h, name, release, size, users):
+        self.h, self.name, self.release, self.size, self.users = h, name, release, size, users
         self.dir = h.ROOT / "target" / "fleet" / name
         self.cyclades = self.pithos = max(1, size // 10)
         self.ganeti = size - 1 - self.cyclades - self.pithos
@@ -38,9 +38,9 @@ class BundleFleet:
     def up(self):
         h = self.h
         h.log(f"bundle fleet {self.name}: {self.size} hosts at {self.release} (astakos, {self.cyclades} cyclades, "
-              f"{self.pithos} pithos, {self.ganeti} ganeti)")
+              f"{self.pithos} pithos, {self.ganeti} ganeti), {self.users} users")
         h.run([h.FLEET, "up", self.name, "--release", self.release, "--cyclades", str(self.cyclades), "--pithos",
-               str(self.pithos), "--ganeti", str(self.ganeti), "--users", "500"])
+               str(self.pithos), "--ganeti", str(self.ganeti), "--users", str(self.users)])
         described = json.loads((self.dir / "fleet.json").read_text())
         self.hosts = {host["name"]: host for host in described["hosts"]}
         self.known_hosts = self.dir / "known_hosts"
@@ -256,12 +256,12 @@ def upgrade(h, args, fleet, logs, i):
 def bench_bundle(h, args, results):
     section = results.setdefault("bundle", {})
     for size in args.bundle_sizes:
-        logs = h.OUT / "logs" / f"bundle-{size}"
+        logs = h.OUT / "logs" / f"bundle-{size}-{args.bundle_users}"
         logs.mkdir(parents=True, exist_ok=True)
-        entry = section[str(size)] = {}
+        entry = section[key(size, args.bundle_users)] = {"hosts": size, "users": args.bundle_users}
         upgrades = []
         for i in range(args.bundle_upgrades):
-            fleet = BundleFleet(h, f"perf-bundle-{size}", "0.12", size)
+            fleet = BundleFleet(h, f"perf-bundle-{size}", "0.12", size, args.bundle_users)
             try:
                 fleet.up()
                 upgrades.append(upgrade(h, args, fleet, logs, i))
@@ -270,9 +270,10 @@ def bench_bundle(h, args, results):
             finally:
                 if not args.keep or i < args.bundle_upgrades - 1:
                     fleet.down()
-        entry["upgrade"] = {key: h.summary([u[key] for u in upgrades]) for key in upgrades[0]}
-        h.save(results)
-        fleet = BundleFleet(h, f"perf-bundle13-{size}", "0.13", size)
+        if upgrades:  # --bundle-upgrades 0: only the 0.13 fleet (e.g. with 100000 users)
+            entry["upgrade"] = {key: h.summary([u[key] for u in upgrades]) for key in upgrades[0]}
+            h.save(results)
+        fleet = BundleFleet(h, f"perf-bundle13-{size}", "0.13", size, args.bundle_users)
         try:
             fleet.up()
             h.require_status(h.timed(fleet.reconcile(), env=h.RECONCILE_ENV, log_file=logs / "converge-013.log"), 0,
@@ -284,20 +285,29 @@ def bench_bundle(h, args, results):
         h.save(results)
 
 
+def key(size, users):
+    """Results of one fleet size and user count; 500 users (the default) under the size alone."""
+    return str(size) if users == 500 else f"{size}x{users}"
+
+
 # ---------------------------------------------------------------- report
 
 def render_bundle(h, results):
     section = results.get("bundle", {})
-    upgrade = ["| hosts | upgrade s | reconcile CPU s | outage s | outage / upgrade | load; CPUs busy |",
-               "|---:|---:|---:|---:|---:|---|"]
-    checks = ["| hosts | fleet | run | reconcile s | floor s | reconcile / floor | target | reconcile CPU s "
+    upgrade = ["| hosts | users | upgrade s | reconcile CPU s | outage s | outage / upgrade | load; CPUs busy |",
+               "|---:|---:|---:|---:|---:|---:|---|"]
+    checks = ["| hosts | users | fleet | run | reconcile s | floor s | reconcile / floor | target | reconcile CPU s "
               "| statements (server ms) | load; CPUs busy |",
-              "|---:|---|---|---:|---:|---:|---|---:|---:|---|"]
+              "|---:|---:|---|---|---:|---:|---:|---|---:|---:|---|"]
     verdicts = []
-    for size, entry in h.by_size(section):
-        u = entry["upgrade"]
-        upgrade.append(f"| {size} | {h.span(u['wall'])} | {h.fmt(u['cpu']['median'])} | {h.span(u['outage'])} "
-                       f"| {u['outage']['median'] / u['wall']['median']:.2f} | {h.conditions(u)} |")
+    for _, entry in sorted(section.items(), key=lambda kv: (kv[1].get("hosts", int(kv[0].split("x")[0])),
+                                                           kv[1].get("users", 500))):
+        size, users = entry.get("hosts", "?"), entry.get("users", 500)
+        u = entry.get("upgrade")
+        if u:
+            upgrade.append(f"| {size} | {users} | {h.span(u['wall'])} | {h.fmt(u['cpu']['median'])} "
+                           f"| {h.span(u['outage'])} | {u['outage']['median'] / u['wall']['median']:.2f} "
+                           f"| {h.conditions(u)} |")
         for fleet, label in (("upgraded", "0.12 upgraded by the bundle"), ("converged013", "0.13, converged")):
             measured = entry.get(fleet)
             if not measured:
@@ -308,8 +318,9 @@ def render_bundle(h, results):
                 met = ratio <= 1.5
                 verdicts.append(met)
                 captured = measured["captured"][run]
-                checks.append(f"| {size} | {label} | {command} | {h.span(rec['wall'])} | {h.span(floor['wall'])} "
-                              f"| {ratio:.2f} | <= 1.5: {'met' if met else 'NOT met'} | {h.fmt(rec['cpu']['median'])} "
+                checks.append(f"| {size} | {users} | {label} | {command} | {h.span(rec['wall'])} "
+                              f"| {h.span(floor['wall'])} | {ratio:.2f} | <= 1.5: {'met' if met else 'NOT met'} "
+                              f"| {h.fmt(rec['cpu']['median'])} "
                               f"| {captured['statements']} ({captured['sql_server_seconds'] * 1000:.0f}) "
                               f"| {h.conditions(rec, floor)} |")
     return "\n".join(upgrade + [""] + checks), verdicts

@@ -136,6 +136,7 @@ public final class Reconciler {
     Optional<String> stoppedAt = Optional.empty();
     PhaseBackups backups = new PhaseBackups(this::link, settings.runId(), settings.backupRoot());
     OutageLog outage = new OutageLog();
+    prefetchPackages(desired, hosts);
     for (DesiredState.PhaseState phase : desired.phases()) {
       if (stoppedAt.isPresent() || cancellation.reason().isPresent()) {
         String reason = stoppedAt.isPresent()
@@ -205,6 +206,23 @@ public final class Reconciler {
     return new RunReport(settings.runId(), Mode.APPLY, started, Duration.between(started, Instant.now()),
         unfinished(results),
         stoppedAt, cancellation.interruption(), outage.window());
+  }
+
+  /**
+   * The packages of the later phases into each host's apt cache, before the first phase stops anything
+   * ({@link PackagePrefetch}). Best effort: a host that fails here is left to its phases, which report it.
+   */
+  private void prefetchPackages(DesiredState desired, List<HostTarget> hosts) {
+    List<HostTarget> downloading = hosts.stream()
+        .filter(h -> !PackagePrefetch.later(desired, h.name()).isEmpty()).toList();
+    forEachHost("download", downloading, host -> {
+      try {
+        PackagePrefetch.download(link(host), settings, PackagePrefetch.later(desired, host.name()));
+      } catch (RuntimeException e) {
+        // unreachable, or the observation failed: the host's phases meet the same and report it
+      }
+      return new HostResult(host.name(), HostStatus.OK, Optional.empty(), ImmutableList.of());
+    }, host -> new HostResult(host.name(), HostStatus.OK, Optional.empty(), ImmutableList.of()));
   }
 
   /**
