@@ -630,6 +630,7 @@ def main():
     parser.add_argument("--apply-sizes", type=ints, default=[10, 50], help="hosts of the 0.12 apply fleets")
     parser.add_argument("--scale", type=ints, default=[100, 300, 1000], help="simulated hosts")
     parser.add_argument("--bundle-sizes", type=ints, default=[5], help="hosts of the faithful bundle fleets (default 5)")
+    parser.add_argument("--bundle-users", type=int, default=500, help="users of the bundle fleets (default 500)")
     parser.add_argument("--bundle-upgrades", type=int, default=3,
                         help="measured upgrades per bundle size, each on a fresh 0.12 fleet (default 3)")
     parser.add_argument("--repeats", type=int, default=5, help="measured runs per tool and size (default 5)")
