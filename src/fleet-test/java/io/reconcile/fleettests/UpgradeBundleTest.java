@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,6 +180,16 @@ class UpgradeBundleTest {
         .containsEntry("database-backup:astakos@before-unique-users", "changed")
         .containsEntry("database-backup:astakos@after-unique-users", "changed");
     assertThat(stopped.statuses().get("ganeti2")).containsEntry("package:snf-common", "failed");
+    JsonNode outage = stopped.json().get("outage");
+    assertThat(outage.get("first_stopped_by").asText()).as(outage.toString())
+        .contains("gunicorn on ", "(service:gunicorn-down-before-upgrade)");
+    assertThat(Instant.parse(outage.get("first_stopped").asText()))
+        .isAfter(Instant.parse(stopped.json().get("started").asText()));
+    assertThat(outage.get("last_serving").isNull()).as("the services stay down until a later run finishes").isTrue();
+    assertThat(outage.get("seconds").isNull()).isTrue();
+    assertThat(outage.get("down_at_end")).extracting(JsonNode::asText)
+        .contains("gunicorn on astakos1", "gunicorn on cyclades1", "gunicorn on pithos1",
+            "snf-dispatcher on cyclades1");
     assertThat(fleet.psql(FleetDatabase.ASTAKOS, "SELECT count(*) FROM south_migrationhistory WHERE migration LIKE '0015%'").strip())
         .as("no later phase ran").isEqualTo("0");
     fleet.psql(FleetDatabase.ASTAKOS, "SELECT lower(email), email FROM auth_user").lines().map(l -> l.split("\\|"))
@@ -218,6 +229,12 @@ class UpgradeBundleTest {
     assertThat(resumed.code()).as(described(resumed)).isZero();
     assertThat(resumed.statuses().get("astakos1")).as("finished work is not repeated")
         .containsEntry("users-unique:astakos", "ok").containsEntry("command:astakos-django-migrations", "ok");
+    JsonNode outage = resumed.json().get("outage");
+    assertThat(outage.get("first_stopped").isNull()).as("the outage began in the first run: " + outage).isTrue();
+    Instant resumedEnd = Instant.parse(resumed.json().get("started").asText())
+        .plusMillis(Math.round(resumed.json().get("elapsed_seconds").asDouble() * 1000));
+    assertThat(Instant.parse(outage.get("last_serving").asText())).isBeforeOrEqualTo(resumedEnd);
+    assertThat(outage.get("down_at_end")).isEmpty();
 
     for (FleetHost host : fleet.hosts()) {
       assertThat(fleet.exec(host.name(), "dpkg-query", "-W", "-f", "${Version}", "snf-common").stdoutText()).as(host.name()).isEqualTo("0.13-1");

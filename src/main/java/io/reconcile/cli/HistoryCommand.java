@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** `reconcile history`: the recorded runs, newest first. */
 @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "List recorded runs, newest first: id, start (UTC), mode, hosts, changes, failed hosts, exit status.")
+    description = "List recorded runs, newest first: id, start (UTC), mode, hosts, changes, failed hosts, exit status, "
+        + "outage of the web services (seconds).")
 final class HistoryCommand implements Callable<Integer> {
   enum Format { text, json }
 
@@ -53,11 +55,13 @@ final class HistoryCommand implements Callable<Integer> {
   }
 
   static String table(List<RunEntry> entries) {
-    StringBuilder out = new StringBuilder(String.format("%-22s %-20s %-5s %5s %7s %6s %4s  %s%n",
-        "RUN", "STARTED", "MODE", "HOSTS", "CHANGES", "FAILED", "EXIT", "SCOPE"));
+    StringBuilder out = new StringBuilder(String.format("%-22s %-20s %-5s %5s %7s %6s %4s %8s  %s%n",
+        "RUN", "STARTED", "MODE", "HOSTS", "CHANGES", "FAILED", "EXIT", "OUTAGE_S", "SCOPE"));
     for (RunEntry e : entries) {
-      out.append(String.format("%-22s %-20s %-5s %5d %7d %6d %4d  %s%n", e.id(), e.started().truncatedTo(ChronoUnit.SECONDS),
-          e.mode().label(), e.hosts(), e.changes(), e.failed(), e.exitCode(), e.scope()));
+      String outage = e.outage().map(d -> String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0)).orElse("-");
+      out.append(String.format("%-22s %-20s %-5s %5d %7d %6d %4d %8s  %s%n", e.id(),
+          e.started().truncatedTo(ChronoUnit.SECONDS), e.mode().label(), e.hosts(), e.changes(), e.failed(),
+          e.exitCode(), outage, e.scope()));
     }
     return out.toString();
   }
@@ -75,6 +79,8 @@ final class HistoryCommand implements Callable<Integer> {
       run.put("changes", e.changes());
       run.put("failed", e.failed());
       run.put("exit_code", e.exitCode());
+      e.outage().ifPresentOrElse(d -> run.put("outage_seconds", d.toMillis() / 1000.0),
+          () -> run.putNull("outage_seconds"));
     }
     return runs.toPrettyString() + "\n";
   }

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -86,8 +87,9 @@ public final class PostgresRunHistory implements RunHistory {
 
   @Override
   public List<RunEntry> latest(int count) {
-    String sql = "SELECT id, started, mode, scope, hosts, changes, failed, exit_code FROM reconcile_runs"
-        + " ORDER BY started DESC, id DESC LIMIT ?";
+    // The outage is read from the record: tables written before it was recorded need no new column.
+    String sql = "SELECT id, started, mode, scope, hosts, changes, failed, exit_code,"
+        + " (record #>> '{report,outage,seconds}')::numeric FROM reconcile_runs ORDER BY started DESC, id DESC LIMIT ?";
     try (PreparedStatement select = connection.prepareStatement(sql)) {
       select.setInt(1, count);
       List<RunEntry> entries = new ArrayList<>();
@@ -95,7 +97,8 @@ public final class PostgresRunHistory implements RunHistory {
         while (rows.next()) {
           entries.add(new RunEntry(rows.getString(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
               Mode.valueOf(rows.getString(3).toUpperCase(Locale.ROOT)), rows.getString(4), rows.getInt(5), rows.getInt(6),
-              rows.getInt(7), rows.getInt(8)));
+              rows.getInt(7), rows.getInt(8), Optional.ofNullable(rows.getBigDecimal(9))
+              .map(seconds -> Duration.ofMillis(seconds.movePointRight(3).longValue()))));
         }
       }
       return entries;

@@ -6,6 +6,7 @@ import io.reconcile.host.HostResource;
 import io.reconcile.plan.DesiredState;
 import io.reconcile.report.ExitCodes;
 import io.reconcile.report.Mode;
+import io.reconcile.report.OutageWindow;
 import io.reconcile.report.RunReport;
 import io.reconcile.report.SecretMasker;
 import io.reconcile.report.Summary;
@@ -76,6 +77,6 @@ public record RunRecord(
   public RunEntry entry() {
     Summary s = report.summary();
     return new RunEntry(id(), report.started(), report.mode(), scope.label(), s.hosts(), s.changes(),
-        s.failed() + s.unreachable(), report.exitCode());
+        s.failed() + s.unreachable(), report.exitCode(), report.outage().flatMap(OutageWindow::duration));
   }
 }

@@ -33,6 +33,8 @@ public final class RunRecordJson {
     root.put("hosts", entry.hosts());
     root.put("changes", entry.changes());
     root.put("failed", entry.failed());
+    entry.outage().ifPresentOrElse(d -> root.put("outage_seconds", d.toMillis() / 1000.0),
+        () -> root.putNull("outage_seconds"));
     root.put("inventory", run.inventory());
     ObjectNode scope = root.putObject("scope");
     scope.put("label", run.scope().label());

@@ -41,6 +41,18 @@ final class ActionScripts {
   }
 
   /**
+   * The packages of a later apt-get run, into the apt cache only (`--download-only`): nothing is unpacked,
+   * configured or restarted. The dpkg lock is waited for as by {@link #packages}; apt's output goes to stderr.
+   */
+  static String download(List<String> aptArguments, long lockWaitSeconds) {
+    StringBuilder args = new StringBuilder();
+    aptArguments.forEach(a -> args.append(' ').append(quote(a)));
+    return "export DEBIAN_FRONTEND=noninteractive\n"
+        + "apt-get -q -y -o DPkg::Lock::Timeout=" + lockWaitSeconds + " --allow-downgrades --download-only install"
+        + args + " >&2\n";
+  }
+
+  /**
    * The content is the next {@code content.length} bytes of stdin (a batch carries several files there);
    * fewer means the input was cut short, and the file is left as it was. The old file is copied to
    * {@code backup} before the rename, unless the run already keeps one: a file written twice in a run

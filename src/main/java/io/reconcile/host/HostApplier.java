@@ -56,6 +56,21 @@ public final class HostApplier {
   }
 
   /**
+   * Downloads what {@link #runPackages} with these arguments would install into the host's apt cache, and
+   * nothing else: the host's packages, files and services stay as they are.
+   */
+  public ApplyOutcome downloadPackages(List<String> aptArguments) {
+    try {
+      String script = ActionScripts.download(aptArguments, dpkgLockWait.toSeconds());
+      ShellResult result = shell.run(script, NO_INPUT, APT_TIMEOUT);
+      return result.exitStatus() == 0 ? ApplyOutcome.success(ImmutableList.of())
+          : ApplyOutcome.failed("apt-get --download-only", result.exitStatus(), result.errorTail());
+    } catch (CommandTimeoutException e) {
+      return ApplyOutcome.failure("apt-get --download-only: " + e.getMessage());
+    }
+  }
+
+  /**
    * What a run of changes did, and the facts observed right after it in the same round trip: none when
    * nothing was to be observed, or a change failed.
    */

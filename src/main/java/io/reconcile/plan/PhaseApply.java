@@ -14,13 +14,13 @@ final class PhaseApply {
   private PhaseApply() {}
 
   static ImmutableList<ResourceResult> run(HostLink link, RunSettings settings, Cancellation cancellation,
-      ImmutableMap<String, Handler> handlers, String phase, List<HostResource> resources) {
+      ImmutableMap<String, Handler> handlers, String phase, List<HostResource> resources, ServiceScripts services) {
     if (resources.stream().allMatch(DatabaseResource.class::isInstance)) {
       return new DatabasePhaseApply(link.database(), cancellation)
           .run(phase, resources.stream().map(DatabaseResource.class::cast).toList());
     }
     String backupDir = settings.backupRoot() + "/" + settings.runId();
-    return new ShellPhaseApply(link.shell(), backupDir, settings.dpkgLockWait(), handlers, cancellation)
+    return new ShellPhaseApply(link.shell(), backupDir, settings.dpkgLockWait(), handlers, cancellation, services)
         .run(phase, resources.stream().map(ShellResource.class::cast).toList());
   }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The database dumps around a phase that declares `backup:` (apply only: a check changes nothing). Before
@@ -48,14 +49,25 @@ final class PhaseBackups {
     return phase.backup().isPresent() && changed ? Optional.of(dump(phase, "after")) : Optional.empty();
   }
 
+  /** Whether the phase has work on any host: all hosts looked at at once (the services are down meanwhile). */
   private boolean pending(DesiredState desired, DesiredState.PhaseState phase, List<HostTarget> hosts) {
     DesiredState only = new DesiredState(ImmutableList.of(phase), desired.handlers());
-    for (HostTarget host : hosts) {
-      if (HostCheck.run(links.apply(host), only, host.name()).stream().anyMatch(r -> r.status() == ResourceStatus.DRIFT)) {
-        return true;
+    List<Supplier<Boolean>> looks = hosts.stream().map(host -> InParallel.start("pending " + host.name(), () ->
+        HostCheck.run(links.apply(host), only, host.name()).stream().anyMatch(r -> r.status() == ResourceStatus.DRIFT)))
+        .toList();
+    boolean pending = false;
+    RuntimeException failed = null; // the first host's, as when they were looked at one after the other
+    for (Supplier<Boolean> look : looks) { // every look is waited for: none is left running into the phase
+      try {
+        pending |= look.get();
+      } catch (RuntimeException e) {
+        failed = failed == null ? e : failed;
       }
     }
-    return false;
+    if (failed != null) {
+      throw failed;
+    }
+    return pending;
   }
 
   private Outcome dump(DesiredState.PhaseState phase, String when) {

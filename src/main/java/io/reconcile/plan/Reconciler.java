@@ -135,6 +135,8 @@ public final class Reconciler {
     hosts.forEach(h -> resources.put(h.name(), new ArrayList<>()));
     Optional<String> stoppedAt = Optional.empty();
     PhaseBackups backups = new PhaseBackups(this::link, settings.runId(), settings.backupRoot());
+    OutageLog outage = new OutageLog();
+    prefetchPackages(desired, hosts);
     for (DesiredState.PhaseState phase : desired.phases()) {
       if (stoppedAt.isPresent() || cancellation.reason().isPresent()) {
         String reason = stoppedAt.isPresent()
@@ -156,7 +158,8 @@ public final class Reconciler {
         continue;
       }
       List<HostResult> phaseResults = forEachHost(phase.name(), targeted, host -> guarded(host, () ->
-          PhaseApply.run(link(host), settings, cancellation, desired.handlers(), phase.name(), phase.resourcesOf(host.name()))),
+          PhaseApply.run(link(host), settings, cancellation, desired.handlers(), phase.name(),
+              phase.resourcesOf(host.name()), outage.host(host.name()))),
           host -> skipped(host, List.of(phase)));
       for (HostResult result : phaseResults) {
         resources.get(result.name()).addAll(result.resources());
@@ -202,7 +205,24 @@ public final class Reconciler {
     listener.runFinished();
     return new RunReport(settings.runId(), Mode.APPLY, started, Duration.between(started, Instant.now()),
         unfinished(results),
-        stoppedAt, cancellation.interruption());
+        stoppedAt, cancellation.interruption(), outage.window());
+  }
+
+  /**
+   * The packages of the later phases into each host's apt cache, before the first phase stops anything
+   * ({@link PackagePrefetch}). Best effort: a host that fails here is left to its phases, which report it.
+   */
+  private void prefetchPackages(DesiredState desired, List<HostTarget> hosts) {
+    List<HostTarget> downloading = hosts.stream()
+        .filter(h -> !PackagePrefetch.later(desired, h.name()).isEmpty()).toList();
+    forEachHost("download", downloading, host -> {
+      try {
+        PackagePrefetch.download(link(host), settings, PackagePrefetch.later(desired, host.name()));
+      } catch (RuntimeException e) {
+        // unreachable, or the observation failed: the host's phases meet the same and report it
+      }
+      return new HostResult(host.name(), HostStatus.OK, Optional.empty(), ImmutableList.of());
+    }, host -> new HostResult(host.name(), HostStatus.OK, Optional.empty(), ImmutableList.of()));
   }
 
   /**
@@ -248,7 +268,7 @@ public final class Reconciler {
             : applied.hosts().stream().filter(r -> r.name().equals(h.name())).findFirst().orElseThrow())
         .collect(ImmutableList.toImmutableList());
     RunReport report = new RunReport(settings.runId(), Mode.APPLY, started, Duration.between(started, Instant.now()),
-        results, applied.stoppedAt(), applied.interrupted());
+        results, applied.stoppedAt(), applied.interrupted(), applied.outage());
     return new PlannedApply(report, hosts.stream().map(HostTarget::name).filter(stale::contains)
         .collect(ImmutableList.toImmutableList()));
   }

@@ -16,6 +16,7 @@ import io.reconcile.report.ResourceStatus;
 import io.reconcile.state.Handler;
 import io.reconcile.state.ResourceId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,13 +41,15 @@ final class ShellPhaseApply {
   private final HostApplier applier;
   private final ImmutableMap<String, Handler> handlers;
   private final Cancellation cancellation;
+  private final ServiceScripts services;
 
   ShellPhaseApply(HostShell shell, String backupDir, Duration dpkgLockWait, ImmutableMap<String, Handler> handlers,
-      Cancellation cancellation) {
+      Cancellation cancellation, ServiceScripts services) {
     this.shell = shell;
     this.applier = new HostApplier(shell, backupDir, dpkgLockWait);
     this.handlers = handlers;
     this.cancellation = cancellation;
+    this.services = services;
   }
 
   private record Applied(Change change, ApplyOutcome outcome) {}
@@ -127,7 +130,9 @@ final class ShellPhaseApply {
         results.add(ResourceResults.ok(resource, phase));
       }
     }
-    return results.addAll(handlerResults).build();
+    ImmutableList<ResourceResult> all = results.addAll(handlerResults).build();
+    services.settle(all);
+    return all;
   }
 
   /**
@@ -186,11 +191,15 @@ final class ShellPhaseApply {
    */
   private Optional<HostFacts> runBatch(List<Planned> batch, List<ShellResource> all, Map<ResourceId, Applied> applied) {
     boolean command = batch.stream().flatMap(p -> p.change().actions().stream()).anyMatch(HostAction.RunCommand.class::isInstance);
+    Instant sent = Instant.now();
     HostApplier.ChangesOutcome outcome = applier.apply(batch.stream().map(p -> p.change().actions()).toList(),
         command ? List.of() : all);
+    Instant returned = Instant.now();
     for (int k = 0; k < outcome.outcomes().size(); k++) {
       Planned planned = batch.get(k);
-      applied.put(id(planned.resource()), new Applied(planned.change(), outcome.outcomes().get(k)));
+      ApplyOutcome done = outcome.outcomes().get(k);
+      applied.put(id(planned.resource()), new Applied(planned.change(), done));
+      services.ran(id(planned.resource()).toString(), planned.change().actions(), done.done(), sent, returned);
     }
     return outcome.factsAfter();
   }
@@ -249,8 +258,13 @@ final class ShellPhaseApply {
       if (!notified.contains(handler.id())) {
         continue;
       }
-      ApplyOutcome outcome = applier.runHandler(handler);
       String id = "handler:" + handler.id();
+      Instant sent = Instant.now();
+      ApplyOutcome outcome = applier.runHandler(handler);
+      if (handler.command().isEmpty()) {
+        services.ran(id, List.of(new HostAction.ServiceControl(handler.service().orElseThrow(), handler.action())),
+            outcome.done(), sent, Instant.now());
+      }
       results.add(outcome.done()
           ? new ResourceResult(id, "handler", phase, ResourceStatus.CHANGED, Optional.empty(), Optional.of(handler.action()),
               Optional.empty(), Optional.empty(), ImmutableList.of())

@@ -27,6 +27,7 @@ public final class JsonReport {
     root.put("elapsed_seconds", report.elapsed().toMillis() / 1000.0);
     report.stoppedAt().ifPresentOrElse(p -> root.put("stopped_at_phase", p), () -> root.putNull("stopped_at_phase"));
     put(root, "interrupted", report.interrupted());
+    report.outage().ifPresentOrElse(o -> outage(root.putObject("outage"), o), () -> root.putNull("outage"));
     Summary s = report.summary();
     ObjectNode summary = root.putObject("summary");
     summary.put("hosts", s.hosts());
@@ -58,6 +59,16 @@ public final class JsonReport {
       }
     }
     return root;
+  }
+
+  private static void outage(ObjectNode node, OutageWindow outage) {
+    put(node, "first_stopped", outage.firstStopped().map(Object::toString));
+    put(node, "first_stopped_by", outage.firstStoppedBy());
+    put(node, "last_serving", outage.lastServing().map(Object::toString));
+    put(node, "last_serving_by", outage.lastServingBy());
+    outage.duration().ifPresentOrElse(d -> node.put("seconds", d.toMillis() / 1000.0), () -> node.putNull("seconds"));
+    ArrayNode down = node.putArray("down_at_end");
+    outage.downAtEnd().forEach(down::add);
   }
 
   private static void put(ObjectNode node, String field, Optional<String> value) {

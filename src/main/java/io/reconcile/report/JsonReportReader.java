@@ -27,7 +27,18 @@ public final class JsonReportReader {
     return new RunReport(root.path("run_id").asText(), Mode.valueOf(upper(root.path("mode").asText())),
         Instant.parse(root.path("started").asText()),
         Duration.ofMillis(Math.round(root.path("elapsed_seconds").asDouble() * 1000)), hosts.build(),
-        text(root, "stopped_at_phase"), text(root, "interrupted"));
+        text(root, "stopped_at_phase"), text(root, "interrupted"), outage(root.path("outage")));
+  }
+
+  /** Absent in reports written before the outage window was recorded, and null where a run had none. */
+  private static Optional<OutageWindow> outage(JsonNode node) {
+    if (!node.isObject()) {
+      return Optional.empty();
+    }
+    ImmutableList.Builder<String> down = ImmutableList.builder();
+    node.path("down_at_end").forEach(d -> down.add(d.asText()));
+    return Optional.of(new OutageWindow(text(node, "first_stopped").map(Instant::parse), text(node, "first_stopped_by"),
+        text(node, "last_serving").map(Instant::parse), text(node, "last_serving_by"), down.build()));
   }
 
   private static Optional<String> text(JsonNode node, String field) {

@@ -7,11 +7,17 @@ import java.util.Optional;
 
 /**
  * The result of one run. {@code stoppedAt} names the phase that did not converge when apply stopped
- * there (where a rerun resumes); {@code interrupted} says why the run was cut short (a signal), when it was.
+ * there (where a rerun resumes); {@code interrupted} says why the run was cut short (a signal), when it was;
+ * {@code outage} is how long an apply kept the cloud's web services down, when it stopped or started any.
  */
 public record RunReport(
     String runId, Mode mode, Instant started, Duration elapsed, ImmutableList<HostResult> hosts, Optional<String> stoppedAt,
-    Optional<String> interrupted) {
+    Optional<String> interrupted, Optional<OutageWindow> outage) {
+
+  public RunReport(String runId, Mode mode, Instant started, Duration elapsed, ImmutableList<HostResult> hosts,
+      Optional<String> stoppedAt, Optional<String> interrupted) {
+    this(runId, mode, started, elapsed, hosts, stoppedAt, interrupted, Optional.empty());
+  }
 
   public RunReport(String runId, Mode mode, Instant started, Duration elapsed, ImmutableList<HostResult> hosts,
       Optional<String> stoppedAt) {
@@ -26,7 +32,8 @@ public record RunReport(
                 r.after().map(masker::mask), r.diff().map(masker::mask), r.error().map(masker::mask), r.backups()))
             .collect(ImmutableList.toImmutableList())))
         .collect(ImmutableList.toImmutableList());
-    return new RunReport(runId, mode, started, elapsed, maskedHosts, stoppedAt, interrupted);
+    return new RunReport(runId, mode, started, elapsed, maskedHosts, stoppedAt, interrupted,
+        outage.map(o -> o.masked(masker)));
   }
 
   public Summary summary() {

@@ -42,12 +42,24 @@ public final class TextReport {
         .append("': fix the failures above and run again; finished work is not repeated.\n"));
     report.interrupted().ifPresent(why -> out.append("Interrupted (").append(why)
         .append("): work in flight finished, the rest was skipped; run again to converge.\n"));
+    report.outage().ifPresent(o -> out.append(outage(o)).append('\n'));
     Summary s = report.summary();
     out.append(String.format(Locale.ROOT,
         "Summary (%s): %d hosts: %d ok, %d drifted, %d changed, %d failed, %d unreachable; %d %s in %.1f s%n",
         report.mode().label(), s.hosts(), s.ok(), s.drifted(), s.changed(), s.failed(), s.unreachable(), s.changes(),
         s.changes() == 1 ? "change" : "changes", report.elapsed().toMillis() / 1000.0));
     return out.toString();
+  }
+
+  /** One line: how long, what stopped first and what came back last, or what the run left down. */
+  static String outage(OutageWindow outage) {
+    String length = outage.duration().map(d -> String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0))
+        .orElse(outage.lastServing().isPresent() ? "began before this run" : "not over at the end of this run");
+    String from = outage.firstStopped().map(at -> "; stopped " + outage.firstStoppedBy().orElseThrow() + " at " + at)
+        .orElse("");
+    String to = outage.lastServing().map(at -> "; serving again: " + outage.lastServingBy().orElseThrow() + " at " + at)
+        .orElse("; still down: " + String.join(", ", outage.downAtEnd()));
+    return "Outage of the web services: " + length + from + to;
   }
 
   private static char symbol(ResourceStatus status) {

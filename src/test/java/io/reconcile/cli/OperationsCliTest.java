@@ -152,14 +152,16 @@ class OperationsCliTest {
     assertThat(history.code()).as(history.err()).isZero();
     List<String> lines = history.out().lines().toList();
     assertThat(lines).hasSize(4);
-    assertThat(lines.get(0).split("\\s+")).containsExactly("RUN", "STARTED", "MODE", "HOSTS", "CHANGES", "FAILED", "EXIT", "SCOPE");
+    assertThat(lines.get(0).split("\\s+"))
+        .containsExactly("RUN", "STARTED", "MODE", "HOSTS", "CHANGES", "FAILED", "EXIT", "OUTAGE_S", "SCOPE");
     List<String[]> rows = lines.stream().skip(1).map(l -> l.trim().split("\\s+")).toList();
     assertThat(rows).extracting(r -> r[2]).containsExactly("check", "apply", "check");
     assertThat(rows).extracting(r -> r[3]).containsExactly("2", "2", "2");
     assertThat(rows).extracting(r -> r[4]).containsExactly("0", "3", "3");
     assertThat(rows).extracting(r -> r[5]).containsExactly("0", "0", "0");
     assertThat(rows).extracting(r -> r[6]).containsExactly("0", "0", "2");
-    assertThat(rows).extracting(r -> r[7]).containsOnly("all");
+    assertThat(rows).extracting(r -> r[7]).as("no web service stopped or started").containsOnly("-");
+    assertThat(rows).extracting(r -> r[8]).containsOnly("all");
     for (String[] row : rows) {
       assertThat(Instant.parse(row[1])).isBetween(before, after);
     }

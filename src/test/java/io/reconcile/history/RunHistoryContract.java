@@ -7,9 +7,11 @@ import com.google.common.collect.ImmutableMap;
 import io.reconcile.report.HostResult;
 import io.reconcile.report.HostStatus;
 import io.reconcile.report.Mode;
+import io.reconcile.report.OutageWindow;
 import io.reconcile.report.ResourceResult;
 import io.reconcile.report.ResourceStatus;
 import io.reconcile.report.RunReport;
+import io.reconcile.report.ServiceEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -95,6 +97,25 @@ abstract class RunHistoryContract {
     assertThat(found.exports()).isEqualTo(recorded.exports());
     assertThat(found.scope()).isEqualTo(QUOTA);
     assertThat(found.inventory()).isEqualTo("/srv/ops/prod.ini");
+  }
+
+  @Test
+  void keepsEachApplysOutageWindowAndListsItsLength() {
+    RunRecord plain = run("r1", Mode.APPLY, T0, ALL, host("web1", ResourceStatus.CHANGED));
+    OutageWindow window = OutageWindow.of(List.of(
+        new ServiceEvent("web1", "gunicorn", ServiceEvent.Kind.STOPPED, T0.plusMillis(200), "service:down"),
+        new ServiceEvent("web1", "gunicorn", ServiceEvent.Kind.STARTED, T0.plusMillis(1450), "service:up")))
+        .orElseThrow();
+    RunReport report = plain.report();
+    RunRecord upgrade = new RunRecord(ALL, plain.inventory(), plain.plan(), plain.backups(), plain.exports(),
+        new RunReport("r2", Mode.APPLY, T0.plusSeconds(60), report.elapsed(), report.hosts(), Optional.empty(),
+            Optional.empty(), Optional.of(window)));
+    history.record(plain);
+    history.record(upgrade);
+
+    assertThat(history.latest(2)).extracting(RunEntry::outage)
+        .containsExactly(Optional.of(Duration.ofMillis(1250)), Optional.empty());
+    assertThat(history.find("r2").orElseThrow().report().outage()).contains(window);
   }
 
   @Test

@@ -38,16 +38,22 @@ class PhaseBackupsTest {
         + "cat '" + db.resolve("content") + "'\n");
     Files.createDirectories(project.resolve("states"));
     Files.createDirectories(project.resolve("templates"));
-    Files.writeString(project.resolve("states/10-users.yml"), """
+    usersPhase("""
+          - command: echo 'users 490' > DB/content && echo 0/2 > DB/lsn && touch DB/merged
+            id: merge-duplicates
+            creates: DB/merged
+        """);
+  }
+
+  /** The phase with `backup:` (its databases dumped through h1), with these resources; DB is the database. */
+  private void usersPhase(String resources) throws IOException {
+    Files.writeString(project.resolve("states/10-users.yml"), ("""
         phase: unique-users
         backup:
           databases: [astakos]
           hosts: h1
         resources:
-          - command: echo 'users 490' > DB/content && echo 0/2 > DB/lsn && touch DB/merged
-            id: merge-duplicates
-            creates: DB/merged
-        """.replace("DB", db.toString()));
+        """ + resources).replace("DB", db.toString()));
   }
 
   private static void executable(Path file, String content) throws IOException {
@@ -87,6 +93,60 @@ class PhaseBackupsTest {
     RunReport again = apply("run2");
     assertThat(again.summary().changes()).as(again.toString()).isZero();
     assertThat(results(again).keySet()).containsExactly("command:merge-duplicates");
+  }
+
+  @Test
+  void whetherAPhaseHasWorkIsLookedAtOnAllItsHostsAtOnce() throws IOException {
+    usersPhase("""
+          - command: touch DB/h1-done
+            creates: DB/h1-done
+            hosts: h1
+          - command: touch DB/h2-done
+            creates: DB/h2-done
+            hosts: h2
+        """);
+    ImmutableMap<String, String> vars = ImmutableMap.of("astakos_db_url", "jdbc:postgresql://db:5432/snf_apps",
+        "astakos_db_user", "synnefo", "astakos_db_password", "pw-3c9");
+    List<HostTarget> hosts = List.of(new HostTarget("h1", vars), new HostTarget("h2", vars));
+    LocalFleet local = new LocalFleet(Set.of(), "PATH='" + project.resolve("bin") + "':$PATH\n");
+    // Each host's first script (its look before the dumps) goes on only once the other host's has begun.
+    java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+    Set<String> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    HostConnector together = new HostConnector() {
+      @Override
+      public io.reconcile.host.HostShell open(HostTarget host) {
+        io.reconcile.host.HostShell shell = local.open(host);
+        return (script, stdin, timeout) -> {
+          if (started.add(host.name())) {
+            both.countDown();
+            try {
+              if (!both.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                return new io.reconcile.host.ShellResult(1, new byte[0], "looked at alone".getBytes());
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new IllegalStateException(e);
+            }
+          }
+          return shell.run(script, stdin, timeout);
+        };
+      }
+
+      @Override
+      public int forward(HostTarget host, String remoteHost, int remotePort) {
+        return local.forward(host, remoteHost, remotePort);
+      }
+
+      @Override
+      public void close() {}
+    };
+    RunReport report = new Reconciler(together, new RunSettings(1, "run1", project.resolve("backups").toString(),
+        project.resolve("exports"))).apply(LocalFleet.desired(project, hosts), hosts);
+
+    assertThat(report.exitCode()).as(report.toString()).isZero();
+    assertThat(results(report)).containsKey("database-backup:astakos@before-unique-users");
+    assertThat(db.resolve("h1-done")).exists();
+    assertThat(db.resolve("h2-done")).exists();
   }
 
   @Test
