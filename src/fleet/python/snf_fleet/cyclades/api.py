@@ -13,9 +13,9 @@ import traceback
 
 from snf_fleet import db
 from snf_fleet.cyclades import backends, pools, quotas
-from snf_fleet.cyclades.faults import BadRequest, Fault, Forbidden, ItemNotFound, OverLimit, ServiceUnavailable, \
-    Unauthorized
 from snf_fleet.lib import astakos
+from snf_fleet.lib.faults import BadRequest, Fault, Forbidden, ItemNotFound, OverLimit, ServiceUnavailable, \
+    Unauthorized
 from snf_fleet.lib.versions import at_least_013
 
 log = logging.getLogger('synnefo.api')
@@ -46,7 +46,15 @@ def api_method(call):
 def _render(settings, fault):
     if getattr(settings, 'DEBUG', False) or getattr(settings, 'TEST', False):
         fault.details = traceback.format_exc()
-    return fault.render()
+    return render(fault)
+
+
+def render(fault):
+    """A fault as {"<camelCaseName>": {"code", "message", "details"}} with the fault's status
+    (12:C/api/util.py:339-354)."""
+    name = type(fault).__name__[0].lower() + type(fault).__name__[1:]
+    body = json.dumps({name: {'code': fault.code, 'message': fault.message, 'details': fault.details}})
+    return fault.code, [('Content-Type', 'application/json; charset=utf-8')], body.encode()
 
 
 def request_dict(request):

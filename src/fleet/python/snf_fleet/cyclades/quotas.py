@@ -5,7 +5,7 @@ by the user's uuid), its serial kept in db_quotaholderserial and accepted or rej
 from contextlib import contextmanager
 
 from snf_fleet import db
-from snf_fleet.cyclades.faults import OverLimit
+from snf_fleet.lib.faults import OverLimit
 from snf_fleet.lib.commissioning import NoCapacityError, NoQuantityError
 
 _NAMES = {'vm': 'Virtual Machine', 'cpu': 'CPU', 'ram': 'RAM', 'network.private': 'Private Network'}

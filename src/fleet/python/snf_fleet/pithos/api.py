@@ -6,6 +6,8 @@ import logging
 import re
 
 from snf_fleet.lib import astakos
+from snf_fleet.lib.faults import BadRequest, Fault, Forbidden, ItemNotFound, LengthRequired, RequestEntityTooLarge, \
+    Unauthorized, UnprocessableEntity
 from snf_fleet.lib.versions import series
 from snf_fleet.pithos import config
 from snf_fleet.pithos_backend.backend import ContainerExists, ItemNotExists, NotAllowedError, QuotaError
@@ -13,46 +15,6 @@ from snf_fleet.pithos_backend.backend import ContainerExists, ItemNotExists, Not
 log = logging.getLogger('pithos.api')
 _OBJECT = re.compile(r'^/v1(?:\.0)?/(?P<account>.+?)/(?P<container>.+?)/(?P<object>.+?)$')
 _CONTAINER = re.compile(r'^/v1(?:\.0)?/(?P<account>.+?)/(?P<container>.+?)/?$')
-
-
-class Fault(Exception):
-    code = 500
-
-    def __init__(self, message=''):
-        super().__init__(message)
-        self.message = message
-
-
-class BadRequest(Fault):
-    code = 400
-
-
-class Unauthorized(Fault):
-    code = 401
-
-
-class Forbidden(Fault):
-    code = 403
-
-
-class ItemNotFound(Fault):
-    code = 404
-
-
-class LengthRequired(Fault):
-    code = 411
-
-
-class RequestEntityTooLarge(Fault):
-    code = 413
-
-
-class UnprocessableEntity(Fault):
-    code = 422
-
-
-class InternalServerError(Fault):
-    code = 500
 
 
 def _text(status, message, headers=()):

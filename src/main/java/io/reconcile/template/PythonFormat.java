@@ -1,6 +1,5 @@
 package io.reconcile.template;
 
-import freemarker.core.CommonTemplateMarkupOutputModel;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -11,34 +10,13 @@ import java.nio.charset.StandardCharsets;
  * same str a UTF-8 file would give Python 2, and the file stays ASCII, which Python 2 needs without a
  * coding line). Numbers and booleans go through {@code py_int()} and {@code py_bool()}, which check them.
  */
-public final class PythonFormat extends ValueFormat<PythonFormat.Literal> {
+public final class PythonFormat extends ValueFormat {
   public static final PythonFormat INSTANCE = new PythonFormat();
   static final String NAME = "Python";
 
-  private PythonFormat() {}
-
-  /** Python source (FreeMarker's markup model): a literal, or code the template functions checked. */
-  public static final class Literal extends CommonTemplateMarkupOutputModel<Literal> {
-    Literal(String plainText, String markup) {
-      super(plainText, markup);
-    }
-
-    @Override
-    public PythonFormat getOutputFormat() {
-      return INSTANCE;
-    }
+  private PythonFormat() {
+    super(NAME, "text/x-python");
   }
-
-  @Override
-  public String getName() {
-    return NAME;
-  }
-
-  @Override
-  public String getMimeType() {
-    return "text/x-python";
-  }
-
 
   /** The Python string literal whose value is {@code text}. */
   @Override
@@ -62,11 +40,5 @@ public final class PythonFormat extends ValueFormat<PythonFormat.Literal> {
       }
     }
     return literal.append('\'').toString();
-  }
-
-
-  @Override
-  protected Literal newTemplateMarkupOutputModel(String plainText, String markup) {
-    return new Literal(plainText, markup);
   }
 }

@@ -1,6 +1,5 @@
 package io.reconcile.template;
 
-import freemarker.core.CommonTemplateMarkupOutputModel;
 import freemarker.template.TemplateModelException;
 
 /**
@@ -10,34 +9,13 @@ import freemarker.template.TemplateModelException;
  * statement to a Python settings file, a directive to a config. It is refused, never written. A template
  * that means to write a multi-line value says so with {@code ${value?no_esc}}.
  */
-public final class SingleLineFormat extends ValueFormat<SingleLineFormat.Text> {
+public final class SingleLineFormat extends ValueFormat {
   public static final SingleLineFormat INSTANCE = new SingleLineFormat();
   static final String NAME = "singleLineText";
 
-  private SingleLineFormat() {}
-
-  /** A value checked for this format (FreeMarker's markup model). */
-  public static final class Text extends CommonTemplateMarkupOutputModel<Text> {
-    Text(String plainText, String markup) {
-      super(plainText, markup);
-    }
-
-    @Override
-    public SingleLineFormat getOutputFormat() {
-      return INSTANCE;
-    }
+  private SingleLineFormat() {
+    super(NAME, "text/plain");
   }
-
-  @Override
-  public String getName() {
-    return NAME;
-  }
-
-  @Override
-  public String getMimeType() {
-    return "text/plain";
-  }
-
 
   @Override
   public String escapePlainText(String text) throws TemplateModelException {
@@ -52,11 +30,5 @@ public final class SingleLineFormat extends ValueFormat<SingleLineFormat.Text> {
       }
     }
     return text;
-  }
-
-
-  @Override
-  protected Text newTemplateMarkupOutputModel(String plainText, String markup) {
-    return new Text(plainText, markup);
   }
 }

@@ -33,7 +33,7 @@ final class ValueShapes {
         "cron_schedule", (TemplateMethodModelEx) args -> cronSchedule(argument("cron_schedule", args)));
   }
 
-  private static PythonFormat.Literal pyInt(String value) throws TemplateModelException {
+  private static ValueFormat.Value pyInt(String value) throws TemplateModelException {
     if (!INTEGER_PRODUCT.matcher(value.strip()).matches()) {
       throw new TemplateModelException("py_int(): the value is not a whole number (or a product of them,"
           + " like 30*1024)");
@@ -41,7 +41,7 @@ final class ValueShapes {
     return PythonFormat.INSTANCE.fromMarkup(value.strip());
   }
 
-  private static PythonFormat.Literal pyBool(String value) throws TemplateModelException {
+  private static ValueFormat.Value pyBool(String value) throws TemplateModelException {
     String lower = value.strip().toLowerCase(Locale.ROOT);
     if (!lower.equals("true") && !lower.equals("false")) {
       throw new TemplateModelException("py_bool(): the value is not True or False");
