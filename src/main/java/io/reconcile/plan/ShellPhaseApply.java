@@ -2,6 +2,7 @@ package io.reconcile.plan;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.Maps;
 import io.reconcile.host.ApplyOutcome;
 import io.reconcile.host.Change;
 import io.reconcile.host.HostAction;
@@ -9,7 +10,6 @@ import io.reconcile.host.HostApplier;
 import io.reconcile.host.HostFacts;
 import io.reconcile.host.HostObserver;
 import io.reconcile.host.HostShell;
-import io.reconcile.host.ObservationRequest;
 import io.reconcile.host.ShellResource;
 import io.reconcile.report.ResourceResult;
 import io.reconcile.report.ResourceStatus;
@@ -17,8 +17,6 @@ import io.reconcile.state.Handler;
 import io.reconcile.state.ResourceId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,87 +50,70 @@ final class ShellPhaseApply {
     this.services = services;
   }
 
-  private record Applied(Change change, ApplyOutcome outcome) {}
-
   ImmutableList<ResourceResult> run(String phase, List<ShellResource> resources) {
-    Map<ResourceId, Applied> applied = new LinkedHashMap<>();
-    HostFacts facts = HostObserver.observe(shell, resources);
-    boolean settled = true; // facts cover every resource of the phase, and nothing was done since
-    boolean stale = false;
-    Optional<String> failure = Optional.empty();
-    int cancelledAt = resources.size(); // the first resource not started because the run was cancelled
-    for (int i = 0; i < resources.size() && failure.isEmpty(); i++) {
-      if (cancellation.reason().isPresent()) {
-        cancelledAt = i;
-        break;
-      }
-      ShellResource resource = resources.get(i);
-      if (applied.containsKey(id(resource))) {
-        continue; // its change went with an earlier script: the apt-get run, or a batch of file changes
-      }
-      List<ShellResource> rest = resources.subList(i, resources.size());
-      if (stale) {
-        facts = HostObserver.observe(shell, rest);
-        stale = false;
-      }
-      Optional<Change> change = resource.compare(facts);
-      if (change.isEmpty()) {
-        continue;
-      }
-      Optional<HostFacts> after; // none: observe again before deciding anything more
-      Optional<String> refused = refusal(change.get());
-      if (refused.isPresent()) {
-        applied.put(id(resource), new Applied(change.get(), ApplyOutcome.failure(refused.get())));
-        after = Optional.empty();
-      } else if (hasPackages(change.get())) {
-        after = runPackages(rest, resources, facts, applied);
-      } else {
-        after = runBatch(batch(i, change.get(), resources, facts, applied), resources, applied);
-      }
-      facts = after.orElse(facts);
-      stale = after.isEmpty();
-      settled = after.isPresent();
-      failure = applied.values().stream().map(Applied::outcome).filter(o -> !o.done()).findFirst().flatMap(ApplyOutcome::error);
-    }
-    ImmutableList<ResourceResult> handlerResults = failure.isPresent() ? ImmutableList.of() : runHandlers(phase, resources, applied);
+    ApplyProgress done = act(resources);
+    ImmutableList<ResourceResult> handlerResults =
+        done.failed() ? ImmutableList.of() : runHandlers(phase, resources, done.applied());
     // Nothing done since the last observation of the whole phase (none at all on a converged host, or
     // only the apt-get run that observed after itself): that observation is the last word.
-    HostFacts after = settled && handlerResults.isEmpty() ? facts : HostObserver.observe(shell, resources);
-    ImmutableList.Builder<ResourceResult> results = ImmutableList.builder();
-    boolean reachedFailure = false;
-    for (int i = 0; i < resources.size(); i++) {
-      ShellResource resource = resources.get(i);
-      Applied done = applied.get(id(resource));
-      Optional<Change> remaining = resource.compare(after);
-      if (done != null && !done.outcome().done()) {
-        reachedFailure = true;
-        results.add(ResourceResults.of(resource, phase, ResourceStatus.FAILED, done.change(), done.outcome().error(), done.outcome().backups()));
-      } else if (done == null && reachedFailure) {
-        results.add(remaining
-            .map(c -> ResourceResults.of(resource, phase, ResourceStatus.SKIPPED, c,
-                Optional.of("not attempted: an earlier resource on this host failed"), ImmutableList.of()))
-            .orElseGet(() -> ResourceResults.ok(resource, phase)));
-      } else if (done == null && i >= cancelledAt) {
-        results.add(remaining
-            .map(c -> ResourceResults.of(resource, phase, ResourceStatus.SKIPPED, c, Optional.of(cancellation.skipReason()),
-                ImmutableList.of()))
-            .orElseGet(() -> ResourceResults.ok(resource, phase)));
-      } else if (remaining.isPresent()) {
-        Change planned = done == null ? remaining.get() : done.change();
-        String why = done == null
-            ? "changed by a later resource of this phase during apply"
-            : "still differs after apply: now " + remaining.get().before() + ", wanted " + remaining.get().after();
-        results.add(ResourceResults.of(resource, phase, ResourceStatus.FAILED, planned, Optional.of(why),
-            done == null ? ImmutableList.of() : done.outcome().backups()));
-      } else if (done != null) {
-        results.add(ResourceResults.of(resource, phase, ResourceStatus.CHANGED, done.change(), Optional.empty(), done.outcome().backups()));
-      } else {
-        results.add(ResourceResults.ok(resource, phase));
-      }
-    }
-    ImmutableList<ResourceResult> all = results.addAll(handlerResults).build();
+    HostFacts after = done.lastWord().filter(f -> handlerResults.isEmpty())
+        .orElseGet(() -> HostObserver.observe(shell, resources));
+    ImmutableList<ResourceResult> all = ImmutableList.<ResourceResult>builder()
+        .addAll(ResultClassifier.classify(phase, turns(resources, done, after)))
+        .addAll(handlerResults)
+        .build();
     services.settle(all);
     return all;
+  }
+
+  /** Every resource's turn in order, until a change fails or the run is cancelled. */
+  private ApplyProgress act(List<ShellResource> resources) {
+    ApplyProgress progress = ApplyProgress.start(HostObserver.observe(shell, resources));
+    for (int i = 0; i < resources.size() && !progress.failed(); i++) {
+      if (cancellation.reason().isPresent()) {
+        return progress.cancelledBefore(i);
+      }
+      // A resource already applied had its change go with an earlier script: the apt-get run, or a batch of files.
+      if (!progress.applied().containsKey(id(resources.get(i)))) {
+        progress = turn(fresh(progress, resources.subList(i, resources.size())), resources, i);
+      }
+    }
+    return progress;
+  }
+
+  /** Facts fresh for the resources from here on: observed again when the last script observed nothing after it. */
+  private ApplyProgress fresh(ApplyProgress progress, List<ShellResource> rest) {
+    return progress.facts().isPresent() ? progress : progress.observed(HostObserver.observe(shell, rest));
+  }
+
+  /** Resource {@code i} compared on the facts at hand; its change made, with any that go in the same script. */
+  private ApplyProgress turn(ApplyProgress progress, List<ShellResource> resources, int i) {
+    HostFacts facts = progress.facts().orElseThrow();
+    Optional<Change> change = resources.get(i).compare(facts);
+    if (change.isEmpty()) {
+      return progress;
+    }
+    Optional<String> refused = refusal(change.get());
+    if (refused.isPresent()) {
+      return progress.then(new ApplyProgress.Acted(
+          ImmutableMap.of(id(resources.get(i)), new AppliedChange(change.get(), ApplyOutcome.failure(refused.get()))),
+          Optional.empty()));
+    }
+    return progress.then(ScriptBatch.hasPackages(change.get())
+        ? runPackages(resources.subList(i, resources.size()), resources, facts, progress.applied())
+        : runBatch(ScriptBatch.of(i, change.get(), resources, facts, progress.applied()), resources));
+  }
+
+  /** What apply did to each resource and how it differs in the observation after the phase. */
+  private ImmutableList<ResultClassifier.Turn> turns(List<ShellResource> resources, ApplyProgress done,
+      HostFacts after) {
+    ImmutableList.Builder<ResultClassifier.Turn> turns = ImmutableList.builder();
+    for (int i = 0; i < resources.size(); i++) {
+      ShellResource resource = resources.get(i);
+      turns.add(new ResultClassifier.Turn(resource, Optional.ofNullable(done.applied().get(id(resource))),
+          resource.compare(after), done.notStarted(i) ? Optional.of(cancellation.skipReason()) : Optional.empty()));
+    }
+    return turns.build();
   }
 
   /**
@@ -140,48 +121,21 @@ final class ShellPhaseApply {
    * phase's resources observed after it in the same round trip (none when it failed or they need none):
    * apt can undo what an earlier resource of the phase found in place, such as a stopped service.
    */
-  private Optional<HostFacts> runPackages(List<ShellResource> rest, List<ShellResource> all, HostFacts facts,
-      Map<ResourceId, Applied> applied) {
-    Map<ResourceId, Change> packageChanges = new LinkedHashMap<>();
-    for (ShellResource resource : rest) {
-      if (!applied.containsKey(id(resource))) {
-        resource.compare(facts).filter(ShellPhaseApply::hasPackages).ifPresent(c -> packageChanges.put(id(resource), c));
-      }
-    }
+  private ApplyProgress.Acted runPackages(List<ShellResource> rest, List<ShellResource> all, HostFacts facts,
+      Map<ResourceId, AppliedChange> applied) {
+    ImmutableMap.Builder<ResourceId, Change> changes = ImmutableMap.builder();
+    rest.stream().filter(r -> !applied.containsKey(id(r)))
+        .forEach(r -> r.compare(facts).filter(ScriptBatch::hasPackages).ifPresent(c -> changes.put(id(r), c)));
+    ImmutableMap<ResourceId, Change> packageChanges = changes.buildKeepingLast();
     List<String> arguments = packageChanges.values().stream()
         .flatMap(c -> c.actions().stream())
         .filter(HostAction.PackageChange.class::isInstance)
         .map(a -> ((HostAction.PackageChange) a).aptArgument())
         .toList();
     HostApplier.PackagesOutcome outcome = applier.runPackages(arguments, all);
-    packageChanges.forEach((id, change) -> applied.put(id, new Applied(change, outcome.outcome())));
-    return outcome.factsAfter();
-  }
-
-  private record Planned(ShellResource resource, Change change) {}
-
-  /**
-   * The change at hand and, when it only touches files, the file changes of the resources after it
-   * that the same facts decide: up to the first that touches what a later resource observes, or one
-   * that is not a file change. One script carries them all.
-   */
-  private static List<Planned> batch(int from, Change first, List<ShellResource> resources, HostFacts facts,
-      Map<ResourceId, Applied> applied) {
-    List<Planned> batch = new ArrayList<>(List.of(new Planned(resources.get(from), first)));
-    boolean open = onlyFiles(first) && !touchesLaterFacts(first, resources.subList(from + 1, resources.size()));
-    for (int j = from + 1; open && j < resources.size(); j++) {
-      ShellResource next = resources.get(j);
-      Optional<Change> change = applied.containsKey(id(next)) ? Optional.empty() : next.compare(facts);
-      if (change.isEmpty()) {
-        continue;
-      }
-      if (!onlyFiles(change.get())) {
-        break;
-      }
-      batch.add(new Planned(next, change.get()));
-      open = !touchesLaterFacts(change.get(), resources.subList(j + 1, resources.size()));
-    }
-    return batch;
+    return new ApplyProgress.Acted(
+        ImmutableMap.copyOf(Maps.transformValues(packageChanges, c -> new AppliedChange(c, outcome.outcome()))),
+        outcome.factsAfter());
   }
 
   /**
@@ -189,24 +143,19 @@ final class ShellPhaseApply {
    * declared command is the exception: its script is bounded by the command's own timeout alone, so
    * the observation after it takes a round trip of its own.
    */
-  private Optional<HostFacts> runBatch(List<Planned> batch, List<ShellResource> all, Map<ResourceId, Applied> applied) {
-    boolean command = batch.stream().flatMap(p -> p.change().actions().stream()).anyMatch(HostAction.RunCommand.class::isInstance);
+  private ApplyProgress.Acted runBatch(List<ScriptBatch.Planned> batch, List<ShellResource> all) {
     Instant sent = Instant.now();
     HostApplier.ChangesOutcome outcome = applier.apply(batch.stream().map(p -> p.change().actions()).toList(),
-        command ? List.of() : all);
+        ScriptBatch.hasCommand(batch) ? List.of() : all);
     Instant returned = Instant.now();
+    ImmutableMap.Builder<ResourceId, AppliedChange> applied = ImmutableMap.builder();
     for (int k = 0; k < outcome.outcomes().size(); k++) {
-      Planned planned = batch.get(k);
+      ScriptBatch.Planned planned = batch.get(k);
       ApplyOutcome done = outcome.outcomes().get(k);
-      applied.put(id(planned.resource()), new Applied(planned.change(), done));
+      applied.put(id(planned.resource()), new AppliedChange(planned.change(), done));
       services.ran(id(planned.resource()).toString(), planned.change().actions(), done.done(), sent, returned);
     }
-    return outcome.factsAfter();
-  }
-
-  private static boolean onlyFiles(Change change) {
-    return change.actions().stream().allMatch(a -> a instanceof HostAction.WriteFile || a instanceof HostAction.SetAttributes
-        || a instanceof HostAction.DeleteFile);
+    return new ApplyProgress.Acted(applied.buildKeepingLast(), outcome.factsAfter());
   }
 
   /** Why the host cannot make this change, when it cannot (e.g. a line in a file that does not exist). */
@@ -214,41 +163,12 @@ final class ShellPhaseApply {
     return change.actions().stream().filter(HostAction.Fail.class::isInstance).map(a -> ((HostAction.Fail) a).reason()).findFirst();
   }
 
-  private static boolean hasPackages(Change change) {
-    return change.actions().stream().anyMatch(HostAction.PackageChange.class::isInstance);
-  }
-
-  /** Whether an applied change may have altered what the resources after it observe. */
-  private static boolean touchesLaterFacts(Change change, List<ShellResource> later) {
-    if (later.isEmpty()) {
-      return false;
-    }
-    ObservationRequest.Builder builder = ObservationRequest.builder();
-    later.forEach(r -> r.request(builder));
-    ObservationRequest observed = builder.build();
-    for (HostAction action : change.actions()) {
-      if (action instanceof HostAction.PackageChange || action instanceof HostAction.RunCommand) {
-        return true;
-      }
-      Optional<String> path = action instanceof HostAction.WriteFile w ? Optional.of(w.path())
-          : action instanceof HostAction.SetAttributes a ? Optional.of(a.path())
-          : action instanceof HostAction.DeleteFile d ? Optional.of(d.path())
-          : Optional.empty();
-      Optional<String> service = action instanceof HostAction.ServiceControl c ? Optional.of(c.service())
-          : action instanceof HostAction.ServiceBoot b ? Optional.of(b.service())
-          : Optional.empty();
-      if (path.filter(observed.files()::contains).isPresent() || service.filter(observed.services()::contains).isPresent()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Each handler notified by a resource that changed runs once, in handler declaration order. */
-  private ImmutableList<ResourceResult> runHandlers(String phase, List<ShellResource> resources, Map<ResourceId, Applied> applied) {
+  private ImmutableList<ResourceResult> runHandlers(String phase, List<ShellResource> resources,
+      Map<ResourceId, AppliedChange> applied) {
     Set<String> notified = new LinkedHashSet<>();
     for (ShellResource resource : resources) {
-      Applied done = applied.get(id(resource));
+      AppliedChange done = applied.get(id(resource));
       if (done != null && done.outcome().done()) {
         notified.addAll(resource.declaration().notifies());
       }
