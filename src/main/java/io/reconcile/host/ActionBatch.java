@@ -28,7 +28,7 @@ final class ActionBatch {
   private final Optional<ObservationScript> observation;
   private final String marker;
 
-  /** @param changes each change's actions; all of them scripts (no package change, nothing refused) */
+  /** @param changes each change's actions; all of them scripts (no package change) */
   ActionBatch(List<? extends List<HostAction>> changes, String backupDir, Optional<ObservationScript> observation) {
     this.changes = changes.stream().map(ImmutableList::copyOf).collect(ImmutableList.toImmutableList());
     this.backupDir = backupDir;

@@ -69,9 +69,9 @@ public record FileResource(
     String before = "symbolic link to " + fact.linkTarget().orElseThrow();
     String after = describe(wantedDigest, owner.orElse("root"), group.orElse("root"), mode.orElse(0644));
     if (!replaceLink) {
-      return new Change(before, after, Optional.empty(), ImmutableList.of(new HostAction.Fail(fact.linkRefusal(
+      return Change.refused(before, after, Optional.empty(), fact.linkRefusal(
           "make it a regular file, declare the path it leads to, or set 'replace_link: true' to replace the link"
-              + " with this file"))));
+              + " with this file"));
     }
     return new Change(before, after, Optional.of(FileContent.diff(path, new byte[0], content, secret)),
         ImmutableList.of(new HostAction.WriteFile(path, content, owner, group, mode, true)));

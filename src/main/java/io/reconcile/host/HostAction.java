@@ -40,9 +40,6 @@ public sealed interface HostAction {
   /** Start at boot or not (update-rc.d, or systemctl enable/disable). */
   record ServiceBoot(String service, boolean enabled) implements HostAction {}
 
-  /** Something that cannot be done on this host; apply reports the resource failed with this reason. */
-  record Fail(String reason) implements HostAction {}
-
   /** A declared command. */
   record RunCommand(String command, Duration timeout) implements HostAction {}
 }

@@ -80,8 +80,8 @@ public final class HostApplier {
    * Several changes, each a list of actions, in one script and round trip, stopping at the first action
    * that fails; then, in the same round trip, the observation of {@code observeAfter}. There is one
    * outcome per change attempted, in order, a failed one last; those after it were not attempted.
-   * Package changes go through {@link #runPackages}, and refused changes ({@link HostAction.Fail}) are
-   * not for a host to run.
+   * Package changes go through {@link #runPackages}; a refused change ({@link Change#refusal}) has no
+   * actions to run.
    */
   public ChangesOutcome apply(List<? extends List<HostAction>> changes, List<? extends ShellResource> observeAfter) {
     ActionBatch batch = new ActionBatch(changes, backupDir, HostObserver.script(observeAfter));

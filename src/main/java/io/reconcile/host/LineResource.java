@@ -29,18 +29,20 @@ public record LineResource(Declaration declaration, String path, Ensure ensure, 
         return Optional.empty();
       }
       byte[] created = FileContent.join(List.of(FileContent.asLine(text.orElseThrow())));
-      ImmutableList<HostAction> actions = create
-          ? ImmutableList.of(new HostAction.WriteFile(path, created, Optional.empty(), Optional.empty(), Optional.of(0644)))
-          : ImmutableList.of(new HostAction.Fail(path + " does not exist (set 'create: true' to create it)"));
-      return Optional.of(new Change("file absent", "line present", Optional.of(FileContent.diff(path, new byte[0], created, false)), actions));
+      Optional<String> diff = Optional.of(FileContent.diff(path, new byte[0], created, false));
+      return Optional.of(create
+          ? new Change("file absent", "line present", diff, ImmutableList.of(
+              new HostAction.WriteFile(path, created, Optional.empty(), Optional.empty(), Optional.of(0644))))
+          : Change.refused("file absent", "line present", diff,
+              path + " does not exist (set 'create: true' to create it)"));
     }
     if (fact.linkTarget().isPresent()) {
-      return Optional.of(new Change("symbolic link to " + fact.linkTarget().get(), summary(), Optional.empty(),
-          ImmutableList.of(new HostAction.Fail(fact.linkRefusal("declare the path it leads to")))));
+      return Optional.of(Change.refused("symbolic link to " + fact.linkTarget().get(), summary(), Optional.empty(),
+          fact.linkRefusal("declare the path it leads to")));
     }
     if (fact.content().isEmpty()) {
-      return Optional.of(new Change("unknown", summary(), Optional.empty(),
-          ImmutableList.of(new HostAction.Fail(path + " is not a regular text file small enough to edit"))));
+      return Optional.of(Change.refused("unknown", summary(), Optional.empty(),
+          path + " is not a regular text file small enough to edit"));
     }
     byte[] old = fact.content().get();
     List<String> before = FileContent.lines(old);

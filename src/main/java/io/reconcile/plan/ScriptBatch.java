@@ -52,8 +52,9 @@ final class ScriptBatch {
     return batch.stream().flatMap(p -> p.change().actions().stream()).anyMatch(HostAction.RunCommand.class::isInstance);
   }
 
+  /** Whether all the change does is to files; a refused change does nothing and goes in no batch. */
   private static boolean onlyFiles(Change change) {
-    return change.actions().stream().allMatch(a -> a instanceof HostAction.WriteFile
+    return change.refusal().isEmpty() && change.actions().stream().allMatch(a -> a instanceof HostAction.WriteFile
         || a instanceof HostAction.SetAttributes || a instanceof HostAction.DeleteFile);
   }
 

@@ -93,11 +93,8 @@ final class ShellPhaseApply {
     if (change.isEmpty()) {
       return progress;
     }
-    Optional<String> refused = refusal(change.get());
-    if (refused.isPresent()) {
-      return progress.then(new ApplyProgress.Acted(
-          ImmutableMap.of(id(resources.get(i)), new AppliedChange(change.get(), ApplyOutcome.failure(refused.get()))),
-          Optional.empty()));
+    if (change.get().refusal().isPresent()) {
+      return progress.then(refused(resources.get(i), change.get()));
     }
     return progress.then(ScriptBatch.hasPackages(change.get())
         ? runPackages(resources.subList(i, resources.size()), resources, facts, progress.applied())
@@ -158,9 +155,10 @@ final class ShellPhaseApply {
     return new ApplyProgress.Acted(applied.buildKeepingLast(), outcome.factsAfter());
   }
 
-  /** Why the host cannot make this change, when it cannot (e.g. a line in a file that does not exist). */
-  private static Optional<String> refusal(Change change) {
-    return change.actions().stream().filter(HostAction.Fail.class::isInstance).map(a -> ((HostAction.Fail) a).reason()).findFirst();
+  /** A change the host cannot make fails with its refusal; nothing is run, and the phase is observed again. */
+  private static ApplyProgress.Acted refused(ShellResource resource, Change change) {
+    ApplyOutcome failed = ApplyOutcome.failure(change.refusal().orElseThrow().reason());
+    return new ApplyProgress.Acted(ImmutableMap.of(id(resource), new AppliedChange(change, failed)), Optional.empty());
   }
 
   /** Each handler notified by a resource that changed runs once, in handler declaration order. */

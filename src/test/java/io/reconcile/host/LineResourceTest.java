@@ -25,6 +25,20 @@ class LineResourceTest {
   }
 
   @Test
+  void aLineInAMissingFileWithoutCreateIsARefusalWithNothingToRun() {
+    LineSpec spec = new LineSpec("/etc/x.conf", Ensure.PRESENT, Optional.of("a = 1"), Optional.empty(), false, false);
+    Declaration declaration = new Declaration(new ResourceId("line", "x"), spec, "all", ImmutableSet.of(),
+        ImmutableList.of(), ImmutableList.of(), Optional.empty(), ImmutableMap.of(), new Location("states/x.yml", 1));
+    LineResource line = new LineResource(declaration, spec.path(), spec.ensure(), spec.text(), spec.match(), false,
+        false);
+    HostFacts facts = new HostFacts(ImmutableMap.of(), ImmutableMap.of("/etc/x.conf", FileFact.absent("/etc/x.conf")),
+        ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of());
+    Change change = line.compare(facts).orElseThrow();
+    assertThat(change.actions()).isEmpty();
+    assertThat(change.refusal()).contains(new Refusal("/etc/x.conf does not exist (set 'create: true' to create it)"));
+  }
+
+  @Test
   void backrefsRewriteEveryMatchingLineWithItsGroupsAndKeepTheRest() {
     LineResource rename = backrefs("^(\\s*)ASTAKOS_DEFAULT_FROM_EMAIL(\\s*=.*)$", "\\1SERVER_EMAIL\\2");
     List<String> before = List.of("# mail", "ASTAKOS_DEFAULT_FROM_EMAIL = 'Cloud <no-reply@example.org>'", "OTHER = 1",
