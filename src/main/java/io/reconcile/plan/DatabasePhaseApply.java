@@ -5,7 +5,6 @@ import io.reconcile.db.DatabasePlan;
 import io.reconcile.db.DatabaseResource;
 import io.reconcile.db.DatabaseSession;
 import io.reconcile.host.ApplyOutcome;
-import io.reconcile.report.ResourceResult;
 import io.reconcile.report.ResourceStatus;
 import java.util.List;
 import java.util.Optional;
@@ -23,21 +22,22 @@ final class DatabasePhaseApply {
     this.cancellation = cancellation;
   }
 
-  ImmutableList<ResourceResult> run(String phase, List<DatabaseResource> resources) {
-    ImmutableList.Builder<ResourceResult> results = ImmutableList.builder();
+  ImmutableList<ResourceOutcome> run(String phase, List<DatabaseResource> resources) {
+    ImmutableList.Builder<ResourceOutcome> results = ImmutableList.builder();
     boolean failed = false;
     for (DatabaseResource resource : resources) {
       if (failed) {
-        results.add(ResourceResults.skipped(resource, phase, "not attempted: an earlier resource on this host failed"));
+        results.add(ResourceOutcome.of(resource,
+            ResourceResults.skipped(resource, phase, ResultClassifier.AFTER_FAILURE)));
         continue;
       }
       if (cancellation.reason().isPresent()) {
-        results.add(ResourceResults.skipped(resource, phase, cancellation.skipReason()));
+        results.add(ResourceOutcome.of(resource, ResourceResults.skipped(resource, phase, cancellation.skipReason())));
         continue;
       }
       Optional<DatabasePlan> plan = resource.plan(session);
       if (plan.isEmpty()) {
-        results.add(ResourceResults.ok(resource, phase));
+        results.add(ResourceOutcome.of(resource, ResourceResults.ok(resource, phase)));
         continue;
       }
       ApplyOutcome outcome = plan.get().apply(session);
@@ -46,7 +46,8 @@ final class DatabasePhaseApply {
       Optional<String> error = !outcome.done() ? outcome.error()
           : remaining.map(r -> "still differs after apply: now " + r.change().before() + ", wanted " + r.change().after());
       failed = status == ResourceStatus.FAILED;
-      results.add(ResourceResults.of(resource, phase, status, plan.get().change(), error, outcome.backups()));
+      results.add(ResourceOutcome.of(resource,
+          ResourceResults.of(resource, phase, status, plan.get().change(), error, outcome.backups())));
     }
     return results.build();
   }

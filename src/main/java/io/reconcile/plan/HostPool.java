@@ -1,7 +1,6 @@
 package io.reconcile.plan;
 
 import com.google.common.collect.ImmutableMap;
-import io.reconcile.report.HostResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -27,7 +26,7 @@ final class HostPool {
 
   /** {@code work} for each host, or {@code skipped} for the hosts not started because the run was cancelled. */
   <T> ImmutableMap<String, HostOutcome<T>> run(String step, List<HostTarget> hosts,
-      Function<HostTarget, HostOutcome<T>> work, Function<HostTarget, HostResult> skipped) {
+      Function<HostTarget, HostOutcome<T>> work, Function<HostTarget, HostOutcome<T>> skipped) {
     if (hosts.isEmpty()) {
       return ImmutableMap.of();
     }
@@ -42,7 +41,7 @@ final class HostPool {
       for (HostTarget host : hosts) {
         futures.add(pool.submit(() -> {
           if (cancellation.reason().isPresent()) {
-            return HostOutcome.<T>of(skipped.apply(host));
+            return skipped.apply(host);
           }
           listener.hostStarted(step, host.name());
           HostOutcome<T> outcome = work.apply(host);

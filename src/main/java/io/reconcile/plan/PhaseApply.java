@@ -5,7 +5,6 @@ import com.google.common.collect.ImmutableMap;
 import io.reconcile.db.DatabaseResource;
 import io.reconcile.host.HostResource;
 import io.reconcile.host.ShellResource;
-import io.reconcile.report.ResourceResult;
 import io.reconcile.state.Handler;
 import java.util.List;
 
@@ -13,7 +12,7 @@ import java.util.List;
 final class PhaseApply {
   private PhaseApply() {}
 
-  static ImmutableList<ResourceResult> run(HostLink link, RunSettings settings, Cancellation cancellation,
+  static ImmutableList<ResourceOutcome> run(HostLink link, RunSettings settings, Cancellation cancellation,
       ImmutableMap<String, Handler> handlers, String phase, List<HostResource> resources, ServiceScripts services) {
     if (resources.stream().allMatch(DatabaseResource.class::isInstance)) {
       return new DatabasePhaseApply(link.database(), cancellation)

@@ -104,7 +104,7 @@ public final class Reconciler {
           () -> HostCheck.observe(link(host), desired, host.name()), HostCheck.Observed::results);
       release(host); // a checked host is asked nothing more: its session ends now, not with the run
       return outcome;
-    }, host -> skipped(host, desired.phases()));
+    }, host -> HostOutcome.of(skipped(host, desired.phases()).result()));
     ImmutableList<HostResult> results = hosts.stream()
         .map(h -> checked.containsKey(h.name()) ? checked.get(h.name()).result() : untouched(h))
         .collect(ImmutableList.toImmutableList());
@@ -154,13 +154,12 @@ public final class Reconciler {
     if (saved.map(PhaseBackups.Outcome::failed).orElse(false)) {
       return before.stoppedAt(phase.name()).skipped(hosts, phase, "not run: its databases could not be dumped first");
     }
-    List<HostResult> phaseResults = pool.<ImmutableList<ResourceResult>>run(phase.name(), targeted,
+    ImmutableMap<String, HostOutcome<ImmutableList<ResourceOutcome>>> phaseResults = pool.run(phase.name(), targeted,
         host -> HostOutcome.guarded(host, () -> PhaseApply.run(link(host), settings, cancellation, desired.handlers(),
-            phase.name(), phase.resourcesOf(host.name()), outage.host(host.name())), r -> r),
-        host -> skipped(host, List.of(phase)))
-        .values().stream().map(HostOutcome::result).toList();
-    ApplyLedger applied = before.plusPhase(phaseResults);
-    boolean changed = phaseResults.stream().flatMap(r -> r.resources().stream())
+            phase.name(), phase.resourcesOf(host.name()), outage.host(host.name())), Reconciler::results),
+        host -> skipped(host, List.of(phase)));
+    ApplyLedger applied = before.plusPhase(phaseResults.values());
+    boolean changed = phaseResults.values().stream().flatMap(o -> o.result().resources().stream())
         .anyMatch(r -> r.status() == ResourceStatus.CHANGED || r.status() == ResourceStatus.FAILED);
     Optional<PhaseBackups.Outcome> after = backups.after(phase, changed);
     ApplyLedger done = after.map(applied::plus).orElse(applied);
@@ -172,11 +171,11 @@ public final class Reconciler {
   /** The final verification of every host that went through all its phases; the others' results stay unverified. */
   private ApplyLedger verify(ApplyLedger ledger, DesiredState desired, List<HostTarget> hosts) {
     List<HostTarget> verifiable = hosts.stream()
-        .filter(h -> !ledger.stopped(h.name()) && !ledger.results().get(h.name()).isEmpty())
+        .filter(h -> !ledger.stopped(h.name()) && !ledger.outcomes().get(h.name()).isEmpty())
         .toList();
-    return ledger.verified(pool.run("verify", verifiable, host -> HostOutcome.guarded(host, () -> ImmutableList.copyOf(
-        FinalVerification.verify(link(host), desired, host.name(), ledger.results().get(host.name()))), r -> r),
-        Reconciler::untouched));
+    return ledger.verified(pool.run("verify", verifiable, host -> HostOutcome.guarded(host,
+        () -> FinalVerification.verify(link(host).shell(), desired.phases().size(), ledger.outcomes().get(host.name())),
+        Reconciler::results), host -> HostOutcome.of(untouched(host))));
   }
 
   /**
@@ -193,7 +192,7 @@ public final class Reconciler {
         // unreachable, or the observation failed: the host's phases meet the same and report it
       }
       return HostOutcome.of(untouched(host));
-    }, Reconciler::untouched);
+    }, host -> HostOutcome.of(untouched(host)));
   }
 
   /**
@@ -215,7 +214,8 @@ public final class Reconciler {
     List<HostTarget> planned = hosts.stream()
         .filter(h -> plans.containsKey(h.name()) && !plans.get(h.name()).changes().isEmpty()).toList();
     ImmutableMap<String, HostOutcome<String>> verdicts = pool.run("plan", planned,
-        host -> staleness(desired, host, plans.get(host.name())), host -> skipped(host, desired.phases()));
+        host -> staleness(desired, host, plans.get(host.name())),
+        host -> HostOutcome.of(skipped(host, desired.phases()).result()));
     Predicate<String> refused = host -> verdicts.containsKey(host) && verdicts.get(host).result().error().isPresent();
     List<HostTarget> applying = hosts.stream().filter(h -> !refused.test(h.name())).toList();
     Map<String, Set<String>> ids = applying.stream().collect(ImmutableMap.toImmutableMap(HostTarget::name,
@@ -253,16 +253,24 @@ public final class Reconciler {
     connector.release(host);
   }
 
+  private static ImmutableList<ResourceResult> results(List<ResourceOutcome> outcomes) {
+    return outcomes.stream().map(ResourceOutcome::result).collect(ImmutableList.toImmutableList());
+  }
+
   /** A host this step asked nothing, or whose results it left as they were. */
   private static HostResult untouched(HostTarget host) {
     return new HostResult(host.name(), HostStatus.OK, Optional.empty(), ImmutableList.of());
   }
 
   /** A host that a cancellation kept from starting: every resource of these phases skipped. */
-  private HostResult skipped(HostTarget host, List<DesiredState.PhaseState> phases) {
-    ImmutableList<ResourceResult> results = phases.stream()
-        .flatMap(p -> p.resourcesOf(host.name()).stream().map(r -> ResourceResults.skipped(r, p.name(), cancellation.skipReason())))
+  private HostOutcome<ImmutableList<ResourceOutcome>> skipped(HostTarget host, List<DesiredState.PhaseState> phases) {
+    ImmutableList<ResourceOutcome> outcomes = phases.stream()
+        .flatMap(p -> p.resourcesOf(host.name()).stream()
+            .map(r -> ResourceOutcome.of(r, ResourceResults.skipped(r, p.name(), cancellation.skipReason()))))
         .collect(ImmutableList.toImmutableList());
-    return new HostResult(host.name(), HostResult.statusOf(results, Optional.empty()), Optional.empty(), results);
+    ImmutableList<ResourceResult> results = results(outcomes);
+    return new HostOutcome<>(new HostResult(host.name(), HostResult.statusOf(results, Optional.empty()),
+        Optional.empty(), results), Optional.of(outcomes));
   }
+
 }

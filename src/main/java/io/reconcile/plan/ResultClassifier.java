@@ -29,12 +29,12 @@ final class ResultClassifier {
   record Turn(ShellResource resource, Optional<AppliedChange> applied, Optional<Change> remaining,
       Optional<String> notStarted) {}
 
-  /** One result per turn, in order. */
-  static ImmutableList<ResourceResult> classify(String phase, List<Turn> turns) {
-    ImmutableList.Builder<ResourceResult> results = ImmutableList.builder();
+  /** One outcome per turn, in order. */
+  static ImmutableList<ResourceOutcome> classify(String phase, List<Turn> turns) {
+    ImmutableList.Builder<ResourceOutcome> results = ImmutableList.builder();
     boolean afterFailure = false;
     for (Turn turn : turns) {
-      results.add(classify(phase, turn, afterFailure));
+      results.add(ResourceOutcome.of(turn.resource(), classify(phase, turn, afterFailure)));
       afterFailure |= turn.applied().filter(a -> !a.outcome().done()).isPresent();
     }
     return results.build();

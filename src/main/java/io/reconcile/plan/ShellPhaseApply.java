@@ -50,19 +50,19 @@ final class ShellPhaseApply {
     this.services = services;
   }
 
-  ImmutableList<ResourceResult> run(String phase, List<ShellResource> resources) {
+  ImmutableList<ResourceOutcome> run(String phase, List<ShellResource> resources) {
     ApplyProgress done = act(resources);
-    ImmutableList<ResourceResult> handlerResults =
+    ImmutableList<ResourceOutcome> handlerResults =
         done.failed() ? ImmutableList.of() : runHandlers(phase, resources, done.applied());
     // Nothing done since the last observation of the whole phase (none at all on a converged host, or
     // only the apt-get run that observed after itself): that observation is the last word.
     HostFacts after = done.lastWord().filter(f -> handlerResults.isEmpty())
         .orElseGet(() -> HostObserver.observe(shell, resources));
-    ImmutableList<ResourceResult> all = ImmutableList.<ResourceResult>builder()
+    ImmutableList<ResourceOutcome> all = ImmutableList.<ResourceOutcome>builder()
         .addAll(ResultClassifier.classify(phase, turns(resources, done, after)))
         .addAll(handlerResults)
         .build();
-    services.settle(all);
+    services.settle(all.stream().map(ResourceOutcome::result).toList());
     return all;
   }
 
@@ -162,7 +162,7 @@ final class ShellPhaseApply {
   }
 
   /** Each handler notified by a resource that changed runs once, in handler declaration order. */
-  private ImmutableList<ResourceResult> runHandlers(String phase, List<ShellResource> resources,
+  private ImmutableList<ResourceOutcome> runHandlers(String phase, List<ShellResource> resources,
       Map<ResourceId, AppliedChange> applied) {
     Set<String> notified = new LinkedHashSet<>();
     for (ShellResource resource : resources) {
@@ -171,7 +171,7 @@ final class ShellPhaseApply {
         notified.addAll(resource.declaration().notifies());
       }
     }
-    ImmutableList.Builder<ResourceResult> results = ImmutableList.builder();
+    ImmutableList.Builder<ResourceOutcome> results = ImmutableList.builder();
     for (Handler handler : handlers.values()) {
       if (!notified.contains(handler.id())) {
         continue;
@@ -183,10 +183,10 @@ final class ShellPhaseApply {
         services.ran(id, List.of(new HostAction.ServiceControl(handler.service().orElseThrow(), handler.action())),
             outcome.done(), sent, Instant.now());
       }
-      results.add(outcome.done()
+      results.add(ResourceOutcome.undeclared(outcome.done()
           ? new ResourceResult(id, "handler", phase, ResourceStatus.CHANGED, Optional.empty(), Optional.of(handler.action()),
               Optional.empty(), Optional.empty(), ImmutableList.of())
-          : ResourceResult.failed(id, "handler", phase, outcome.error().orElse("failed")));
+          : ResourceResult.failed(id, "handler", phase, outcome.error().orElse("failed"))));
     }
     return results.build();
   }

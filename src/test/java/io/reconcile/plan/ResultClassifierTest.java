@@ -38,7 +38,19 @@ class ResultClassifierTest {
   }
 
   private static ResourceResult one(ResultClassifier.Turn turn) {
-    return ResultClassifier.classify("base", List.of(turn)).get(0);
+    return ResultClassifier.classify("base", List.of(turn)).get(0).result();
+  }
+
+  private static List<ResourceResult> results(List<ResourceOutcome> outcomes) {
+    return outcomes.stream().map(ResourceOutcome::result).toList();
+  }
+
+  @Test
+  void eachOutcomeCarriesItsOwnResource() {
+    ShellResource resource = resource("a");
+    ImmutableList<ResourceOutcome> outcomes = ResultClassifier.classify("base",
+        List.of(new ResultClassifier.Turn(resource, Optional.empty(), Optional.empty(), Optional.empty())));
+    assertThat(outcomes.get(0).resource()).containsSame(resource);
   }
 
   @Test
@@ -82,11 +94,11 @@ class ResultClassifierTest {
 
   @Test
   void afterAFailureTheRestIsSkippedWithItsDriftOrOkWhenItHasNone() {
-    ImmutableList<ResourceResult> results = ResultClassifier.classify("base", List.of(
+    List<ResourceResult> results = results(ResultClassifier.classify("base", List.of(
         turn("before", Optional.of(DONE), Optional.empty()),
         turn("broken", Optional.of(BROKEN), Optional.of(STILL)),
         turn("drifted", Optional.empty(), Optional.of(STILL)),
-        turn("fine", Optional.empty(), Optional.empty())));
+        turn("fine", Optional.empty(), Optional.empty()))));
     assertThat(results).extracting(ResourceResult::status).containsExactly(ResourceStatus.CHANGED,
         ResourceStatus.FAILED, ResourceStatus.SKIPPED, ResourceStatus.OK);
     assertThat(results.get(2).error()).contains(ResultClassifier.AFTER_FAILURE);
@@ -96,10 +108,10 @@ class ResultClassifierTest {
   @Test
   void whatACancellationKeptFromStartingIsSkippedWithItsReasonOrOkWhenAsDeclared() {
     Optional<String> cancelled = Optional.of("not run: interrupted");
-    ImmutableList<ResourceResult> results = ResultClassifier.classify("base", List.of(
+    List<ResourceResult> results = results(ResultClassifier.classify("base", List.of(
         turn("done", Optional.of(DONE), Optional.empty()),
         new ResultClassifier.Turn(resource("drifted"), Optional.empty(), Optional.of(STILL), cancelled),
-        new ResultClassifier.Turn(resource("fine"), Optional.empty(), Optional.empty(), cancelled)));
+        new ResultClassifier.Turn(resource("fine"), Optional.empty(), Optional.empty(), cancelled))));
     assertThat(results).extracting(ResourceResult::status)
         .containsExactly(ResourceStatus.CHANGED, ResourceStatus.SKIPPED, ResourceStatus.OK);
     assertThat(results.get(1).error()).isEqualTo(cancelled);
