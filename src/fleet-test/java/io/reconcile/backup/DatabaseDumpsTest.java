@@ -3,7 +3,7 @@ package io.reconcile.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.reconcile.db.DatabaseEndpoint;
+import io.reconcile.db.engine.DatabaseEndpoint;
 import io.reconcile.history.HistoryDatabase;
 import io.reconcile.host.LocalShell;
 import io.reconcile.testing.RequiresDocker;

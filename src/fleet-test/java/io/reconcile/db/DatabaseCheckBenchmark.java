@@ -1,5 +1,7 @@
 package io.reconcile.db;
 
+import io.reconcile.db.engine.DatabaseSession;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import io.reconcile.db.quota.Quantities;

@@ -1,5 +1,7 @@
 package io.reconcile.db;
 
+import io.reconcile.db.engine.DatabaseSession;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableSet;

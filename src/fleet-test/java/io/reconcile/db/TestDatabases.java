@@ -1,5 +1,8 @@
 package io.reconcile.db;
 
+import io.reconcile.db.engine.DatabaseSession;
+import io.reconcile.db.engine.DatabaseRole;
+
 import com.google.common.collect.ImmutableList;
 import io.reconcile.db.types.InvariantDeclarations;
 import io.reconcile.fleet.FleetPostgres;

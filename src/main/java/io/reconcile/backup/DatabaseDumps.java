@@ -1,7 +1,7 @@
 package io.reconcile.backup;
 
 import com.google.common.collect.ImmutableList;
-import io.reconcile.db.DatabaseEndpoint;
+import io.reconcile.db.engine.DatabaseEndpoint;
 import io.reconcile.host.HostShell;
 import io.reconcile.host.ShellResult;
 import java.io.IOException;

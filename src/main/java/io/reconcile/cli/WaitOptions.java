@@ -1,6 +1,6 @@
 package io.reconcile.cli;
 
-import io.reconcile.db.DatabaseTimeouts;
+import io.reconcile.db.engine.DatabaseTimeouts;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

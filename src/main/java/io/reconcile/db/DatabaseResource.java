@@ -1,5 +1,7 @@
 package io.reconcile.db;
 
+import io.reconcile.db.engine.DatabaseSession;
+
 import io.reconcile.host.HostResource;
 import java.util.Optional;
 

@@ -1,5 +1,9 @@
 package io.reconcile.db;
 
+import io.reconcile.db.engine.DatabaseEndpoint;
+import io.reconcile.db.engine.DatabaseEndpoints;
+import io.reconcile.db.engine.DatabaseRole;
+
 import com.google.common.collect.ImmutableMap;
 import io.reconcile.state.Declaration;
 import io.reconcile.state.YamlMap;

@@ -1,5 +1,10 @@
 package io.reconcile.db;
 
+import io.reconcile.db.engine.DatabaseConnections;
+import io.reconcile.db.engine.DatabaseEndpoints;
+import io.reconcile.db.engine.RowChanges;
+import io.reconcile.db.engine.DatabaseRole;
+
 import com.google.common.collect.ImmutableList;
 import java.sql.SQLException;
 

@@ -1,5 +1,15 @@
 package io.reconcile.db;
 
+import io.reconcile.db.engine.DatabaseSession;
+import io.reconcile.db.engine.DatabaseConnections;
+import io.reconcile.db.engine.DatabaseEndpoint;
+import io.reconcile.db.engine.DatabaseWaits;
+import io.reconcile.db.engine.Transactions;
+import io.reconcile.db.engine.ExportFile;
+import io.reconcile.db.engine.RowChanges;
+import io.reconcile.db.engine.Sql;
+import io.reconcile.db.engine.DatabaseRole;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.reconcile.host.ApplyOutcome;

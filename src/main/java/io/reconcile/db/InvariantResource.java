@@ -1,5 +1,13 @@
 package io.reconcile.db;
 
+import io.reconcile.db.engine.DatabaseSession;
+import io.reconcile.db.engine.DatabaseConnections;
+import io.reconcile.db.engine.DatabaseWaits;
+import io.reconcile.db.engine.DatabaseException;
+import io.reconcile.db.engine.Transactions;
+import io.reconcile.db.engine.Sql;
+import io.reconcile.db.engine.DatabaseRole;
+
 import com.google.common.collect.ImmutableMap;
 import io.reconcile.state.Declaration;
 import java.sql.Connection;

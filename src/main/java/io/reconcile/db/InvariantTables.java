@@ -1,5 +1,7 @@
 package io.reconcile.db;
 
+import io.reconcile.db.engine.DatabaseConnections;
+
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

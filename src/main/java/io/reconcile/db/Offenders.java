@@ -1,5 +1,7 @@
 package io.reconcile.db;
 
+import io.reconcile.db.engine.Sql;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,10 @@
 /**
- * The database engine: what every invariant runs on. A host's {@link io.reconcile.db.DatabaseSession} for
- * the run (tunnels through its SSH session, one connection per database, timeouts, where exports go);
- * the databases an invariant names ({@link io.reconcile.db.DatabaseVariables}), resolves per host
- * ({@link io.reconcile.db.DatabaseEndpoints}) and opens ({@link io.reconcile.db.DatabaseConnections}), by
- * {@link io.reconcile.db.DatabaseRole}; the check in read-only snapshots
- * ({@link io.reconcile.db.InvariantResource}) and the apply in one transaction that re-reads, locks,
- * exports and writes ({@link io.reconcile.db.InvariantPlan}, {@link io.reconcile.db.RowChanges},
- * {@link io.reconcile.db.DependentRows}, {@link io.reconcile.db.ExportFile}). An invariant itself is an
- * {@link io.reconcile.db.Invariant} in a package of its own; none of them is named here.
+ * Database invariants: what an invariant is and how the run checks and applies it. An invariant is an
+ * {@link io.reconcile.db.Invariant} in a package of its own (none of them is named here), declared by an
+ * {@link io.reconcile.db.InvariantSpec} with the {@link io.reconcile.db.DatabaseVariables} that name its
+ * databases; the check reads in read-only snapshots ({@link io.reconcile.db.InvariantResource}) and gives
+ * {@link io.reconcile.db.Observed} findings; the apply is one transaction that re-reads, locks, exports and
+ * writes ({@link io.reconcile.db.InvariantPlan}). What they run on (sessions, tunnels, connections,
+ * timeouts, row changes, exports) is {@link io.reconcile.db.engine}.
  */
 package io.reconcile.db;

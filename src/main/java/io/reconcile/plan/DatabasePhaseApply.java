@@ -3,7 +3,7 @@ package io.reconcile.plan;
 import com.google.common.collect.ImmutableList;
 import io.reconcile.db.DatabasePlan;
 import io.reconcile.db.DatabaseResource;
-import io.reconcile.db.DatabaseSession;
+import io.reconcile.db.engine.DatabaseSession;
 import io.reconcile.host.ApplyOutcome;
 import io.reconcile.report.ResourceStatus;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.reconcile.plan;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import io.reconcile.db.DatabaseEndpoint;
+import io.reconcile.db.engine.DatabaseEndpoint;
 import io.reconcile.host.HostResource;
 import io.reconcile.state.Handler;
 import java.util.Map;

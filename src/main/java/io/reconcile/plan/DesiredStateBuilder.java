@@ -8,7 +8,7 @@ import io.reconcile.input.InvalidInputException;
 import io.reconcile.state.Declaration;
 import io.reconcile.state.Phase;
 import io.reconcile.state.PhaseBackup;
-import io.reconcile.db.DatabaseEndpoint;
+import io.reconcile.db.engine.DatabaseEndpoint;
 import io.reconcile.state.RequireGraph;
 import io.reconcile.state.StateBundle;
 import io.reconcile.template.MissingVariablesException;

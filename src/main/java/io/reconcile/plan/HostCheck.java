@@ -3,7 +3,7 @@ package io.reconcile.plan;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
-import io.reconcile.db.DatabaseException;
+import io.reconcile.db.engine.DatabaseException;
 import io.reconcile.db.DatabasePlan;
 import io.reconcile.db.DatabaseResource;
 import io.reconcile.host.Change;

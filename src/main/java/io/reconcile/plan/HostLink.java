@@ -1,6 +1,6 @@
 package io.reconcile.plan;
 
-import io.reconcile.db.DatabaseSession;
+import io.reconcile.db.engine.DatabaseSession;
 import io.reconcile.host.HostShell;
 
 /**

@@ -104,7 +104,7 @@ final class PhaseBackups {
   }
 
   private static ResourceResult failed(DesiredState.Backup backup, String label, String message) {
-    String prefixes = String.join(",", backup.databases().stream().map(io.reconcile.db.DatabaseEndpoint::prefix).toList());
+    String prefixes = String.join(",", backup.databases().stream().map(io.reconcile.db.engine.DatabaseEndpoint::prefix).toList());
     return ResourceResult.failed(id(prefixes, label), TYPE, label.substring(label.indexOf('-') + 1), message);
   }
 }

@@ -1,6 +1,6 @@
 package io.reconcile.plan;
 
-import io.reconcile.db.DatabaseTimeouts;
+import io.reconcile.db.engine.DatabaseTimeouts;
 import io.reconcile.host.HostApplier;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package io.reconcile.db.quotaslimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reconcile.db.DatabasePlan;
-import io.reconcile.db.DatabaseRole;
-import io.reconcile.db.DatabaseSession;
+import io.reconcile.db.engine.DatabaseRole;
+import io.reconcile.db.engine.DatabaseSession;
 import io.reconcile.db.DatabaseVariables;
 import io.reconcile.db.InvariantResource;
 import io.reconcile.db.Rows;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableSet;
 import io.reconcile.db.DatabasePlan;
-import io.reconcile.db.DatabaseRole;
-import io.reconcile.db.DatabaseSession;
+import io.reconcile.db.engine.DatabaseRole;
+import io.reconcile.db.engine.DatabaseSession;
 import io.reconcile.db.DatabaseVariables;
 import io.reconcile.db.Rows;
 import io.reconcile.db.TestDatabases;

@@ -3,7 +3,7 @@ package io.reconcile.db.quota;
 import com.google.common.collect.ImmutableList;
 import io.reconcile.db.Observed;
 import io.reconcile.db.Offenders;
-import io.reconcile.db.Sql;
+import io.reconcile.db.engine.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

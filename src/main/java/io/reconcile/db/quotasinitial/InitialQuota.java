@@ -1,14 +1,14 @@
 package io.reconcile.db.quotasinitial;
 
 import com.google.common.collect.ImmutableList;
-import io.reconcile.db.DatabaseConnections;
-import io.reconcile.db.DatabaseEndpoints;
-import io.reconcile.db.DatabaseRole;
+import io.reconcile.db.engine.DatabaseConnections;
+import io.reconcile.db.engine.DatabaseEndpoints;
+import io.reconcile.db.engine.DatabaseRole;
 import io.reconcile.db.Invariant;
 import io.reconcile.db.Observed;
 import io.reconcile.db.Offenders;
-import io.reconcile.db.RowChanges;
-import io.reconcile.db.Sql;
+import io.reconcile.db.engine.RowChanges;
+import io.reconcile.db.engine.Sql;
 import io.reconcile.db.quota.CountedUsage;
 import io.reconcile.db.quota.Identities;
 import io.reconcile.db.quota.MigratedSchema;

@@ -2,7 +2,7 @@ package io.reconcile.db.quotasinitial;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
-import io.reconcile.db.DatabaseEndpoints;
+import io.reconcile.db.engine.DatabaseEndpoints;
 import io.reconcile.db.DatabaseVariables;
 import io.reconcile.db.Invariant;
 import io.reconcile.db.InvariantSpec;

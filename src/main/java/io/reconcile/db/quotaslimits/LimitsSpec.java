@@ -1,6 +1,6 @@
 package io.reconcile.db.quotaslimits;
 
-import io.reconcile.db.DatabaseEndpoints;
+import io.reconcile.db.engine.DatabaseEndpoints;
 import io.reconcile.db.DatabaseVariables;
 import io.reconcile.db.Invariant;
 import io.reconcile.db.InvariantSpec;

@@ -1,7 +1,7 @@
 package io.reconcile.db.servicesregistered;
 
 import com.google.common.collect.ImmutableList;
-import io.reconcile.db.Sql;
+import io.reconcile.db.engine.Sql;
 import io.reconcile.db.quota.Quantities;
 import java.math.BigInteger;
 import java.sql.Connection;

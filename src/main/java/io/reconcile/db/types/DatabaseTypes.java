@@ -1,7 +1,7 @@
 package io.reconcile.db.types;
 
 import com.google.common.collect.ImmutableList;
-import io.reconcile.db.DatabaseEndpoints;
+import io.reconcile.db.engine.DatabaseEndpoints;
 import io.reconcile.db.DatabaseResource;
 import io.reconcile.db.InvariantResource;
 import io.reconcile.db.InvariantSpec;

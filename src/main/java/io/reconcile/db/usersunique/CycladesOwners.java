@@ -2,9 +2,9 @@ package io.reconcile.db.usersunique;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import io.reconcile.db.DependentRows;
-import io.reconcile.db.RowChanges;
-import io.reconcile.db.Sql;
+import io.reconcile.db.engine.DependentRows;
+import io.reconcile.db.engine.RowChanges;
+import io.reconcile.db.engine.Sql;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.reconcile.db.usersunique;
 
 import com.google.common.collect.ImmutableList;
-import io.reconcile.db.Sql;
+import io.reconcile.db.engine.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,9 +1,9 @@
 package io.reconcile.db.usersunique;
 
 import com.google.common.collect.ImmutableList;
-import io.reconcile.db.DependentRows;
-import io.reconcile.db.RowChanges;
-import io.reconcile.db.Sql;
+import io.reconcile.db.engine.DependentRows;
+import io.reconcile.db.engine.RowChanges;
+import io.reconcile.db.engine.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

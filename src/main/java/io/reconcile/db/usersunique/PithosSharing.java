@@ -1,7 +1,7 @@
 package io.reconcile.db.usersunique;
 
-import io.reconcile.db.RowChanges;
-import io.reconcile.db.Sql;
+import io.reconcile.db.engine.RowChanges;
+import io.reconcile.db.engine.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

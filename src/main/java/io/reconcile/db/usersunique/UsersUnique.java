@@ -2,9 +2,9 @@ package io.reconcile.db.usersunique;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import io.reconcile.db.DatabaseConnections;
-import io.reconcile.db.DatabaseEndpoints;
-import io.reconcile.db.DatabaseRole;
+import io.reconcile.db.engine.DatabaseConnections;
+import io.reconcile.db.engine.DatabaseEndpoints;
+import io.reconcile.db.engine.DatabaseRole;
 import io.reconcile.db.Invariant;
 import io.reconcile.db.Observed;
 import io.reconcile.db.Offenders;

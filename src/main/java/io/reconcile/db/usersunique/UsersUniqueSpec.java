@@ -1,7 +1,7 @@
 package io.reconcile.db.usersunique;
 
 import com.google.common.collect.ImmutableSet;
-import io.reconcile.db.DatabaseEndpoints;
+import io.reconcile.db.engine.DatabaseEndpoints;
 import io.reconcile.db.DatabaseVariables;
 import io.reconcile.db.Invariant;
 import io.reconcile.db.InvariantSpec;

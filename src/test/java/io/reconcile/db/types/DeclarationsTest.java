@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
-import io.reconcile.db.DatabaseEndpoint;
+import io.reconcile.db.engine.DatabaseEndpoint;
 import io.reconcile.db.DatabaseVariables;
 import io.reconcile.db.InvariantSpec;
 import io.reconcile.db.quota.Quantities;

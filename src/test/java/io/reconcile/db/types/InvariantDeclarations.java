@@ -3,7 +3,7 @@ package io.reconcile.db.types;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
-import io.reconcile.db.DatabaseRole;
+import io.reconcile.db.engine.DatabaseRole;
 import io.reconcile.db.InvariantResource;
 import io.reconcile.db.InvariantSpec;
 import io.reconcile.input.InvalidInputException;

@@ -1,4 +1,4 @@
-package io.reconcile.db;
+package io.reconcile.db.engine;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.Lists;

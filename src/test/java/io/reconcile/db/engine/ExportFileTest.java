@@ -1,4 +1,4 @@
-package io.reconcile.db;
+package io.reconcile.db.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

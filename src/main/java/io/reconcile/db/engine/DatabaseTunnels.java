@@ -1,4 +1,4 @@
-package io.reconcile.db;
+package io.reconcile.db.engine;
 
 /** Local ends of port forwards to databases through a host's SSH session, so a database port is never exposed. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package io.reconcile.db;
+package io.reconcile.db.engine;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +14,7 @@ import java.util.Optional;
  * session that holds it (pid, application, what it runs, for how long), or the statement that ran
  * longer than allowed. Asked after the transaction was rolled back, on the same connections.
  */
-final class DatabaseWaits {
+public final class DatabaseWaits {
   static final String LOCK_NOT_AVAILABLE = "55P03";
   static final String QUERY_CANCELED = "57014";
 
@@ -34,7 +34,7 @@ final class DatabaseWaits {
    * Why {@code e} ended the wait, when it was a timeout: for a lock, the holders of the locks other
    * sessions have on {@code tables} (per connection: the tables of its database).
    */
-  static Optional<String> explain(SQLException e, Map<Connection, List<String>> tables, DatabaseTimeouts timeouts) {
+  public static Optional<String> explain(SQLException e, Map<Connection, List<String>> tables, DatabaseTimeouts timeouts) {
     if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
       List<String> holders = new ArrayList<>();
       tables.forEach((connection, names) -> holders.addAll(holders(connection, names)));

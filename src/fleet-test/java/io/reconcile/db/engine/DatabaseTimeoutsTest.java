@@ -1,5 +1,6 @@
-package io.reconcile.db;
+package io.reconcile.db.engine;
 
+import io.reconcile.db.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -1,4 +1,6 @@
-package io.reconcile.db;
+package io.reconcile.db.engine;
+
+import io.reconcile.db.DatabaseVariables;
 
 /**
  * The part a database plays for an invariant: the Synnefo databases an invariant may span, Astakos (users,

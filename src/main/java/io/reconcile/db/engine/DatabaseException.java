@@ -1,4 +1,4 @@
-package io.reconcile.db;
+package io.reconcile.db.engine;
 
 /** A database could not be read or written (connection, SQL); the message names the database, never credentials. */
 public final class DatabaseException extends RuntimeException {
