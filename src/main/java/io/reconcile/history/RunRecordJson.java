@@ -1,16 +1,15 @@
 package io.reconcile.history;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.reconcile.report.JsonReport;
 import io.reconcile.report.JsonReportReader;
 import io.reconcile.report.RunReport;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,43 +18,58 @@ import java.util.Optional;
  * lists), then scope, plan, backups, exports, and the report exactly as docs/contracts.md's JSON document.
  */
 public final class RunRecordJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /** Written as a stream: a tree of a 10000-host record held about 150 MiB (docs/benchmarks.md, scale). */
   public String write(RunRecord run) {
+    return JsonReport.document(json -> write(json, run));
+  }
+
+  private static void write(JsonGenerator json, RunRecord run) throws IOException {
     RunReport report = run.report();
-    ObjectNode root = MAPPER.createObjectNode();
     RunEntry entry = run.entry();
-    root.put("id", run.id());
-    root.put("mode", report.mode().label());
-    root.put("started", report.started().toString());
-    root.put("finished", run.finished().toString());
-    root.put("exit_code", entry.exitCode());
-    root.put("hosts", entry.hosts());
-    root.put("changes", entry.changes());
-    root.put("failed", entry.failed());
-    entry.outage().ifPresentOrElse(d -> root.put("outage_seconds", d.toMillis() / 1000.0),
-        () -> root.putNull("outage_seconds"));
-    root.put("inventory", run.inventory());
-    ObjectNode scope = root.putObject("scope");
-    scope.put("label", run.scope().label());
-    run.scope().tags().forEach(scope.putArray("tags")::add);
-    run.scope().skipTags().forEach(scope.putArray("skip_tags")::add);
-    run.scope().limit().ifPresentOrElse(l -> scope.put("limit", l), () -> scope.putNull("limit"));
-    ArrayNode plan = root.putArray("plan");
+    json.writeStartObject();
+    json.writeStringField("id", run.id());
+    json.writeStringField("mode", report.mode().label());
+    json.writeStringField("started", report.started().toString());
+    json.writeStringField("finished", run.finished().toString());
+    json.writeNumberField("exit_code", entry.exitCode());
+    json.writeNumberField("hosts", entry.hosts());
+    json.writeNumberField("changes", entry.changes());
+    json.writeNumberField("failed", entry.failed());
+    if (entry.outage().isPresent()) {
+      json.writeNumberField("outage_seconds", entry.outage().get().toMillis() / 1000.0);
+    } else {
+      json.writeNullField("outage_seconds");
+    }
+    json.writeStringField("inventory", run.inventory());
+    json.writeObjectFieldStart("scope");
+    json.writeStringField("label", run.scope().label());
+    JsonReport.strings(json, "tags", run.scope().tags());
+    JsonReport.strings(json, "skip_tags", run.scope().skipTags());
+    if (run.scope().limit().isPresent()) {
+      json.writeStringField("limit", run.scope().limit().get());
+    } else {
+      json.writeNullField("limit");
+    }
+    json.writeEndObject();
+    json.writeArrayFieldStart("plan");
     for (PlannedPhase phase : run.plan()) {
-      ObjectNode p = plan.addObject();
-      p.put("phase", phase.name());
-      ObjectNode hosts = p.putObject("hosts");
-      phase.resourcesByHost().forEach((host, ids) -> ids.forEach(hosts.putArray(host)::add));
+      json.writeStartObject();
+      json.writeStringField("phase", phase.name());
+      json.writeObjectFieldStart("hosts");
+      for (Map.Entry<String, ImmutableList<String>> host : phase.resourcesByHost().entrySet()) {
+        JsonReport.strings(json, host.getKey(), host.getValue());
+      }
+      json.writeEndObject();
+      json.writeEndObject();
     }
-    run.backups().forEach(root.putArray("backups")::add);
-    run.exports().forEach(root.putArray("exports")::add);
-    root.set("report", new JsonReport().tree(report));
-    try {
-      return MAPPER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    json.writeEndArray();
+    JsonReport.strings(json, "backups", run.backups());
+    JsonReport.strings(json, "exports", run.exports());
+    json.writeFieldName("report");
+    new JsonReport().write(json, report);
+    json.writeEndObject();
   }
 
   public RunRecord read(String json) {

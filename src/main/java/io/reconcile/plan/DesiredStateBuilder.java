@@ -26,8 +26,8 @@ import java.util.function.Function;
 public final class DesiredStateBuilder {
   private final ResourceRenderer renderer;
   private final Function<String, Set<String>> hostsMatching;
-  private final Map<String, ImmutableList<String>> groups;
   private final List<HostTarget> everyHost;
+  private final TemplateModel templateModel;
 
   /**
    * @param hostsMatching the inventory's answer to a host pattern (names of selected hosts)
@@ -38,13 +38,13 @@ public final class DesiredStateBuilder {
       Map<String, ImmutableList<String>> groups, List<HostTarget> everyHost) {
     this.renderer = renderer;
     this.hostsMatching = hostsMatching;
-    this.groups = groups;
     this.everyHost = everyHost;
+    this.templateModel = new TemplateModel(groups, everyHost);
   }
 
   public DesiredState build(StateBundle bundle, List<HostTarget> hosts) {
     Map<String, Map<String, Object>> models = new LinkedHashMap<>();
-    hosts.forEach(h -> models.put(h.name(), TemplateModel.forHost(h, groups, everyHost)));
+    hosts.forEach(h -> models.put(h.name(), templateModel.forHost(h)));
     ImmutableList.Builder<DesiredState.PhaseState> phases = ImmutableList.builder();
     MissingVariables missing = new MissingVariables();
     for (Phase phase : bundle.phases()) {
@@ -88,7 +88,7 @@ public final class DesiredStateBuilder {
     }
     String name = named.iterator().next();
     HostTarget host = everyHost.stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow();
-    Map<String, Object> model = TemplateModel.forHost(host, groups, everyHost);
+    Map<String, Object> model = templateModel.forHost(host);
     ImmutableList<DatabaseEndpoint> databases = backup.databases().stream()
         .map(prefix -> DatabaseEndpoint.resolve(prefix, model, backup.location(), "backup of phase '" + phase.name() + "'"))
         .collect(ImmutableList.toImmutableList());

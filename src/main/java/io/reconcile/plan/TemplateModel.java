@@ -8,18 +8,26 @@ import java.util.Map;
 
 /**
  * What a template sees for one host: its variables, plus Ansible's `inventory_hostname`, `groups`
- * (group name -> host names) and `hostvars` (host name -> variables).
+ * (group name -> host names) and `hostvars` (host name -> variables). `groups` and `hostvars` are built
+ * once per run and shared by every host's model: a copy per host would hold hosts x hosts entries.
  */
 public final class TemplateModel {
-  private TemplateModel() {}
+  private final Map<String, ImmutableList<String>> groups;
+  private final ImmutableMap<String, ImmutableMap<String, String>> hostvars;
 
-  public static Map<String, Object> forHost(HostTarget host, Map<String, ImmutableList<String>> groups, List<HostTarget> allHosts) {
+  /** @param allHosts every inventory host (whatever --limit selected); a later one of a name wins */
+  public TemplateModel(Map<String, ImmutableList<String>> groups, List<HostTarget> allHosts) {
+    this.groups = ImmutableMap.copyOf(groups);
+    ImmutableMap.Builder<String, ImmutableMap<String, String>> vars = ImmutableMap.builder();
+    allHosts.forEach(h -> vars.put(h.name(), h.vars()));
+    this.hostvars = vars.buildKeepingLast();
+  }
+
+  public Map<String, Object> forHost(HostTarget host) {
     Map<String, Object> model = new LinkedHashMap<>(host.vars());
     model.put("inventory_hostname", host.name());
     model.put("groups", groups);
-    ImmutableMap.Builder<String, Object> hostvars = ImmutableMap.builder();
-    allHosts.forEach(h -> hostvars.put(h.name(), h.vars()));
-    model.put("hostvars", hostvars.buildKeepingLast());
+    model.put("hostvars", hostvars);
     return model;
   }
 }

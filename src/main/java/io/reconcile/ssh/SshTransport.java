@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Predicate;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -32,6 +33,7 @@ import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.util.threads.SshdThreadFactory;
 import org.apache.sshd.core.CoreModuleProperties;
 
 /**
@@ -87,6 +89,17 @@ public final class SshTransport implements AutoCloseable {
     thread.start();
   }
 
+  /**
+   * Mina's timer, but one that forgets a cancelled task at once: each command's watchdog (and each session's
+   * heartbeat) holds its channel, session and output, and a cancelled task otherwise stays queued until its
+   * deadline, so every host done kept them (docs/benchmarks.md, scale).
+   */
+  private static ScheduledThreadPoolExecutor timer() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, new SshdThreadFactory("ssh-timer"));
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
+  }
+
   private synchronized SshClient client() {
     if (closed) {
       throw new IllegalStateException("SSH transport is closed");
@@ -107,6 +120,7 @@ public final class SshTransport implements AutoCloseable {
       // No Nagle delay on the session's and the tunnels' sockets: a database reply the tunnel writes in two
       // pieces otherwise waits for the client's delayed ACK, 40 ms a query (docs/benchmarks.md).
       CoreModuleProperties.TCP_NODELAY.set(created, true);
+      created.setScheduledExecutorService(timer(), true);
       created.start();
       client = created;
     }
