@@ -630,19 +630,36 @@ def render_startup(results):
     return "\n".join(rows), []
 
 
-def render_machine(results):
+def machine_summary(m):
+    return f"{m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB RAM; {m['os']}, kernel {m['kernel']}"
+
+
+def section_note(name, results):
+    """What a section's figures depend on besides the machine: the script time the simulated hosts answer after."""
+    if name == "check" and "observation_script_millis" in results:
+        return f"; reconcile's observation script of this workload ran {results['observation_script_millis']} ms on a fleet host (median of 9)"
+    if name == "scale":
+        return f"; simulated hosts answer after {results.get('scale_script_millis', DEFAULT_SCRIPT_MILLIS)} ms"
+    return ""
+
+
+def render_machine(results, kept=()):
+    """One line per section: when, by which command and on which machine it was measured. `kept` are the
+    document's lines of sections this run did not measure, so a partial run never drops them."""
     m = results["machine"]
-    lines = [f"- {name}: measured {when}" for name, when in results.get("measured", {}).items()]
-    lines += [f"- {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB RAM; {m['os']}, kernel {m['kernel']}",
-             f"- {m['java']}; {m['ansible']}; {m['openssh']}; Docker {m['docker']}",
+    lines = sorted([*kept, *(f"- {name}: measured {when}" for name, when in results.get("measured", {}).items())])
+    lines += [f"- {m['java']}; {m['ansible']}; {m['openssh']}; Docker {m['docker']}",
              f"- Before each measured run: wait until the 1-minute load is at most {results['max_load']}, or the CPUs "
              f"were at most {results['max_busy']:.0%} busy over 5 s (waiting at most {results['load_wait']} s). Each "
              "table gives the 1-minute load range at the start of its runs and the busiest CPU share seen then."]
-    if "observation_script_millis" in results or "scale_script_millis" in results:
-        lines.append(f"- reconcile's observation script of this workload runs {results.get('observation_script_millis', '?')} "
-                     "ms on a fleet host (median of 9); simulated hosts answer after "
-                     f"{results.get('scale_script_millis', DEFAULT_SCRIPT_MILLIS)} ms.")
     return "\n".join(lines), []
+
+
+def measured_lines_kept(text, results):
+    """The machine section's `- NAME: measured ...` lines of sections this run has no figures for."""
+    block = re.search(r"<!-- bench/run:machine:start -->\n(.*?)<!-- bench/run:machine:end -->", text, flags=re.S)
+    lines = block.group(1).splitlines() if block else []
+    return [l for l in lines if (hit := re.match(r"- (\w+): measured ", l)) and hit.group(1) not in results.get("measured", {})]
 
 
 def render_bundle(results):
@@ -655,7 +672,7 @@ def write_doc(results):
                          ("scale", render_scale), ("startup", render_startup), ("bundle", render_bundle)):
         if name != "machine" and name not in results:
             continue
-        body, _ = render(results)
+        body, _ = render_machine(results, measured_lines_kept(text, results)) if name == "machine" else render(results)
         start, end = f"<!-- bench/run:{name}:start -->", f"<!-- bench/run:{name}:end -->"
         if start not in text:
             raise BenchError(f"{DOC} lacks the marker {start}")
@@ -700,7 +717,8 @@ def main():
             if name in sections:
                 started = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
                 bench(args, results)
-                measured[name] = f"{started} by `{results['command']}`"
+                measured[name] = (f"{started} by `{results['command']}` on {machine_summary(results['machine'])}"
+                                  + section_note(name, results))
     except BenchError as e:
         log(f"FAILED: {e}")
         save(results)
