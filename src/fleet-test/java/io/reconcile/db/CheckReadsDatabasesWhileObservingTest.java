@@ -1,5 +1,6 @@
 package io.reconcile.db;
 
+import io.reconcile.resource.ResourceTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
@@ -105,7 +106,7 @@ class CheckReadsDatabasesWhileObservingTest {
   private HostResult check(boolean observationFails) {
     List<HostTarget> hosts = List.of(new HostTarget("astakos1", ImmutableMap.copyOf(io.reconcile.db.types.InvariantDeclarations.vars().entrySet()
         .stream().collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))))));
-    StateBundle bundle = new StateLoader(DatabaseTypes.parsers())
+    StateBundle bundle = new StateLoader(ResourceTypes.parsers())
         .load(new StateFiles(project.resolve("states"), project.resolve("templates")));
     DesiredState desired = new DesiredStateBuilder(new ResourceRenderer(new TemplateRenderer(project.resolve("templates"))),
         pattern -> Set.of("astakos1"), ImmutableMap.of("all", ImmutableList.of("astakos1")), hosts).build(bundle, hosts);

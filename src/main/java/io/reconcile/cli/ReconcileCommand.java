@@ -1,5 +1,6 @@
 package io.reconcile.cli;
 
+import io.reconcile.resource.ResourceTypes;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
@@ -208,7 +209,7 @@ public final class ReconcileCommand implements Callable<Integer> {
             .toList());
     ProjectLayout layout = ProjectLayout.resolve(inventory, Optional.ofNullable(states), Optional.ofNullable(templates));
     saved.ifPresent(plan -> plans.requireInputsUnchanged(plan, inventory, layout));
-    StateBundle bundle = new StateLoader(DatabaseTypes.parsers()).load(new StateFiles(layout.states(), layout.templates())).withTags(ImmutableSet.copyOf(tags))
+    StateBundle bundle = new StateLoader(ResourceTypes.parsers()).load(new StateFiles(layout.states(), layout.templates())).withTags(ImmutableSet.copyOf(tags))
         .withoutTags(ImmutableSet.copyOf(skipTags));
     SecretMasker masker = SecretSources.states(hostVars, historyPassword, bundle);
     maskerSink.accept(masker);

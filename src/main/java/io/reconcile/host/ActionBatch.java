@@ -20,16 +20,13 @@ import java.util.Optional;
  * running, so a failure names its own action and shows only its own output.
  */
 final class ActionBatch {
-  private static final Duration FILE_TIMEOUT = Duration.ofMinutes(1);
-  private static final Duration SERVICE_TIMEOUT = Duration.ofMinutes(2);
-
-  private final ImmutableList<ImmutableList<HostAction>> changes;
+  private final ImmutableList<ImmutableList<ScriptAction>> changes;
   private final String backupDir;
   private final Optional<ObservationScript> observation;
   private final String marker;
 
   /** @param changes each change's actions; all of them scripts (no package change) */
-  ActionBatch(List<? extends List<HostAction>> changes, String backupDir, Optional<ObservationScript> observation) {
+  ActionBatch(List<? extends List<ScriptAction>> changes, String backupDir, Optional<ObservationScript> observation) {
     this.changes = changes.stream().map(ImmutableList::copyOf).collect(ImmutableList.toImmutableList());
     this.backupDir = backupDir;
     this.observation = observation;
@@ -42,11 +39,11 @@ final class ActionBatch {
     StringBuilder s = new StringBuilder("a=").append(quote(marker)).append('\n');
     for (int c = 0; c < changes.size(); c++) {
       for (int i = 0; i < changes.get(c).size(); i++) {
-        HostAction action = changes.get(c).get(i);
+        ScriptAction action = changes.get(c).get(i);
         String position = c + " " + i;
         s.append("echo \"$a ").append(position).append("\"; echo \"$a ").append(position).append("\" >&2\n")
-            .append("(\n").append(script(action)).append(") 3>&1 >&2")
-            .append(action instanceof HostAction.WriteFile ? "" : " </dev/null").append('\n')
+            .append("(\n").append(action.script(backupDir)).append(") 3>&1 >&2")
+            .append(action.stdin().length > 0 ? "" : " </dev/null").append('\n')
             .append("s=$?; if [ \"$s\" -ne 0 ]; then echo \"$a failed $s\"; exit \"$s\"; fi\n");
       }
     }
@@ -58,18 +55,16 @@ final class ActionBatch {
   /** The contents of the files written, in the order the script reads them. */
   byte[] stdin() {
     ByteArrayOutputStream in = new ByteArrayOutputStream();
-    changes.forEach(actions -> actions.stream()
-        .filter(HostAction.WriteFile.class::isInstance)
-        .forEach(a -> in.writeBytes(((HostAction.WriteFile) a).content())));
+    changes.forEach(actions -> actions.forEach(a -> in.writeBytes(a.stdin())));
     return in.toByteArray();
   }
 
   /** What each action may take, added up, and the observation's time. */
   Duration timeout(Duration observationTimeout) {
     Duration total = observation.isPresent() ? observationTimeout : Duration.ZERO;
-    for (List<HostAction> actions : changes) {
-      for (HostAction action : actions) {
-        total = total.plus(timeout(action));
+    for (List<ScriptAction> actions : changes) {
+      for (ScriptAction action : actions) {
+        total = total.plus(action.timeout());
       }
     }
     return total;
@@ -109,7 +104,7 @@ final class ActionBatch {
     for (int c = 0; c < attempted; c++) {
       boolean failedHere = !done && c == change;
       outcomes.add(failedHere
-          ? ApplyOutcome.failed(what(changes.get(c).get(action)), result.exitStatus(), ownErrorTail(result, c + " " + action))
+          ? ApplyOutcome.failed(changes.get(c).get(action).description(), result.exitStatus(), ownErrorTail(result, c + " " + action))
           : ApplyOutcome.success(ImmutableList.copyOf(backups.get(c))));
     }
     return outcomes.build();
@@ -121,7 +116,7 @@ final class ActionBatch {
         : " (in one script with " + (changes.size() - 1) + " other change" + (changes.size() == 2 ? "" : "s")
             + "; which of them were done is not known)";
     return changes.stream()
-        .map(actions -> ApplyOutcome.failure(what(actions.get(0)) + ": " + e.getMessage() + others))
+        .map(actions -> ApplyOutcome.failure(actions.get(0).description() + ": " + e.getMessage() + others))
         .collect(ImmutableList.toImmutableList());
   }
 
@@ -137,47 +132,5 @@ final class ActionBatch {
     int at = stderr.lastIndexOf(start);
     String own = at < 0 ? stderr : stderr.substring(at + start.length());
     return new ShellResult(result.exitStatus(), new byte[0], own.getBytes(StandardCharsets.UTF_8)).errorTail();
-  }
-
-  private String script(HostAction action) {
-    if (action instanceof HostAction.WriteFile write) {
-      return ActionScripts.writeFile(write, backupDir + write.path());
-    } else if (action instanceof HostAction.SetAttributes attributes) {
-      return ActionScripts.setAttributes(attributes);
-    } else if (action instanceof HostAction.DeleteFile delete) {
-      return ActionScripts.deleteFile(delete, backupDir + delete.path());
-    } else if (action instanceof HostAction.ServiceControl control) {
-      return ActionScripts.serviceControl(control);
-    } else if (action instanceof HostAction.ServiceBoot boot) {
-      return ActionScripts.serviceBoot(boot);
-    } else if (action instanceof HostAction.RunCommand command) {
-      return ActionScripts.command(command);
-    }
-    throw new IllegalArgumentException("not an action a script does: " + action);
-  }
-
-  /** How a failure names the action. */
-  static String what(HostAction action) {
-    if (action instanceof HostAction.WriteFile write) {
-      return "write " + write.path();
-    } else if (action instanceof HostAction.SetAttributes attributes) {
-      return "chown/chmod " + attributes.path();
-    } else if (action instanceof HostAction.DeleteFile delete) {
-      return "remove " + delete.path();
-    } else if (action instanceof HostAction.ServiceControl control) {
-      return "service " + control.service() + " " + control.verb();
-    } else if (action instanceof HostAction.ServiceBoot boot) {
-      return (boot.enabled() ? "enable " : "disable ") + boot.service();
-    } else if (action instanceof HostAction.RunCommand) {
-      return "command";
-    }
-    return action.toString();
-  }
-
-  private static Duration timeout(HostAction action) {
-    if (action instanceof HostAction.RunCommand command) {
-      return command.timeout();
-    }
-    return action instanceof HostAction.ServiceControl || action instanceof HostAction.ServiceBoot ? SERVICE_TIMEOUT : FILE_TIMEOUT;
   }
 }

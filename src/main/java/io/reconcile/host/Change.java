@@ -19,6 +19,18 @@ public record Change(String before, String after, Optional<String> diff, Immutab
     this(before, after, diff, actions, Optional.empty());
   }
 
+  /** The apt-get arguments of its package changes. */
+  public ImmutableList<String> aptArguments() {
+    return actions.stream().filter(PackageChange.class::isInstance).map(a -> ((PackageChange) a).aptArgument())
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /** Its actions that are scripts of their own: all but the package changes. */
+  public ImmutableList<ScriptAction> scripts() {
+    return actions.stream().filter(ScriptAction.class::isInstance).map(ScriptAction.class::cast)
+        .collect(ImmutableList.toImmutableList());
+  }
+
   /** A difference this host cannot remove, and why. */
   public static Change refused(String before, String after, Optional<String> diff, String reason) {
     return new Change(before, after, diff, ImmutableList.of(), Optional.of(new Refusal(reason)));

@@ -16,7 +16,7 @@ public record FileFact(
   }
 
   /** Why a path that is a symbolic link is not managed through it. */
-  String linkRefusal(String advice) {
+  public String linkRefusal(String advice) {
     return path + " is a symbolic link (to " + linkTarget.orElse("?")
         + "): not followed, since a link can lead anywhere"
         + " (/etc/shadow); " + advice;

@@ -1,8 +1,6 @@
 package io.reconcile.host;
 
 import com.google.common.collect.ImmutableList;
-import io.reconcile.state.Handler;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +39,7 @@ public final class HostApplier {
    */
   public PackagesOutcome runPackages(List<String> aptArguments, List<? extends ShellResource> observeAfter) {
     Optional<ObservationScript> observation = HostObserver.script(observeAfter);
-    String script = "(\n" + ActionScripts.packages(aptArguments, dpkgLockWait.toSeconds()) + ") >&2\n"
+    String script = "(\n" + AptScripts.packages(aptArguments, dpkgLockWait.toSeconds()) + ") >&2\n"
         + "s=$?; [ \"$s\" -eq 0 ] || exit \"$s\"\n" + observation.map(ObservationScript::script).orElse("");
     ShellResult result;
     try {
@@ -61,7 +59,7 @@ public final class HostApplier {
    */
   public ApplyOutcome downloadPackages(List<String> aptArguments) {
     try {
-      String script = ActionScripts.download(aptArguments, dpkgLockWait.toSeconds());
+      String script = AptScripts.download(aptArguments, dpkgLockWait.toSeconds());
       ShellResult result = shell.run(script, NO_INPUT, APT_TIMEOUT);
       return result.exitStatus() == 0 ? ApplyOutcome.success(ImmutableList.of())
           : ApplyOutcome.failed("apt-get --download-only", result.exitStatus(), result.errorTail());
@@ -83,7 +81,7 @@ public final class HostApplier {
    * Package changes go through {@link #runPackages}; a refused change ({@link Change#refusal}) has no
    * actions to run.
    */
-  public ChangesOutcome apply(List<? extends List<HostAction>> changes, List<? extends ShellResource> observeAfter) {
+  public ChangesOutcome apply(List<? extends List<ScriptAction>> changes, List<? extends ShellResource> observeAfter) {
     ActionBatch batch = new ActionBatch(changes, backupDir, HostObserver.script(observeAfter));
     ShellResult result;
     try {
@@ -94,10 +92,8 @@ public final class HostApplier {
     return new ChangesOutcome(batch.outcomes(result), batch.factsAfter(result));
   }
 
-  public ApplyOutcome runHandler(Handler handler) {
-    HostAction action = handler.command()
-        .<HostAction>map(c -> new HostAction.RunCommand(c, Duration.ofMinutes(10)))
-        .orElseGet(() -> new HostAction.ServiceControl(handler.service().orElseThrow(), handler.action()));
+  /** One action on its own, observing nothing after it (a handler's). */
+  public ApplyOutcome run(ScriptAction action) {
     return apply(List.of(List.of(action)), List.of()).outcomes().get(0);
   }
 }

@@ -17,6 +17,17 @@ public record ObservationRequest(
     return packages.isEmpty() && files.isEmpty() && services.isEmpty() && guards.isEmpty() && ports.isEmpty();
   }
 
+  /** Whether what an action alters is part of what this observes. */
+  public boolean sees(Touches touched) {
+    if (touched instanceof Touches.File file) {
+      return files.contains(file.path());
+    }
+    if (touched instanceof Touches.Service service) {
+      return services.contains(service.name());
+    }
+    return true;
+  }
+
   public static final class Builder {
     private final Set<String> packages = new LinkedHashSet<>();
     private final Set<String> files = new LinkedHashSet<>();

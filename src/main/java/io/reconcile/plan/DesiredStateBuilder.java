@@ -2,7 +2,7 @@ package io.reconcile.plan;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import io.reconcile.host.FileResource;
+import io.reconcile.resource.file.FileResource;
 import io.reconcile.host.HostResource;
 import io.reconcile.input.InvalidInputException;
 import io.reconcile.state.Declaration;

@@ -1,6 +1,5 @@
 package io.reconcile.plan;
 
-import io.reconcile.host.HostAction;
 import io.reconcile.host.HostApplier;
 import io.reconcile.host.HostFacts;
 import io.reconcile.host.HostObserver;
@@ -29,8 +28,7 @@ final class PackagePrefetch {
   static List<String> download(HostLink link, RunSettings settings, List<ShellResource> packages) {
     HostFacts facts = HostObserver.observe(link.shell(), packages);
     List<String> arguments = packages.stream().map(p -> p.compare(facts)).flatMap(Optional::stream)
-        .flatMap(c -> c.actions().stream()).filter(HostAction.PackageChange.class::isInstance)
-        .map(a -> ((HostAction.PackageChange) a).aptArgument())
+        .flatMap(c -> c.aptArguments().stream())
         .filter(a -> !a.endsWith("-")) // a removal has nothing to download
         .toList();
     if (!arguments.isEmpty()) {

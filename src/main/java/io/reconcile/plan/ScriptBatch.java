@@ -2,7 +2,8 @@ package io.reconcile.plan;
 
 import com.google.common.collect.ImmutableList;
 import io.reconcile.host.Change;
-import io.reconcile.host.HostAction;
+import io.reconcile.host.ScriptAction;
+import io.reconcile.host.Touches;
 import io.reconcile.host.HostFacts;
 import io.reconcile.host.ObservationRequest;
 import io.reconcile.host.ShellResource;
@@ -44,18 +45,18 @@ final class ScriptBatch {
   }
 
   static boolean hasPackages(Change change) {
-    return change.actions().stream().anyMatch(HostAction.PackageChange.class::isInstance);
+    return !change.aptArguments().isEmpty();
   }
 
   /** A declared command's script is bounded by the command's own timeout alone. */
   static boolean hasCommand(List<Planned> batch) {
-    return batch.stream().flatMap(p -> p.change().actions().stream()).anyMatch(HostAction.RunCommand.class::isInstance);
+    return batch.stream().flatMap(p -> p.change().scripts().stream()).anyMatch(ScriptAction::boundedByItsOwnTimeout);
   }
 
   /** Whether all the change does is to files; a refused change does nothing and goes in no batch. */
   private static boolean onlyFiles(Change change) {
-    return change.refusal().isEmpty() && change.actions().stream().allMatch(a -> a instanceof HostAction.WriteFile
-        || a instanceof HostAction.SetAttributes || a instanceof HostAction.DeleteFile);
+    return change.refusal().isEmpty() && change.aptArguments().isEmpty()
+        && change.scripts().stream().allMatch(a -> a.touches() instanceof Touches.File);
   }
 
   /** Whether an applied change may have altered what the resources after it observe. */
@@ -63,25 +64,12 @@ final class ScriptBatch {
     if (later.isEmpty()) {
       return false;
     }
+    if (hasPackages(change)) {
+      return true; // apt's maintainer scripts may alter anything
+    }
     ObservationRequest.Builder builder = ObservationRequest.builder();
     later.forEach(r -> r.request(builder));
     ObservationRequest observed = builder.build();
-    for (HostAction action : change.actions()) {
-      if (action instanceof HostAction.PackageChange || action instanceof HostAction.RunCommand) {
-        return true;
-      }
-      Optional<String> path = action instanceof HostAction.WriteFile w ? Optional.of(w.path())
-          : action instanceof HostAction.SetAttributes a ? Optional.of(a.path())
-          : action instanceof HostAction.DeleteFile d ? Optional.of(d.path())
-          : Optional.empty();
-      Optional<String> service = action instanceof HostAction.ServiceControl c ? Optional.of(c.service())
-          : action instanceof HostAction.ServiceBoot b ? Optional.of(b.service())
-          : Optional.empty();
-      if (path.filter(observed.files()::contains).isPresent()
-          || service.filter(observed.services()::contains).isPresent()) {
-        return true;
-      }
-    }
-    return false;
+    return change.scripts().stream().anyMatch(a -> observed.sees(a.touches()));
   }
 }

@@ -1,6 +1,7 @@
 package io.reconcile.plan;
 
 import io.reconcile.host.HostAction;
+import io.reconcile.resource.service.ServiceControl;
 import io.reconcile.report.ResourceResult;
 import io.reconcile.report.ResourceStatus;
 import io.reconcile.report.ServiceEvent;
@@ -31,13 +32,13 @@ final class ServiceScripts {
    * @param done whether its script came back done
    * @param sent when its script was sent; this and {@code returned} are kept to the millisecond
    */
-  void ran(String cause, List<HostAction> actions, boolean done, Instant sent, Instant returned) {
+  void ran(String cause, List<? extends HostAction> actions, boolean done, Instant sent, Instant returned) {
     record(cause, actions, done, sent.truncatedTo(ChronoUnit.MILLIS), returned.truncatedTo(ChronoUnit.MILLIS));
   }
 
-  private void record(String cause, List<HostAction> actions, boolean done, Instant sent, Instant returned) {
+  private void record(String cause, List<? extends HostAction> actions, boolean done, Instant sent, Instant returned) {
     for (HostAction action : actions) {
-      if (!(action instanceof HostAction.ServiceControl control)
+      if (!(action instanceof ServiceControl control)
           || !OutageLog.WEB_SERVICES.contains(control.service())) {
         continue;
       }
@@ -54,7 +55,7 @@ final class ServiceScripts {
     }
   }
 
-  private void returned(boolean done, HostAction.ServiceControl control, ServiceEvent.Kind kind, Instant at,
+  private void returned(boolean done, ServiceControl control, ServiceEvent.Kind kind, Instant at,
       String cause) {
     if (done) {
       returns.add(new ServiceEvent(host, control.service(), kind, at, cause));

@@ -5,13 +5,15 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Maps;
 import io.reconcile.host.ApplyOutcome;
 import io.reconcile.host.Change;
-import io.reconcile.host.HostAction;
 import io.reconcile.host.HostApplier;
 import io.reconcile.host.HostFacts;
 import io.reconcile.host.HostObserver;
 import io.reconcile.host.HostShell;
+import io.reconcile.host.ScriptAction;
 import io.reconcile.host.ShellResource;
 import io.reconcile.report.ResourceResult;
+import io.reconcile.resource.command.RunCommand;
+import io.reconcile.resource.service.ServiceControl;
 import io.reconcile.report.ResourceStatus;
 import io.reconcile.state.Handler;
 import io.reconcile.state.ResourceId;
@@ -35,6 +37,8 @@ import java.util.Set;
  * still off is `failed`, never `changed`; one not reached because of the cancellation is `skipped`.
  */
 final class ShellPhaseApply {
+  /** How long a handler's command may take. */
+  private static final Duration HANDLER_COMMAND_TIMEOUT = Duration.ofMinutes(10);
   private final HostShell shell;
   private final HostApplier applier;
   private final ImmutableMap<String, Handler> handlers;
@@ -124,11 +128,7 @@ final class ShellPhaseApply {
     rest.stream().filter(r -> !applied.containsKey(id(r)))
         .forEach(r -> r.compare(facts).filter(ScriptBatch::hasPackages).ifPresent(c -> changes.put(id(r), c)));
     ImmutableMap<ResourceId, Change> packageChanges = changes.buildKeepingLast();
-    List<String> arguments = packageChanges.values().stream()
-        .flatMap(c -> c.actions().stream())
-        .filter(HostAction.PackageChange.class::isInstance)
-        .map(a -> ((HostAction.PackageChange) a).aptArgument())
-        .toList();
+    List<String> arguments = packageChanges.values().stream().flatMap(c -> c.aptArguments().stream()).toList();
     HostApplier.PackagesOutcome outcome = applier.runPackages(arguments, all);
     return new ApplyProgress.Acted(
         ImmutableMap.copyOf(Maps.transformValues(packageChanges, c -> new AppliedChange(c, outcome.outcome()))),
@@ -142,7 +142,7 @@ final class ShellPhaseApply {
    */
   private ApplyProgress.Acted runBatch(List<ScriptBatch.Planned> batch, List<ShellResource> all) {
     Instant sent = Instant.now();
-    HostApplier.ChangesOutcome outcome = applier.apply(batch.stream().map(p -> p.change().actions()).toList(),
+    HostApplier.ChangesOutcome outcome = applier.apply(batch.stream().map(p -> p.change().scripts()).toList(),
         ScriptBatch.hasCommand(batch) ? List.of() : all);
     Instant returned = Instant.now();
     ImmutableMap.Builder<ResourceId, AppliedChange> applied = ImmutableMap.builder();
@@ -178,17 +178,21 @@ final class ShellPhaseApply {
       }
       String id = "handler:" + handler.id();
       Instant sent = Instant.now();
-      ApplyOutcome outcome = applier.runHandler(handler);
-      if (handler.command().isEmpty()) {
-        services.ran(id, List.of(new HostAction.ServiceControl(handler.service().orElseThrow(), handler.action())),
-            outcome.done(), sent, Instant.now());
-      }
+      ScriptAction action = handlerAction(handler);
+      ApplyOutcome outcome = applier.run(action);
+      services.ran(id, List.of(action), outcome.done(), sent, Instant.now());
       results.add(ResourceOutcome.undeclared(outcome.done()
           ? new ResourceResult(id, "handler", phase, ResourceStatus.CHANGED, Optional.empty(), Optional.of(handler.action()),
               Optional.empty(), Optional.empty(), ImmutableList.of())
           : ResourceResult.failed(id, "handler", phase, outcome.error().orElse("failed"))));
     }
     return results.build();
+  }
+
+  /** A handler runs its command, or does its action to its service. */
+  private static ScriptAction handlerAction(Handler handler) {
+    return handler.command().<ScriptAction>map(c -> new RunCommand(c, HANDLER_COMMAND_TIMEOUT))
+        .orElseGet(() -> new ServiceControl(handler.service().orElseThrow(), handler.action()));
   }
 
   private static ResourceId id(ShellResource resource) {

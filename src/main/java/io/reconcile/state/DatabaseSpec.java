@@ -5,4 +5,4 @@ package io.reconcile.state;
  * through a host's SSH tunnel rather than through its shell. A phase holds either these or host
  * resources, never both, so the order of a phase never interleaves the two.
  */
-public non-sealed interface DatabaseSpec extends ResourceSpec {}
+public interface DatabaseSpec extends ResourceSpec {}

@@ -5,7 +5,7 @@ public enum Ensure {
   PRESENT,
   ABSENT;
 
-  static Ensure parse(YamlMap map, String key) {
+  public static Ensure parse(YamlMap map, String key) {
     return map.string(key).map(value -> switch (value) {
       case "present" -> PRESENT;
       case "absent" -> ABSENT;

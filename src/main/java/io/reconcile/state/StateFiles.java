@@ -24,7 +24,7 @@ public record StateFiles(Path statesDir, Path templatesDir) {
     }
   }
 
-  void requireTemplate(YamlMap map, String name) {
+  public void requireTemplate(YamlMap map, String name) {
     Path template = templatesDir.resolve(name).normalize();
     if (!template.startsWith(templatesDir.normalize()) || name.startsWith("/")) {
       throw map.error("template", "template '" + name + "' must be a path inside " + templatesDir);

@@ -49,18 +49,9 @@ public final class StateLoader {
 
   private final ImmutableMap<String, SpecParser> parsers;
 
-  /** A loader for the host resource types plus {@code moreTypes} (the database invariants). */
-  public StateLoader(List<SpecParser> moreTypes) {
-    parsers = ImmutableList.<SpecParser>builder()
-        .add(new PackageParser(), new FileParser(), new LineParser(), new ServiceParser(), new CommandParser())
-        .addAll(moreTypes)
-        .build().stream()
-        .collect(ImmutableMap.toImmutableMap(SpecParser::type, Function.identity()));
-  }
-
-  /** A loader for the host resource types only. */
-  public StateLoader() {
-    this(List.of());
+  /** A loader of these resource types (io.reconcile.resource.ResourceTypes.parsers(): all there are). */
+  public StateLoader(List<SpecParser> types) {
+    parsers = types.stream().collect(ImmutableMap.toImmutableMap(SpecParser::type, Function.identity()));
   }
 
   public StateBundle load(StateFiles files) {

@@ -1,5 +1,6 @@
 package io.reconcile.bundle;
 
+import io.reconcile.resource.ResourceTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.reconcile.db.types.DatabaseTypes;
-import io.reconcile.host.FileResource;
+import io.reconcile.resource.file.FileResource;
 import io.reconcile.host.GuardedResource;
 import io.reconcile.host.HostResource;
 import io.reconcile.inventory.HostPattern;
@@ -66,7 +67,7 @@ class BundleSettingsTest {
         """.formatted(password);
     Files.writeString(inventory, Files.readString(REPO.resolve("inventory/prod.ini")) + passwordFiles + extraVars);
     Inventory parsed = Inventory.parse(inventory);
-    StateBundle bundle = new StateLoader(DatabaseTypes.parsers())
+    StateBundle bundle = new StateLoader(ResourceTypes.parsers())
         .load(new StateFiles(REPO.resolve("states"), REPO.resolve("templates")));
     List<HostTarget> hosts = parsed.hosts().stream().map(h -> new HostTarget(h.name(), h.vars())).toList();
     ImmutableMap<String, ImmutableList<String>> groups = parsed.groups().keySet().stream()
@@ -138,7 +139,7 @@ class BundleSettingsTest {
     services.fields().forEachRemaining(service -> service.getValue().get("resources").forEach(r -> inSettings.put(
         service.getKey() + "." + r.get("name").asText(), r.get("uplimit").asText() + " " + r.path("group").asText()
             + " " + r.path("unit").asText(null) + " " + r.path("desc").asText())));
-    StateBundle bundle = new StateLoader(DatabaseTypes.parsers())
+    StateBundle bundle = new StateLoader(ResourceTypes.parsers())
         .load(new StateFiles(REPO.resolve("states"), REPO.resolve("templates")));
     Map<String, String> declared = new java.util.TreeMap<>();
     bundle.phases().stream().flatMap(p -> p.declarations().stream()).map(d -> d.spec())

@@ -1,5 +1,7 @@
 package io.reconcile.host;
 
+import io.reconcile.resource.command.RunCommand;
+import io.reconcile.resource.file.WriteFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -21,16 +23,16 @@ class HostApplierTest {
     return new HostApplier(shell, dir.resolve("backups").toString(), HostApplier.DEFAULT_DPKG_LOCK_WAIT);
   }
 
-  private HostAction.WriteFile write(String name, String content) {
-    return new HostAction.WriteFile(dir.resolve(name).toString(), content.getBytes(StandardCharsets.UTF_8), Optional.empty(),
+  private WriteFile write(String name, String content) {
+    return new WriteFile(dir.resolve(name).toString(), content.getBytes(StandardCharsets.UTF_8), Optional.empty(),
         Optional.empty(), Optional.of(0644));
   }
 
   @Test
   void aFailureNamesItsOwnActionWithItsOwnOutputAndStopsTheScript() throws IOException {
     Files.writeString(dir.resolve("blocker"), "");
-    List<List<HostAction>> changes = List.of(
-        List.of(new HostAction.RunCommand("echo noise from the first change >&2", Duration.ofSeconds(10))),
+    List<List<ScriptAction>> changes = List.of(
+        List.of(new RunCommand("echo noise from the first change >&2", Duration.ofSeconds(10))),
         List.of(write("one.conf", "1\n"), write("blocker/two.conf", "2\n")),
         List.of(write("three.conf", "3\n")));
 

@@ -1,5 +1,7 @@
 package io.reconcile.host;
 
+import io.reconcile.resource.file.FileContent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

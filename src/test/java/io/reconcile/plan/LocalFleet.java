@@ -1,5 +1,6 @@
 package io.reconcile.plan;
 
+import io.reconcile.resource.ResourceTypes;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.reconcile.host.HostShell;
@@ -74,7 +75,7 @@ final class LocalFleet implements HostConnector {
   }
 
   static DesiredState desired(Path project, List<HostTarget> hosts) {
-    StateBundle bundle = new StateLoader().load(new StateFiles(project.resolve("states"), project.resolve("templates")));
+    StateBundle bundle = new StateLoader(ResourceTypes.parsers()).load(new StateFiles(project.resolve("states"), project.resolve("templates")));
     TemplateRenderer templates = new TemplateRenderer(project.resolve("templates"));
     Set<String> all = hosts.stream().map(HostTarget::name).collect(Collectors.toSet());
     return new DesiredStateBuilder(new ResourceRenderer(templates), pattern -> pattern.equals("all") ? all : Set.of(pattern),

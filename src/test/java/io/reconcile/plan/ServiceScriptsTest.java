@@ -3,7 +3,8 @@ package io.reconcile.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
-import io.reconcile.host.HostAction;
+import io.reconcile.resource.service.ServiceBoot;
+import io.reconcile.resource.service.ServiceControl;
 import io.reconcile.report.ResourceResult;
 import io.reconcile.report.ResourceStatus;
 import io.reconcile.report.ServiceEvent;
@@ -29,16 +30,16 @@ class ServiceScriptsTest {
 
   @Test
   void aStopCountsWhenItsScriptIsSentEvenIfItFails() {
-    scripts.ran("service:down", List.of(new HostAction.ServiceBoot("gunicorn", false),
-        new HostAction.ServiceControl("gunicorn", "stop")), false, SENT, RETURNED);
+    scripts.ran("service:down", List.of(new ServiceBoot("gunicorn", false),
+        new ServiceControl("gunicorn", "stop")), false, SENT, RETURNED);
     assertThat(log).containsExactly(new ServiceEvent("astakos1", "gunicorn", Kind.STOPPED, SENT, "service:down"));
   }
 
   @Test
   void aStartCountsWhenItCameBackDoneAndThePhaseFoundItsResourceAsDeclared() {
-    scripts.ran("service:gunicorn", List.of(new HostAction.ServiceControl("gunicorn", "start",
+    scripts.ran("service:gunicorn", List.of(new ServiceControl("gunicorn", "start",
         Optional.of("127.0.0.1:8080"))), true, SENT, RETURNED);
-    scripts.ran("handler:reload-apache2", List.of(new HostAction.ServiceControl("apache2", "reload")), true, SENT,
+    scripts.ran("handler:reload-apache2", List.of(new ServiceControl("apache2", "reload")), true, SENT,
         RETURNED);
     assertThat(log).as("nothing before the phase's own observation").isEmpty();
 
@@ -51,15 +52,15 @@ class ServiceScriptsTest {
 
   @Test
   void aStartThatFailedOrDidNotHoldIsNoReturn() {
-    scripts.ran("service:a", List.of(new HostAction.ServiceControl("gunicorn", "start")), false, SENT, RETURNED);
-    scripts.ran("service:b", List.of(new HostAction.ServiceControl("snf-dispatcher", "start")), true, SENT, RETURNED);
+    scripts.ran("service:a", List.of(new ServiceControl("gunicorn", "start")), false, SENT, RETURNED);
+    scripts.ran("service:b", List.of(new ServiceControl("snf-dispatcher", "start")), true, SENT, RETURNED);
     scripts.settle(List.of(result("service:a", ResourceStatus.FAILED), result("service:b", ResourceStatus.FAILED)));
     assertThat(log).isEmpty();
   }
 
   @Test
   void aRestartStopsAtTheSendAndReturnsAtTheReturn() {
-    scripts.ran("handler:restart-gunicorn", List.of(new HostAction.ServiceControl("gunicorn", "restart")), true, SENT,
+    scripts.ran("handler:restart-gunicorn", List.of(new ServiceControl("gunicorn", "restart")), true, SENT,
         RETURNED);
     scripts.settle(List.of(result("handler:restart-gunicorn", ResourceStatus.CHANGED)));
     assertThat(log).extracting(ServiceEvent::kind, ServiceEvent::at)
@@ -68,8 +69,8 @@ class ServiceScriptsTest {
 
   @Test
   void servicesThatAreNotTheCloudsWebServicesAreNotCounted() {
-    scripts.ran("service:memcached", List.of(new HostAction.ServiceControl("memcached", "stop"),
-        new HostAction.ServiceControl("memcached", "start")), true, SENT, RETURNED);
+    scripts.ran("service:memcached", List.of(new ServiceControl("memcached", "stop"),
+        new ServiceControl("memcached", "start")), true, SENT, RETURNED);
     scripts.settle(List.of(result("service:memcached", ResourceStatus.CHANGED)));
     assertThat(log).isEmpty();
   }

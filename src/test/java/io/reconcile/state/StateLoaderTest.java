@@ -1,5 +1,9 @@
 package io.reconcile.state;
 
+import io.reconcile.resource.ResourceTypes;
+import io.reconcile.resource.file.FileSpec;
+import io.reconcile.resource.line.LineSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +38,7 @@ class StateLoaderTest {
 
   private Throwable catchInvalid() {
     try {
-      new StateLoader().load(files);
+      new StateLoader(ResourceTypes.parsers()).load(files);
     } catch (InvalidInputException e) {
       return e;
     }
@@ -77,7 +81,7 @@ class StateLoaderTest {
             version: 0.13-1
             hosts: all:!ganeti
         """);
-    StateBundle bundle = new StateLoader().load(files);
+    StateBundle bundle = new StateLoader(ResourceTypes.parsers()).load(files);
 
     assertThat(bundle.phases()).extracting(Phase::name).containsExactly("packages", "configure");
     Phase packages = bundle.phases().get(0);
@@ -109,7 +113,7 @@ class StateLoaderTest {
             text: '\\2=\\1'
             backrefs: true
         """);
-    StateBundle bundle = new StateLoader().load(files);
+    StateBundle bundle = new StateLoader(ResourceTypes.parsers()).load(files);
     LineSpec rename = (LineSpec) bundle.phases().get(0).declarations().get(0).spec();
     assertThat(rename.backrefs()).isTrue();
     assertThat(rename.text()).hasValue("\\1SERVER_EMAIL\\2");

@@ -1,5 +1,6 @@
 package io.reconcile.db.engine;
 
+import io.reconcile.resource.ResourceTypes;
 import io.reconcile.db.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -82,7 +83,7 @@ class DatabaseTimeoutsTest {
   private RunReport check(RunSettings settings) {
     List<HostTarget> hosts = List.of(new HostTarget("astakos1", ImmutableMap.copyOf(InvariantDeclarations.vars().entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))))));
-    StateBundle bundle = new StateLoader(DatabaseTypes.parsers()).load(new StateFiles(project.resolve("states"), project.resolve("templates")));
+    StateBundle bundle = new StateLoader(ResourceTypes.parsers()).load(new StateFiles(project.resolve("states"), project.resolve("templates")));
     DesiredState desired = new DesiredStateBuilder(new ResourceRenderer(new TemplateRenderer(project.resolve("templates"))),
         pattern -> Set.of("astakos1"), ImmutableMap.of("all", ImmutableList.of("astakos1")), hosts).build(bundle, hosts);
     try (DatabaseHost connector = new DatabaseHost()) {

@@ -1,5 +1,6 @@
 package io.reconcile.db.types;
 
+import io.reconcile.resource.ResourceTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
@@ -38,7 +39,7 @@ class DeclarationsTest {
     Files.createDirectories(project.resolve("states"));
     Files.createDirectories(project.resolve("templates"));
     Files.writeString(project.resolve("states/50-db.yml"), yaml);
-    return new StateLoader(DatabaseTypes.parsers()).load(new StateFiles(project.resolve("states"), project.resolve("templates")));
+    return new StateLoader(ResourceTypes.parsers()).load(new StateFiles(project.resolve("states"), project.resolve("templates")));
   }
 
   private InvalidInputException refused(String yaml) {

@@ -1,6 +1,0 @@
-package io.reconcile.state;
-
-import java.util.Optional;
-
-/** A Debian package installed at an exact version, installed at any version, or absent. */
-public record PackageSpec(String name, Ensure ensure, Optional<String> version) implements ResourceSpec {}
