@@ -18,9 +18,15 @@ import java.util.concurrent.TimeUnit;
  */
 record ChildRun(int code, String out, String err) {
   static ChildRun of(Path workingDirectory, Map<String, String> env, String... args) throws Exception {
+    return of(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), workingDirectory,
+        env, args);
+  }
+
+  /** With a class path of the test's choosing, e.g. reconcile built from changed sources. */
+  static ChildRun of(String classPath, Path workingDirectory, Map<String, String> env, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-        "io.reconcile.cli.Main"));
+        "-cp", classPath, "io.reconcile.cli.Main"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
     builder.environment().remove("ANSIBLE_CONFIG");
