@@ -724,7 +724,7 @@ def main():
     # Sections keyed by fleet (bundle: size and users; quota: users) keep the entries of other fleets, so
     # a long size can be measured by a run of its own.
     merged = {name: previous[name] for name in MERGED_SECTIONS if name in sections and name in previous}
-    results.update(merged)
+    results.update({name: dict(entries) for name, entries in merged.items()})
     results.update({"machine": machine(), "command": "bench/run " + " ".join(sys.argv[1:]), "max_load": args.max_load,
                     "max_busy": args.max_busy, "load_wait": args.load_wait})
     measured = results.setdefault("measured", {})
@@ -738,7 +738,8 @@ def main():
                 now = (f"{started} by `{results['command']}` on {machine_summary(results['machine'])}"
                        + section_note(name, results))
                 before = previous.get("measured", {}).get(name)
-                measured[name] = f"{before}; and {now}" if name in merged and before else now
+                fleets = ", ".join(k for k in results[name] if results[name][k] != merged.get(name, {}).get(k))
+                measured[name] = f"{before}; {name} {fleets} measured {now}" if name in merged and before else now
     except BenchError as e:
         log(f"FAILED: {e}")
         save(results)
