@@ -226,18 +226,25 @@ def measure_checks(h, args, fleet, label, logs):
                                                                   log_file=logs / f"{name}-{i}.log"))
         tools[name + "_floor"] = (lambda i, name=name: h.timed([FLOOR, floors[name][0], fleet.known_hosts],
                                                                 log_file=logs / f"{name}-floor-{i}.log"))
+    measured = {name: h.stats(rs) for name, rs in alternate(h, args, tools, f"bundle {label}").items()}
+    measured["captured"] = {name: info for name, (_, info) in floors.items()}
+    return measured
+
+
+def alternate(h, args, tools, label, verify=None):
+    """--repeats runs of each tool, in rotating order, each after the machine is quiet: {tool: [run]}. A run
+    must exit 0, unless `verify` (name, result, i) checks it instead and returns more fields for it."""
     runs = {name: [] for name in tools}
     order = list(tools)
     for i in range(args.repeats):
         for name in order[i % len(order):] + order[:i % len(order)]:
             load, busy = h.wait_for_quiet(args)
             result = tools[name](i)
-            h.require_status(result, 0, f"{label} {name} run {i}")
-            runs[name].append({"wall": result["wall"], "cpu": result["cpu"], "load": load, "busy": busy or 0.0})
-            h.log(f"bundle {label} #{i} {name}: {result['wall']:.2f} s wall, {result['cpu']:.2f} s CPU, {h.quiet(load, busy)}")
-    measured = {name: h.stats(rs) for name, rs in runs.items()}
-    measured["captured"] = {name: info for name, (_, info) in floors.items()}
-    return measured
+            extra = verify(name, result, i) if verify else h.require_status(result, 0, f"{label} {name} run {i}")
+            runs[name].append({"wall": result["wall"], "cpu": result["cpu"], "load": load, "busy": busy or 0.0,
+                               **(extra or {})})
+            h.log(f"{label} #{i} {name}: {result['wall']:.2f} s wall, {result['cpu']:.2f} s CPU, {h.quiet(load, busy)}")
+    return runs
 
 
 def upgrade(h, args, fleet, logs, i):
@@ -259,16 +266,16 @@ def bench_bundle(h, args, results):
         logs = h.OUT / "logs" / f"bundle-{size}-{args.bundle_users}"
         logs.mkdir(parents=True, exist_ok=True)
         entry = section[key(size, args.bundle_users)] = {"hosts": size, "users": args.bundle_users}
-        upgrades = []
-        for i in range(args.bundle_upgrades):
+        upgrades, count = [], upgrades_at(args, size)
+        for i in range(count):
             fleet = BundleFleet(h, f"perf-bundle-{size}", "0.12", size, args.bundle_users)
             try:
                 fleet.up()
                 upgrades.append(upgrade(h, args, fleet, logs, i))
-                if i == args.bundle_upgrades - 1:
+                if i == count - 1:
                     entry["upgraded"] = measure_checks(h, args, fleet, f"{size} upgraded", logs / "upgraded")
             finally:
-                if not args.keep or i < args.bundle_upgrades - 1:
+                if not args.keep or i < count - 1:
                     fleet.down()
         if upgrades:  # --bundle-upgrades 0: only the 0.13 fleet (e.g. with 100000 users)
             entry["upgrade"] = {key: h.summary([u[key] for u in upgrades]) for key in upgrades[0]}
@@ -276,13 +283,33 @@ def bench_bundle(h, args, results):
         fleet = BundleFleet(h, f"perf-bundle13-{size}", "0.13", size, args.bundle_users)
         try:
             fleet.up()
-            h.require_status(h.timed(fleet.reconcile(), env=h.RECONCILE_ENV, log_file=logs / "converge-013.log"), 0,
-                             "the bundle on a 0.13 fleet")
+            runs = converge(h, fleet, logs / "converge-013")
             entry["converged013"] = measure_checks(h, args, fleet, f"{size} 0.13", logs / "converged013")
+            entry["converged013"]["converge_runs"] = runs
         finally:
             if not args.keep:
                 fleet.down()
         h.save(results)
+
+
+def converge(h, fleet, log_prefix, attempts=2):
+    """The bundle applied to a 0.13 fleet until it succeeds, at most `attempts` runs: on 50 hosts a gunicorn
+    restarted by its handler was once still not answering when the phase verified it, with the machine's
+    load near 9 (finished work is not repeated, so the second run only finishes the phase). Returns the
+    runs it took; the report says when that was more than one."""
+    for attempt in range(1, attempts + 1):
+        result = h.timed(fleet.reconcile(), env=h.RECONCILE_ENV, log_file=f"{log_prefix}-{attempt}.log")
+        if result["status"] == 0:
+            return attempt
+        h.log(f"the bundle on the 0.13 fleet exited {result['status']} (run {attempt}, {log_prefix}-{attempt}.log)")
+    h.require_status(result, 0, "the bundle on a 0.13 fleet")
+
+
+def upgrades_at(args, size):
+    """Measured upgrades of this size: --bundle-upgrades lists one count per --bundle-sizes entry, its last
+    entry standing for the sizes after it (`--bundle-sizes 5,50 --bundle-upgrades 3,0`)."""
+    counts = args.bundle_upgrades
+    return counts[min(args.bundle_sizes.index(size), len(counts) - 1)]
 
 
 def key(size, users):
@@ -312,6 +339,8 @@ def render_bundle(h, results):
             measured = entry.get(fleet)
             if not measured:
                 continue
+            if measured.get("converge_runs", 1) > 1:
+                label += f" (in {measured['converge_runs']} runs)"
             for run, command in (("check", "`--check`"), ("quota", "`--check --tags quota`")):
                 rec, floor = measured[run], measured[run + "_floor"]
                 ratio = rec["wall"]["median"] / floor["wall"]["median"]

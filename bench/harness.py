@@ -8,6 +8,7 @@ Measures, on this machine, reconcile against ansible-playbook and against the pl
   startup JVM start-up with and without the AppCDS archive
   bundle  the whole Synnefo bundle (states/) on the faithful fleet: the upgrade and its outage window, and
           the drift checks of the converged fleet next to their floor (bench/bundle.py), sizes --bundle-sizes
+  quota   `--check --tags quota` of --quota-users users next to psql running the same SQL (bench/quota.py)
 and writes the figures into docs/benchmarks.md (between the bench/run markers) and target/bench/.
 
 Every measured run is checked for the outcome it must have (no drift, no change, no failure), so a figure
@@ -32,6 +33,7 @@ import time
 from pathlib import Path
 
 import bundle
+import quota
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -666,10 +668,15 @@ def render_bundle(results):
     return bundle.render_bundle(sys.modules[__name__], results)
 
 
+def render_quota(results):
+    return quota.render_quota(sys.modules[__name__], results)
+
+
 def write_doc(results):
     text = DOC.read_text()
     for name, render in (("machine", render_machine), ("check", render_check), ("apply", render_apply),
-                         ("scale", render_scale), ("startup", render_startup), ("bundle", render_bundle)):
+                         ("scale", render_scale), ("startup", render_startup), ("bundle", render_bundle),
+                         ("quota", render_quota)):
         if name != "machine" and name not in results:
             continue
         body, _ = render_machine(results, measured_lines_kept(text, results)) if name == "machine" else render(results)
@@ -681,17 +688,23 @@ def write_doc(results):
     log(f"wrote {DOC}")
 
 
+MERGED_SECTIONS = ("bundle", "quota")
+
+
 def main():
     parser = argparse.ArgumentParser(prog="bench/run", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ints = lambda s: [int(x) for x in s.split(",") if x]
-    parser.add_argument("--only", default="check,apply,scale,startup,bundle", help="sections to run (default: all)")
+    parser.add_argument("--only", default="check,apply,scale,startup,bundle,quota", help="sections to run (default: all)")
     parser.add_argument("--sizes", type=ints, default=[10, 50], help="hosts of the steady-state check fleets")
     parser.add_argument("--apply-sizes", type=ints, default=[10, 50], help="hosts of the 0.12 apply fleets")
     parser.add_argument("--scale", type=ints, default=[100, 300, 1000, 3000, 10000], help="simulated hosts")
     parser.add_argument("--bundle-sizes", type=ints, default=[5], help="hosts of the faithful bundle fleets (default 5)")
     parser.add_argument("--bundle-users", type=int, default=500, help="users of the bundle fleets (default 500)")
-    parser.add_argument("--bundle-upgrades", type=int, default=3,
-                        help="measured upgrades per bundle size, each on a fresh 0.12 fleet (default 3)")
+    parser.add_argument("--bundle-upgrades", type=ints, default=[3],
+                        help="measured upgrades per bundle size, each on a fresh 0.12 fleet (default 3); "
+                             "one count per --bundle-sizes entry, the last for the rest")
+    parser.add_argument("--quota-users", type=int, default=100000,
+                        help="users of the quota section's fleet (default 100000)")
     parser.add_argument("--repeats", type=int, default=5, help="measured runs per tool and size (default 5)")
     parser.add_argument("--apply-repeats", type=int, default=5, help="measured applies per tool and size (default 5)")
     parser.add_argument("--scale-repeats", type=int, default=5, help="measured runs per simulated size (default 5)")
@@ -705,20 +718,28 @@ def main():
     sections = set(args.only.split(","))
     OUT.mkdir(parents=True, exist_ok=True)
     previous = json.loads((OUT / "results.json").read_text()) if (OUT / "results.json").exists() else {}
-    results = {k: v for k, v in previous.items() if k in ("check", "apply", "scale", "startup", "bundle",
+    results = {k: v for k, v in previous.items() if k in ("check", "apply", "scale", "startup", "bundle", "quota",
                                                           "observation_script_millis",
                                                           "scale_script_millis", "measured") and k not in sections}
+    # Sections keyed by fleet (bundle: size and users; quota: users) keep the entries of other fleets, so
+    # a long size can be measured by a run of its own.
+    merged = {name: previous[name] for name in MERGED_SECTIONS if name in sections and name in previous}
+    results.update({name: dict(entries) for name, entries in merged.items()})
     results.update({"machine": machine(), "command": "bench/run " + " ".join(sys.argv[1:]), "max_load": args.max_load,
                     "max_busy": args.max_busy, "load_wait": args.load_wait})
     measured = results.setdefault("measured", {})
     try:
         for name, bench in (("check", bench_check), ("apply", bench_apply), ("scale", bench_scale), ("startup", bench_startup),
-                            ("bundle", lambda a, r: bundle.bench_bundle(sys.modules[__name__], a, r))):
+                            ("bundle", lambda a, r: bundle.bench_bundle(sys.modules[__name__], a, r)),
+                            ("quota", lambda a, r: quota.bench_quota(sys.modules[__name__], a, r))):
             if name in sections:
                 started = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
                 bench(args, results)
-                measured[name] = (f"{started} by `{results['command']}` on {machine_summary(results['machine'])}"
-                                  + section_note(name, results))
+                now = (f"{started} by `{results['command']}` on {machine_summary(results['machine'])}"
+                       + section_note(name, results))
+                before = previous.get("measured", {}).get(name)
+                fleets = ", ".join(k for k in results[name] if results[name][k] != merged.get(name, {}).get(k))
+                measured[name] = f"{before}; {name} {fleets} measured {now}" if name in merged and before else now
     except BenchError as e:
         log(f"FAILED: {e}")
         save(results)
@@ -726,7 +747,7 @@ def main():
     save(results)
     verdicts = []
     for name, render in (("check", render_check), ("apply", render_apply), ("scale", render_scale),
-                         ("startup", render_startup), ("bundle", render_bundle)):
+                         ("startup", render_startup), ("bundle", render_bundle), ("quota", render_quota)):
         if name in results:
             body, met = render(results)
             print(f"{name}:\n{body}\n")
